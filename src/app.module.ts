@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/database.options';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logger';
+import { SessionsModule } from './sessions/sessions.module';
+
+@Module({})
+export class AppModule {
+  /** The whole application for one validated configuration (tests pass their own). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.db)),
+        EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
+        AuthModule,
+        HealthModule,
+        SessionsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
+import { AppConfig } from '../config/app-config';
+import { AccessGuard } from './access.guard';
+import { AdminBootstrap } from './admin-bootstrap.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { ApiKey } from './entities/api-key.entity';
+import { User } from './entities/user.entity';
+import { LoginLimiter } from './login-limiter.service';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JwtStrategy } from './strategies/jwt.strategy';
+import {
+  AudiobookshelfLoginController,
+  RoundwareUsersController,
+  TokenController,
+} from './surface-auth.controller';
+import { SurfaceAuthService } from './surface-auth.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, ApiKey]),
+    PassportModule,
+    RateLimitModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [
+    AuthController,
+    UsersController,
+    RoundwareUsersController,
+    TokenController,
+    AudiobookshelfLoginController,
+  ],
+  providers: [
+    AuthService,
+    UsersService,
+    SurfaceAuthService,
+    LoginLimiter,
+    AdminBootstrap,
+    JwtStrategy,
+    ApiKeyStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService, AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Role, ROLES } from '../../common/auth-user';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(150)
+  username: string;
+
+  @ApiProperty({ example: 'change-me-please', format: 'password' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  password: string;
+}
+
+export class UserSummaryDto {
+  @ApiProperty({ example: 1 }) id: number;
+  @ApiProperty({ example: 'admin' }) username: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', example: Role.Admin }) role: Role;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ description: 'Short-lived access JWT (HS256)' }) access_token: string;
+  @ApiProperty({ example: 'Bearer' }) token_type: 'Bearer';
+  @ApiProperty({ description: 'Seconds until the access token expires', example: 3600 }) expires_in: number;
+  @ApiProperty({ type: UserSummaryDto }) user: UserSummaryDto;
+}
+
+export class MeDto extends UserSummaryDto {
+  @ApiProperty({ enum: ['jwt', 'api_key'], enumName: 'AuthMethod' }) auth_method: 'jwt' | 'api_key';
+  @ApiPropertyOptional({ type: String, nullable: true }) device_id: string | null;
+  @ApiProperty({ example: '2026-11-22T16:00:00.000000+00:00' }) created_at: string;
+}
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'guidebook integration' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+}
+
+export class ApiKeyDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'First characters of the key', example: 'shk_AbCdEfGh' }) prefix: string;
+  @ApiProperty({ example: '2026-11-22T16:00:00.000000+00:00' }) created_at: string;
+}
+
+export class CreatedApiKeyDto {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'The key itself. Shown once; only its hash is stored.' }) key: string;
+  @ApiProperty({ example: '2026-11-22T16:00:00.000000+00:00' }) created_at: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'alice' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^[\w.@+-]+$/, { message: 'Enter a valid username: letters, digits and @/./+/-/_ only.' })
+  @MaxLength(150)
+  username: string;
+
+  @ApiProperty({ minLength: 8, format: 'password' })
+  @IsDefined()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(1024)
+  password: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  @IsDefined()
+  @IsIn(ROLES)
+  role: Role;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ minLength: 8, format: 'password' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(1024)
+  password?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class UserDto extends UserSummaryDto {
+  @ApiPropertyOptional({ type: String, nullable: true }) device_id: string | null;
+  @ApiProperty({ example: '2026-11-22T16:00:00.000000+00:00' }) created_at: string;
+}

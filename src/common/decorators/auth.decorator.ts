@@ -1,0 +1,38 @@
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { AuthUser, Role } from '../auth-user';
+
+export const IS_PUBLIC_KEY = 'sessionsHub:public';
+export const AUTH_KEY = 'sessionsHub:auth';
+
+export interface AuthOptions {
+  /** Roles allowed to call the route; omitted means any authenticated caller. */
+  roles?: Role[];
+}
+
+/** Security scheme names declared in the OpenAPI document (see swagger.ts). */
+export const SECURITY_SCHEMES = ['bearer', 'jwt', 'token'] as const;
+
+/** Marks a route reachable without a credential. Everything else is denied by default. */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC_KEY, true), ApiExtension('x-auth', { public: true }));
+
+/**
+ * Declares that a route needs a credential (any of the header schemes) and, optionally, one of `roles`.
+ * The same declaration is written into the OpenAPI document, so the spec and the guard cannot disagree.
+ */
+export function Auth(options: AuthOptions = {}) {
+  const roles = options.roles ?? [];
+  return applyDecorators(
+    SetMetadata(AUTH_KEY, { roles } satisfies Required<AuthOptions>),
+    ApiBearerAuth('bearer'),
+    ApiSecurity('jwt'),
+    ApiSecurity('token'),
+    ApiExtension('x-auth', { roles: roles.length ? roles : ['admin', 'operator', 'user'] }),
+  );
+}
+
+/** The authenticated caller of the current request. */
+export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
+  return ctx.switchToHttp().getRequest<{ user: AuthUser }>().user;
+});

@@ -1,0 +1,83 @@
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+
+/** Field errors in Django REST Framework's shape: `{"field": ["message", …]}`. */
+export type FieldErrors = Record<string, string[]>;
+
+/** A 400 carrying per-field messages; each surface's filter renders it in its own dialect. */
+export class FieldErrorsException extends BadRequestException {
+  constructor(public readonly errors: FieldErrors | unknown[]) {
+    super(errors);
+  }
+
+  static of(field: string, message: string): FieldErrorsException {
+    return new FieldErrorsException({ [field]: [message] });
+  }
+}
+
+/** 409, e.g. stopping a session that has already stopped. */
+export class ConflictError extends HttpException {
+  constructor(message: string) {
+    super(message, HttpStatus.CONFLICT);
+  }
+}
+
+/** 429 with a Retry-After header (seconds). */
+export class TooManyRequestsError extends HttpException {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super(message, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+const MESSAGES: Record<string, (e: ValidationError) => string> = {
+  isDefined: () => 'This field is required.',
+  isNotEmpty: () => 'This field may not be blank.',
+  isInt: () => 'A valid integer is required.',
+  isNumber: () => 'A valid number is required.',
+  isBoolean: () => 'Must be a valid boolean.',
+  isString: () => 'Not a valid string.',
+  whitelistValidation: () => 'This field is not allowed.',
+};
+
+function messagesOf(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  if (constraints.isDefined) return [MESSAGES.isDefined(error)];
+  return Object.entries(constraints).map(([name, text]) =>
+    MESSAGES[name] && !text.includes('|') ? MESSAGES[name](error) : text,
+  );
+}
+
+/** Flattens class-validator errors into `{ "a.b": [messages] }`. */
+export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErrors {
+  const out: FieldErrors = {};
+  for (const error of errors) {
+    const key = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) out[key] = messagesOf(error);
+    if (error.children?.length) Object.assign(out, toFieldErrors(error.children, key));
+  }
+  return out;
+}
+
+/**
+ * The global pipe: unknown properties are refused, payloads are transformed into their DTO classes, and
+ * failures become a FieldErrorsException. Custom messages set with `{ message }` on a decorator are
+ * kept; the common class-validator defaults are replaced by DRF's wording.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new FieldErrorsException(toFieldErrors(errors)),
+  });
+}

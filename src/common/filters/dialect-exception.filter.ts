@@ -1,0 +1,131 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { FieldErrorsException, TooManyRequestsError } from '../errors';
+
+export type Dialect = 'drf' | 'audiobookshelf';
+
+/** The Audiobookshelf surface answers plain text; every other surface speaks DRF JSON. */
+export function dialectOf(path: string): Dialect {
+  return path === '/audiobookshelf' || path.startsWith('/audiobookshelf/') ? 'audiobookshelf' : 'drf';
+}
+
+const DRF_DEFAULTS: Record<number, string> = {
+  400: 'Bad request.',
+  401: 'Authentication credentials were not provided.',
+  403: 'You do not have permission to perform this action.',
+  404: 'Not found.',
+  405: 'Method not allowed.',
+  409: 'Conflict.',
+  413: 'Request body is too large.',
+  415: 'Unsupported media type in request.',
+  429: 'Request was throttled.',
+  500: 'A server error occurred.',
+};
+
+const ABS_DEFAULTS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+function messageOf(exception: HttpException): string | undefined {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.join('; ');
+  return undefined;
+}
+
+/** Nest's own messages that a client should never see verbatim (they name Nest internals). */
+function isGenericNestMessage(status: number, message: string | undefined): boolean {
+  if (!message) return true;
+  return (
+    (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)) ||
+    message === HttpStatus[status] ||
+    /^(Unauthorized|Forbidden resource|Not Found|Bad Request|Internal Server Error)$/i.test(message)
+  );
+}
+
+/** A body-parser error (malformed JSON, body too large) that Nest wrapped as an HttpException. */
+function bodyParserMessage(status: number, message: string | undefined): string | undefined {
+  if (status === 413) return 'Request body is too large.';
+  if (status === 400 && message && /JSON|Unexpected|position|token/i.test(message)) {
+    return 'JSON parse error - the request body is not valid JSON.';
+  }
+  return undefined;
+}
+
+/**
+ * Renders every error in the dialect of the surface the request came to: DRF `{"detail": …}` /
+ * `{"field": [messages]}` or Audiobookshelf plain text. Unknown errors are logged and answered 500
+ * without stack or SQL.
+ */
+@Catch()
+export class DialectExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    if (res.headersSent) return;
+    const dialect = dialectOf(req.path ?? req.url);
+
+    let status = HttpStatus.INTERNAL_SERVER_ERROR;
+    let message: string | undefined;
+    let fields: unknown;
+    if (exception instanceof FieldErrorsException) {
+      status = HttpStatus.BAD_REQUEST;
+      fields = exception.errors;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const raw = messageOf(exception);
+      message = bodyParserMessage(status, raw) ?? (isGenericNestMessage(status, raw) ? undefined : raw);
+      if (exception instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      }
+    } else if (isClientHttpError(exception)) {
+      status = exception.status;
+      message = bodyParserMessage(status, undefined);
+    } else {
+      this.logger.error({ err: exception, path: req.path, method: req.method }, 'Unhandled error');
+    }
+
+    if (dialect === 'audiobookshelf') {
+      const text = fields ? flattenFields(fields) : (message ?? ABS_DEFAULTS[status] ?? HttpStatus[status]);
+      res.status(status).type('text/plain; charset=utf-8').send(text);
+      return;
+    }
+    const body = fields ?? { detail: message ?? DRF_DEFAULTS[status] ?? HttpStatus[status] };
+    res.status(status).json(body);
+  }
+}
+
+/**
+ * An http-errors error marked safe to expose, raised by body-parser before Nest routing (body too large,
+ * unsupported charset, too many parameters): its status is the client's fault and is kept.
+ */
+function isClientHttpError(error: unknown): error is { status: number } {
+  const e = error as { status?: unknown; expose?: unknown };
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
+}
+
+function flattenFields(fields: unknown): string {
+  if (Array.isArray(fields)) {
+    return fields
+      .map((item, i) =>
+        item && typeof item === 'object' && Object.keys(item).length ? `[${i}] ${flattenFields(item)}` : '',
+      )
+      .filter(Boolean)
+      .join('; ');
+  }
+  return Object.entries(fields as Record<string, string[]>)
+    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+    .join('; ');
+}

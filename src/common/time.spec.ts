@@ -1,0 +1,27 @@
+import { parseDateTimeMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from './time';
+
+describe('time', () => {
+  const us = Date.UTC(2017, 8, 6, 15, 43, 35) * 1000 + 947761;
+
+  it('renders each dialect with microseconds', () => {
+    expect(toNaiveIso(us)).toBe('2017-09-06T15:43:35.947761');
+    expect(toGuidebookTime(us)).toBe('2017-09-06T15:43:35.947761+0000');
+    expect(toOffsetIso(us)).toBe('2017-09-06T15:43:35.947761+00:00');
+    expect(toNaiveIso(null)).toBeNull();
+  });
+
+  it('parses naive, spaced, bare-date and offset inputs', () => {
+    expect(parseDateTimeMicros('2017-09-06T15:43:35.947761')).toBe(us);
+    expect(parseDateTimeMicros('2017-09-06 15:43:35.947761')).toBe(us);
+    expect(parseDateTimeMicros('2017-09-06')).toBe(Date.UTC(2017, 8, 6) * 1000);
+    expect(parseDateTimeMicros('2017-09-18T12:00:00-04:00')).toBe(Date.UTC(2017, 8, 18, 16) * 1000);
+    expect(parseDateTimeMicros('2017-09-18T16:00:00+0000')).toBe(Date.UTC(2017, 8, 18, 16) * 1000);
+    expect(parseDateTimeMicros('2017-09-18T16:00:00Z')).toBe(Date.UTC(2017, 8, 18, 16) * 1000);
+  });
+
+  it('rejects what is not a date-time', () => {
+    for (const bad of ['', 'yesterday', '2017-02-30', '2017-13-01', '2017-01-01T25:00', '12345']) {
+      expect(parseDateTimeMicros(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+
+export type DbType = 'sqlite' | 'postgres';
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/**
+ * The validated, typed configuration of one server instance. It is built once from the environment
+ * (see `loadAppConfig`) and injected by class: `constructor(private readonly config: AppConfig)`.
+ */
+export class AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  db: { type: DbType; path: string; url?: string; logging: boolean };
+  jwt: { secret: string; expiresInSeconds: number; refreshExpiresInSeconds: number; generated: boolean };
+  admin: { username: string; password?: string };
+  /** IANA zone that sets the day boundary for listening statistics. */
+  timezone: string;
+  docsEnabled: boolean;
+  corsOrigins: string[];
+  logLevel: string;
+  /** Where structured logs go: stdout by default, or a file path (tests scan it for secrets). */
+  logFile?: string;
+  bodyLimitBytes: number;
+  login: { maxFailures: number; windowSeconds: number };
+  deviceRegistrationEnabled: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function fail(variable: string, message: string): never {
+  throw new ConfigError(`Invalid configuration: ${variable} ${message}`);
+}
+
+function str(env: Env, name: string, fallback?: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw)) fail(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) fail(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  return fail(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(env, name, fallback) as T;
+  if (!allowed.includes(raw)) fail(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds and validates the configuration; throws a ConfigError naming the variable on a bad value. */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dbType = oneOf(env, 'DB_TYPE', ['sqlite', 'postgres'] as const, 'sqlite');
+  const url = str(env, 'DATABASE_URL');
+  if (dbType === 'postgres' && !url) fail('DATABASE_URL', 'is required when DB_TYPE=postgres');
+  if (url && !/^postgres(ql)?:\/\//.test(url))
+    fail('DATABASE_URL', 'must be a postgres:// connection string');
+
+  let secret = str(env, 'JWT_SECRET');
+  const generated = !secret;
+  if (!secret) {
+    if (nodeEnv === 'production') fail('JWT_SECRET', 'is required when NODE_ENV=production');
+    secret = randomBytes(32).toString('base64url');
+  } else if (secret.length < 32) {
+    fail('JWT_SECRET', 'must be at least 32 characters long');
+  }
+
+  const timezone = str(env, 'APP_TIMEZONE') ?? str(env, 'TZ') ?? 'UTC';
+  if (!isValidTimeZone(timezone))
+    fail(env.APP_TIMEZONE ? 'APP_TIMEZONE' : 'TZ', `is not a known time zone: "${timezone}"`);
+
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 8)
+    fail('ADMIN_PASSWORD', 'must be at least 8 characters');
+
+  const config = new AppConfig();
+  Object.assign(config, {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0')!,
+    db: {
+      type: dbType,
+      path: str(env, 'DB_PATH', './data/sessions-hub.sqlite')!,
+      url,
+      logging: bool(env, 'DB_LOGGING', false),
+    },
+    jwt: {
+      secret,
+      generated,
+      expiresInSeconds: int(env, 'JWT_EXPIRES_IN', 3600, 1, 31 * 24 * 3600),
+      refreshExpiresInSeconds: int(env, 'JWT_REFRESH_EXPIRES_IN', 7 * 24 * 3600, 1, 365 * 24 * 3600),
+    },
+    admin: { username: str(env, 'ADMIN_USERNAME', 'admin')!, password: adminPassword },
+    timezone,
+    docsEnabled: bool(env, 'DOCS_ENABLED', true),
+    corsOrigins: (str(env, 'CORS_ORIGINS', '') ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      'info',
+    ),
+    logFile: str(env, 'LOG_FILE'),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    login: {
+      maxFailures: int(env, 'LOGIN_MAX_FAILURES', 10, 1, 1_000_000),
+      windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+    deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
+  } satisfies AppConfig);
+  return config;
+}

@@ -1,0 +1,5 @@
+import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { Sessions1763800000100 } from './1763800000100-Sessions';
+
+/** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
+export const MIGRATIONS = [Foundation1763800000000, Sessions1763800000100];

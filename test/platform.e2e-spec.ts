@@ -1,0 +1,70 @@
+import { startTestApp, TestApp } from './utils/test-app';
+
+describe('platform (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /health is public and checks the database', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+
+  it('answers unknown routes 404 in the surface dialect', async () => {
+    const drf = await t.http.get('/no/such/route').expect(404);
+    expect(drf.body).toEqual({ detail: 'Not found.' });
+    const abs = await t.http.get('/audiobookshelf/api/no-such-route').expect(404);
+    expect(abs.headers['content-type']).toMatch(/^text\/plain/);
+    expect(abs.text).toBe('Not Found');
+  });
+
+  it('answers malformed JSON 400 and an oversized body 413, without internals', async () => {
+    const bad = await t.http
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": "admin",')
+      .expect(400);
+    expect(bad.body).toEqual({ detail: 'JSON parse error - the request body is not valid JSON.' });
+    const big = await t.http
+      .post('/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'a'.repeat(1024 * 1024 + 10), password: 'x' }))
+      .expect(413);
+    expect(big.body).toEqual({ detail: 'Request body is too large.' });
+    const absBad = await t.http
+      .post('/audiobookshelf/login')
+      .set('Content-Type', 'application/json')
+      .send('{oops')
+      .expect(400);
+    expect(absBad.text).toBe('JSON parse error - the request body is not valid JSON.');
+  });
+
+  it('sets security headers and a request id', async () => {
+    const res = await t.http.get('/health').set('X-Request-Id', 'abc-123').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-request-id']).toBe('abc-123');
+    const generated = await t.http.get('/health').expect(200);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the Swagger UI at /docs and an OpenAPI 3 document with the three security schemes', async () => {
+    const ui = await t.http.get('/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger-ui');
+    const spec = await t.http.get('/docs-json').expect(200);
+    expect(spec.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.body.components.securitySchemes).sort()).toEqual(['bearer', 'jwt', 'token']);
+    expect(spec.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(spec.body.components.securitySchemes.jwt).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+    });
+    expect(spec.body.paths['/auth/me'].get.security).toEqual(
+      expect.arrayContaining([{ bearer: [] }, { jwt: [] }, { token: [] }]),
+    );
+  });
+});

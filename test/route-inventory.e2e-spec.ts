@@ -1,0 +1,46 @@
+import { startTestApp, TestApp } from './utils/test-app';
+import { listRoutes } from './utils/routes';
+
+/**
+ * DELETE routes that a non-admin may call, each with the reason. Everything else that deletes is
+ * admin-only.
+ */
+const NON_ADMIN_DELETES: Record<string, string> = {
+  'DELETE /auth/api-keys/:id': 'a caller revokes their own API keys',
+  'DELETE /open-api/v1/schedule-tracks/:id': "a guide owner edits their guide's content (issue 5)",
+  'DELETE /open-api/v1/sessions/:id': "a guide owner edits their guide's content (issue 5)",
+};
+
+describe('route inventory', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes of every module', () => {
+    const keys = listRoutes(t.app).map((r) => `${r.method} ${r.path}`);
+    expect(keys).toEqual(
+      expect.arrayContaining(['POST /auth/login', 'GET /auth/me', 'DELETE /users/:id', 'GET /health']),
+    );
+  });
+
+  it('every route declares @Public() or @Auth()', () => {
+    const undeclared = listRoutes(t.app).filter((r) => !r.isPublic && r.roles === undefined);
+    expect(undeclared.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+  });
+
+  it('no route is both public and role-restricted', () => {
+    const both = listRoutes(t.app).filter((r) => r.isPublic && r.roles !== undefined);
+    expect(both.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  it('every DELETE is admin-only, except the listed ones', () => {
+    const offenders = listRoutes(t.app)
+      .filter((r) => r.method === 'DELETE')
+      .filter((r) => !(r.roles && r.roles.length === 1 && r.roles[0] === 'admin'))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !(key in NON_ADMIN_DELETES));
+    expect(offenders).toEqual([]);
+  });
+});
