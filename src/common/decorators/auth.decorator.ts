@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiResponse, ApiSecurity } from '@nestjs/swagger';
 import { AuthUser, Role } from '../auth-user';
 
 export const IS_PUBLIC_KEY = 'sessionsHub:public';
@@ -29,6 +29,8 @@ export function Auth(options: AuthOptions = {}) {
     ApiSecurity('jwt'),
     ApiSecurity('token'),
     ApiExtension('x-auth', { roles: roles.length ? roles : ['admin', 'operator', 'user'] }),
+    ApiResponse({ status: 401, description: 'Missing or invalid credential' }),
+    ...(roles.length ? [ApiResponse({ status: 403, description: `Needs role: ${roles.join(' or ')}` })] : []),
   );
 }
 
