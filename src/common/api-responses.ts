@@ -1,6 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { SchemaObject } from '@nestjs/swagger';
 
 /** DRF's `{"detail": "…"}` error body. */
 export class DrfErrorDto {
@@ -84,7 +84,10 @@ export function ApiDrfPage(item: Type<unknown>, description = 'One page of resul
 export function ApiArray(item: Type<unknown>, description = 'All matching items') {
   return applyDecorators(
     ApiExtraModels(item),
-    ApiResponse({ status: 200, description, schema: { type: 'array', items: { $ref: getSchemaPath(item) } } }),
+    ApiResponse({
+      status: 200,
+      description,
+      schema: { type: 'array', items: { $ref: getSchemaPath(item) } },
+    }),
   );
 }
-

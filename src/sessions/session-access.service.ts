@@ -22,7 +22,13 @@ export class SessionAccess {
    * Restricts `qb` to sessions `auth` may see. `ownerColumn` is the owner column in the query, e.g.
    * `s.owner_id`, or a subquery on a joined table for rows that belong to sessions.
    */
-  scope<T extends object>(qb: SelectQueryBuilder<T>, auth: AuthUser, ownerColumn: string): SelectQueryBuilder<T> {
-    return canReadAll(auth) ? qb : qb.andWhere(`${ownerColumn} = :visibleOwnerId`, { visibleOwnerId: auth.id });
+  scope<T extends object>(
+    qb: SelectQueryBuilder<T>,
+    auth: AuthUser,
+    ownerColumn: string,
+  ): SelectQueryBuilder<T> {
+    return canReadAll(auth)
+      ? qb
+      : qb.andWhere(`${ownerColumn} = :visibleOwnerId`, { visibleOwnerId: auth.id });
   }
 }
