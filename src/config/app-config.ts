@@ -24,6 +24,8 @@ export class AppConfig {
   bodyLimitBytes: number;
   login: { maxFailures: number; windowSeconds: number };
   deviceRegistrationEnabled: boolean;
+  /** `GET /api/2/events/` without `page_size` refuses (400) a result larger than this. */
+  eventsListMaxRows: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +136,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
+    eventsListMaxRows: int(env, 'EVENTS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
   } satisfies AppConfig);
   return config;
 }

@@ -1,9 +1,12 @@
 import { ApiKey } from '../auth/entities/api-key.entity';
 import { User } from '../auth/entities/user.entity';
 import { RateCounter } from '../common/rate-limit/rate-counter.entity';
+import { EventTag } from '../events/entities/event-tag.entity';
+import { EventType } from '../events/entities/event-type.entity';
+import { Event } from '../events/entities/event.entity';
 import { Language } from '../sessions/entities/language.entity';
 import { Project } from '../sessions/entities/project.entity';
 import { Session } from '../sessions/entities/session.entity';
 
 /** Every entity, listed once for the app, the TypeORM CLI (ormconfig.ts) and the drift check. */
-export const ENTITIES = [User, ApiKey, RateCounter, Project, Language, Session];
+export const ENTITIES = [User, ApiKey, RateCounter, Project, Language, Session, EventType, Event, EventTag];

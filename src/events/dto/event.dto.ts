@@ -1,0 +1,237 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidationOptions,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
+
+function IsCoordinate(limit: number, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isCoordinate',
+      validator: {
+        validate: (value: unknown) => coordinateText(value, limit) !== undefined,
+        defaultMessage: () => `A valid number between -${limit} and ${limit} is required.`,
+      },
+    },
+    options,
+  );
+}
+
+function IsTagIds(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isTagIds',
+      validator: {
+        validate: (value: unknown) => parseTagIds(value) !== undefined,
+        defaultMessage: () => 'Enter tag ids as "3,8" or [3, 8]: positive integers, at most 100 of them.',
+      },
+    },
+    options,
+  );
+}
+
+function IsClientTime(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isClientTime',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isClientTime(value),
+        defaultMessage: () =>
+          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+      },
+    },
+    options,
+  );
+}
+
+/** Body of `POST /api/2/events/` and one item of `POST /api/2/events/batch/`. */
+export class CreateEventDto {
+  @ApiProperty({ type: 'integer', example: 1, description: 'A session the caller can see' })
+  @IsDefined()
+  @IsInt()
+  session_id: number;
+
+  @ApiProperty({ example: 'heartbeat', maxLength: MAX_EVENT_TYPE_LENGTH })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_EVENT_TYPE_LENGTH, { message: 'Ensure this field has no more than 50 characters.' })
+  event_type: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2017-05-06T22:55:15.114568',
+    description: "The client's clock; stored and returned exactly as sent",
+  })
+  @IsOptional()
+  @MaxLength(64, { message: 'Ensure this field has no more than 64 characters.' })
+  @IsClientTime()
+  client_time?: string | null;
+
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    nullable: true,
+    example: 1.2345,
+    description: 'A JSON number or a decimal string; returned as text, as given',
+  })
+  @IsOptional()
+  @IsCoordinate(90)
+  latitude?: number | string | null;
+
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    nullable: true,
+    example: 2.3456,
+    description: 'A JSON number or a decimal string; returned as text, as given',
+  })
+  @IsOptional()
+  @IsCoordinate(180)
+  longitude?: number | string | null;
+
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', example: '3,8' },
+      { type: 'array', items: { type: 'integer' } },
+    ],
+    nullable: true,
+    example: '3,8',
+    description: 'Tag ids as "3,8" or [3, 8]',
+  })
+  @IsOptional()
+  @IsTagIds()
+  tag_ids?: string | number[] | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'some random data' })
+  @IsOptional()
+  @IsString()
+  data?: string | null;
+}
+
+/** A Roundware event, keys in the seed's order. */
+export class EventDto {
+  @ApiProperty({ type: 'integer', example: 10 }) id: number;
+  @ApiProperty({ example: '2017-06-07T22:41:50.556694', description: 'Server time, naive UTC' })
+  server_time: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-05-06T22:55:15.114568' })
+  client_time: string | null;
+  @ApiProperty({ example: 'heartbeat' }) event_type: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'some random data' })
+  data: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1.2345' })
+  latitude: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2.3456' })
+  longitude: string | null;
+  @ApiProperty({ type: 'integer', example: 1 }) session_id: number;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '3,8' })
+  tag_ids: string | null;
+}
+
+const FILTER_DOCS = {
+  session_id: 'Exact session id',
+  event_type: 'Case-insensitive substring: `start` matches `start_listen` and `start_upload`',
+  server_time: 'Same second (e.g. `2017-04-15T16:35:57`)',
+  server_time__gt: 'Strictly after; `2017-04-15T16:35:57`, `2017-04-15 16:35:57.295461` or `2017-04-15`',
+  server_time__lt: 'Strictly before; same formats as server_time__gt',
+  latitude: 'Prefix of the stored text (`40.75` matches `40.75921249389648`)',
+  longitude: 'Prefix of the stored text',
+  tag_ids: 'Comma-separated; the event carries every listed tag (whole tags: `1` never matches `10`)',
+};
+
+/** The filters of the events list and export (empty values are ignored, as django-filter does). */
+export class EventFilterQueryDto {
+  @ApiPropertyOptional({ description: FILTER_DOCS.session_id, example: '1' })
+  @IsOptional()
+  @IsString()
+  session_id?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.event_type, example: 'start' })
+  @IsOptional()
+  @IsString()
+  event_type?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.server_time })
+  @IsOptional()
+  @IsString()
+  server_time?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.server_time__gt, example: '2017-04-15T16:35:57' })
+  @IsOptional()
+  @IsString()
+  server_time__gt?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.server_time__lt })
+  @IsOptional()
+  @IsString()
+  server_time__lt?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.latitude })
+  @IsOptional()
+  @IsString()
+  latitude?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.longitude })
+  @IsOptional()
+  @IsString()
+  longitude?: string;
+
+  @ApiPropertyOptional({ description: FILTER_DOCS.tag_ids, example: '3,8' })
+  @IsOptional()
+  @IsString()
+  tag_ids?: string;
+}
+
+/**
+ * `GET /api/2/events/`: the filters, and optional DRF pagination (`page_size` and/or `page` switch the
+ * answer to `{count, next, previous, results}`).
+ */
+export class EventListQueryDto extends IntersectionType(EventFilterQueryDto, PageQueryDto) {}
+
+export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `GET /api/2/events/export/`: the filters and the format. */
+export class EventExportQueryDto extends EventFilterQueryDto {
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, enumName: 'EventExportFormat', default: 'csv' })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS, { message: 'Select a valid choice. Use csv or ndjson.' })
+  format?: ExportFormat;
+}
+
+/** Answer of `POST /api/2/events/batch/`. */
+export class EventBatchResultDto {
+  @ApiProperty({ type: 'integer', example: 2, description: 'How many events were stored' })
+  count: number;
+  @ApiProperty({ type: [EventDto], description: 'The stored events, in the order sent' })
+  results: EventDto[];
+}
+
+/** The Roundware session as `GET /api/2/sessions/:id/` renders it. */
+export class HistorySessionDto {
+  @ApiProperty({ type: 'integer', example: 1 }) id: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) device_id: string | null;
+  @ApiProperty({ example: '2017-09-06T16:24:32.647751' }) starttime: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) stoptime: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) client_type: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'iOS 8.1' }) client_system: string | null;
+  @ApiProperty() demo_stream_enabled: boolean;
+  @ApiProperty() geo_listen_enabled: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
+  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
+}
+
+/** `GET /api/2/sessions/:id/history/`: the session and its events in order. */
+export class SessionHistoryDto {
+  @ApiProperty({ type: HistorySessionDto }) session: HistorySessionDto;
+  @ApiProperty({ type: [EventDto] }) events: EventDto[];
+}

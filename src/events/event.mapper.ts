@@ -1,0 +1,73 @@
+import { toNaiveIso } from '../common/time';
+import type { Session } from '../sessions/entities/session.entity';
+import type { EventDto, HistorySessionDto } from './dto/event.dto';
+
+/** One event as the list query selects it (column aliases = the wire names). */
+export interface EventRow {
+  id: number;
+  server_time: number;
+  client_time: string | null;
+  event_type: string;
+  data: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  session_id: number;
+  tag_ids: string | null;
+}
+
+/** The Roundware wire shape: the seed's nine keys in the seed's order. */
+export function toRoundwareEvent(row: EventRow): EventDto {
+  return {
+    id: Number(row.id),
+    server_time: toNaiveIso(Number(row.server_time)),
+    client_time: row.client_time,
+    event_type: row.event_type,
+    data: row.data,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    session_id: Number(row.session_id),
+    tag_ids: row.tag_ids,
+  };
+}
+
+/** The session in Roundware's `GET /api/2/sessions/:id/` shape, for the history route. */
+export function toHistorySession(session: Session): HistorySessionDto {
+  return {
+    id: session.id,
+    device_id: session.deviceId,
+    starttime: toNaiveIso(session.startTime),
+    stoptime: toNaiveIso(session.stopTime),
+    client_type: session.clientType,
+    client_system: session.clientSystem,
+    demo_stream_enabled: Boolean(session.demoStreamEnabled),
+    geo_listen_enabled: Boolean(session.geoListenEnabled),
+    timezone: session.timezone,
+    project_id: session.projectId,
+    language_id: session.languageId,
+  };
+}
+
+const CSV_COLUMNS: Array<keyof EventDto> = [
+  'id',
+  'server_time',
+  'client_time',
+  'event_type',
+  'data',
+  'latitude',
+  'longitude',
+  'session_id',
+  'tag_ids',
+];
+
+export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One RFC 4180 line (CRLF); null is an empty field. */
+export function toCsvLine(event: EventDto): string {
+  return `${CSV_COLUMNS.map((column) => csvField(event[column])).join(',')}\r\n`;
+}
