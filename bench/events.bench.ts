@@ -50,8 +50,8 @@ async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  child.stdout!.resume();
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.resume();
   for (let i = 0; i < 300; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -113,7 +113,7 @@ async function measure(
     connections: kind === 'batch' ? BATCH_CONNECTIONS : CONNECTIONS,
     duration: seconds,
     headers,
-    requests: [request as autocannon.Request],
+    requests: [request],
   });
   const ok = result.requests.total - result.non2xx;
   const reqPerSec = ok / (result.duration || seconds);

@@ -100,7 +100,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-createServer(async (req, res) => {
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const user = findUser.get(userId);
   if (!user) return send(res, 401, { detail: 'no user' });
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -131,4 +131,8 @@ createServer(async (req, res) => {
       : send(res, 200, stored[0]);
   }
   send(res, 404, { detail: 'Not found.' });
+}
+
+createServer((req, res) => {
+  handle(req, res).catch(() => send(res, 500, { detail: 'error' }));
 }).listen(Number(portText), '127.0.0.1', () => process.stdout.write('ready\n'));

@@ -40,6 +40,15 @@ export async function seedDatabase(path: string, events: number): Promise<Seeded
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144'); // 256 MB while loading
+  // Indexes are dropped during the load and rebuilt after it from their own definitions (much faster
+  // than maintaining five random-order indexes row by row).
+  const indexes = db
+    .prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('events', 'event_tags') AND sql IS NOT NULL",
+    )
+    .all();
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
   const now = nowMicros();
   const sessions = Math.max(1, Math.floor(events / EVENTS_PER_SESSION));
   const hash = await hashPassword(BENCH_USER.password);
@@ -85,6 +94,7 @@ export async function seedDatabase(path: string, events: number): Promise<Seeded
       for (const tag of tags) insertTag.run(id, tag);
     }
   })();
+  for (const index of indexes) db.exec(index.sql);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('ANALYZE');
   db.close();
