@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/database.options';
+import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger';
 import { SessionsModule } from './sessions/sessions.module';
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SessionsModule,
+        GuidesModule,
       ],
     };
   }

@@ -24,6 +24,8 @@ export class AppConfig {
   bodyLimitBytes: number;
   login: { maxFailures: number; windowSeconds: number };
   deviceRegistrationEnabled: boolean;
+  /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
+  guidebookDailyLimit: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +136,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
+    guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
   } satisfies AppConfig);
   return config;
 }

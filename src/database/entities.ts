@@ -1,9 +1,24 @@
 import { ApiKey } from '../auth/entities/api-key.entity';
 import { User } from '../auth/entities/user.entity';
 import { RateCounter } from '../common/rate-limit/rate-counter.entity';
+import { Guide } from '../guides/entities/guide.entity';
+import { ScheduleSessionTrack } from '../guides/entities/schedule-session-track.entity';
+import { ScheduleSession } from '../guides/entities/schedule-session.entity';
+import { ScheduleTrack } from '../guides/entities/schedule-track.entity';
 import { Language } from '../sessions/entities/language.entity';
 import { Project } from '../sessions/entities/project.entity';
 import { Session } from '../sessions/entities/session.entity';
 
 /** Every entity, listed once for the app, the TypeORM CLI (ormconfig.ts) and the drift check. */
-export const ENTITIES = [User, ApiKey, RateCounter, Project, Language, Session];
+export const ENTITIES = [
+  User,
+  ApiKey,
+  RateCounter,
+  Project,
+  Language,
+  Session,
+  Guide,
+  ScheduleTrack,
+  ScheduleSession,
+  ScheduleSessionTrack,
+];
