@@ -11,7 +11,14 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import { Role } from '../common/auth-user';
@@ -83,6 +90,7 @@ export class GuidesController {
   @Delete(':id')
   @Auth({ roles: [Role.Admin] })
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({
     operationId: 'deleteGuide',
     summary: 'Delete a guide with its tracks and sessions (admin)',

@@ -11,7 +11,15 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExcludeEndpoint,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
@@ -59,6 +67,21 @@ export class ScheduleSessionsController {
     return this.sessions.list(auth, req, query.toPageRequest(50), query);
   }
 
+  /**
+   * The seed's own example fetches `'{}guide=47'.format(session_url)`, i.e. `/open-api/v1/sessions/guide=47`
+   * without a `?`. Clients copied from it get the list of that guide instead of a 404.
+   */
+  @Get('guide=:guide')
+  @ApiExcludeEndpoint()
+  listOfGuideSeedPath(
+    @CurrentUser() auth: AuthUser,
+    @Req() req: Request,
+    @Param('guide', IdPipe) guide: number,
+    @Query() query: ListScheduleSessionsQueryDto,
+  ): Promise<DrfPage<ScheduleSessionDto>> {
+    return this.sessions.list(auth, req, query.toPageRequest(50), Object.assign(query, { guide }));
+  }
+
   @Get(':id')
   @ApiOperation({ operationId: 'getScheduleSession', summary: 'One session' })
   @ApiOkResponse({ type: ScheduleSessionDto })
@@ -82,6 +105,7 @@ export class ScheduleSessionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({
     operationId: 'deleteScheduleSession',
     summary: "Delete a session (the guide's owner or an admin: content editing)",

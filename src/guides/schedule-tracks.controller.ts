@@ -11,7 +11,14 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
@@ -79,6 +86,7 @@ export class ScheduleTracksController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiOperation({
     operationId: 'deleteScheduleTrack',
     summary: "Delete a schedule track (the guide's owner or an admin: content editing)",

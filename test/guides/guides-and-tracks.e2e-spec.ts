@@ -179,3 +179,58 @@ describe('Guidebook schedule tracks (e2e)', () => {
     await t.http.get('/open-api/v1/schedule-tracks/?id=x').set('Authorization', alice.auth).expect(400);
   });
 });
+
+describe('Guidebook OpenAPI document (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('documents every Guidebook route with a stable operationId and both body encodings', async () => {
+    const spec = (await t.http.get('/docs-json').expect(200)).body;
+    const ops: Record<string, { method: string; path: string; op: any }> = {};
+    for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
+      if (!path.startsWith('/open-api/v1/')) continue;
+      for (const [method, op] of Object.entries<any>(item)) ops[op.operationId] = { method, path, op };
+    }
+    expect(Object.keys(ops).sort()).toEqual(
+      [
+        'createGuide',
+        'listGuides',
+        'getGuide',
+        'updateGuide',
+        'deleteGuide',
+        'createScheduleTrack',
+        'listScheduleTracks',
+        'getScheduleTrack',
+        'updateScheduleTrack',
+        'deleteScheduleTrack',
+        'createScheduleSession',
+        'listScheduleSessions',
+        'getScheduleSession',
+        'updateScheduleSession',
+        'deleteScheduleSession',
+      ].sort(),
+    );
+    for (const id of [
+      'createScheduleSession',
+      'updateScheduleSession',
+      'createGuide',
+      'createScheduleTrack',
+    ]) {
+      expect(Object.keys(ops[id].op.requestBody.content).sort()).toEqual([
+        'application/json',
+        'application/x-www-form-urlencoded',
+      ]);
+    }
+    const create = spec.components.schemas.CreateScheduleSessionDto;
+    expect(create.required.sort()).toEqual(['description_html', 'guide', 'name', 'start_time']);
+    expect(Object.keys(spec.components.schemas.ScheduleSessionDto.properties)).toHaveLength(13);
+    expect(ops.listScheduleSessions.op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['guide', 'id', 'import_id', 'ordering', 'page', 'page_size', 'schedule_tracks'].sort(),
+    );
+    expect(ops.deleteGuide.op['x-auth']).toEqual({ roles: ['admin'] });
+    expect(ops.deleteScheduleSession.op.responses['204']).toBeDefined();
+  });
+});

@@ -483,6 +483,9 @@ describe('Guidebook session lists (e2e)', () => {
 
   it('filters by guide, schedule_tracks, import_id and id', async () => {
     expect(idsOf(await list(`?guide=${g2}`))).toEqual([ids[4], ids[5]]);
+    // the seed's literal example path, '{}guide=47'.format(session_url), without a '?'
+    expect(idsOf(await list(`guide=${g2}`))).toEqual([ids[4], ids[5]]);
+    expect(idsOf(await list(`guide=${g1}?ordering=-id&page_size=2`))).toEqual([ids[6], ids[3]]);
     expect(idsOf(await list(`?schedule_tracks=${trackA}`))).toEqual([ids[0], ids[2]]);
     expect(idsOf(await list(`?schedule_tracks=${trackA},${trackB}`))).toEqual([ids[0], ids[1], ids[2]]);
     expect(idsOf(await list(`?schedule_tracks=${trackA}&schedule_tracks=${trackB}`))).toEqual([
@@ -498,13 +501,14 @@ describe('Guidebook session lists (e2e)', () => {
 
   it('refuses filter and ordering values that cannot match', async () => {
     const bad = await t.http
-      .get('/open-api/v1/sessions/?guide=abc&schedule_tracks=x&ordering=name')
+      .get('/open-api/v1/sessions/?guide=abc&schedule_tracks=x&ordering=name&id=1&id=2')
       .set('Authorization', alice.auth)
       .expect(400);
     expect(bad.body).toEqual({
       guide: ['A valid integer is required.'],
       schedule_tracks: ['Enter one or more valid integers separated by commas.'],
       ordering: ['Invalid ordering field(s): "name". Allowed: id, start_time, end_time.'],
+      id: ['Give this filter once.'],
     });
     const unknown = await t.http
       .get('/open-api/v1/sessions/?colour=red')
