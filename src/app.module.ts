@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/database.options';
 import { EventsModule } from './events/events.module';
+import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger';
 import { SessionsModule } from './sessions/sessions.module';
@@ -28,6 +29,7 @@ export class AppModule {
         HealthModule,
         SessionsModule,
         EventsModule,
+        GuidesModule,
       ],
     };
   }

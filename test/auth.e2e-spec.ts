@@ -138,7 +138,8 @@ describe('auth (e2e)', () => {
       for (const role of [Role.User, Role.Operator]) {
         const u = await t.makeUser({ role });
         const auth = bearer(u);
-        await t.http.get('/users').set('Authorization', auth).expect(403);
+        const forbidden = await t.http.get('/users').set('Authorization', auth).expect(403);
+        expect(forbidden.body).toEqual({ detail: 'You do not have permission to perform this action.' });
         await t.http
           .post('/users')
           .set('Authorization', auth)

@@ -26,6 +26,8 @@ export class AppConfig {
   deviceRegistrationEnabled: boolean;
   /** `GET /api/2/events/` without `page_size` refuses (400) a result larger than this. */
   eventsListMaxRows: number;
+  /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
+  guidebookDailyLimit: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -137,6 +139,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     },
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
     eventsListMaxRows: int(env, 'EVENTS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
+    guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
   } satisfies AppConfig);
   return config;
 }

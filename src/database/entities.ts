@@ -4,9 +4,27 @@ import { RateCounter } from '../common/rate-limit/rate-counter.entity';
 import { EventTag } from '../events/entities/event-tag.entity';
 import { EventType } from '../events/entities/event-type.entity';
 import { Event } from '../events/entities/event.entity';
+import { Guide } from '../guides/entities/guide.entity';
+import { ScheduleSessionTrack } from '../guides/entities/schedule-session-track.entity';
+import { ScheduleSession } from '../guides/entities/schedule-session.entity';
+import { ScheduleTrack } from '../guides/entities/schedule-track.entity';
 import { Language } from '../sessions/entities/language.entity';
 import { Project } from '../sessions/entities/project.entity';
 import { Session } from '../sessions/entities/session.entity';
 
 /** Every entity, listed once for the app, the TypeORM CLI (ormconfig.ts) and the drift check. */
-export const ENTITIES = [User, ApiKey, RateCounter, Project, Language, Session, EventType, Event, EventTag];
+export const ENTITIES = [
+  User,
+  ApiKey,
+  RateCounter,
+  Project,
+  Language,
+  Session,
+  EventType,
+  Event,
+  EventTag,
+  Guide,
+  ScheduleTrack,
+  ScheduleSession,
+  ScheduleSessionTrack,
+];

@@ -48,7 +48,9 @@ function isGenericNestMessage(status: number, message: string | undefined): bool
   return (
     (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)) ||
     message === HttpStatus[status] ||
-    /^(Unauthorized|Forbidden resource|Not Found|Bad Request|Internal Server Error)$/i.test(message)
+    /^(Unauthorized|Forbidden|Forbidden resource|Not Found|Bad Request|Conflict|Internal Server Error)$/i.test(
+      message,
+    )
   );
 }
 

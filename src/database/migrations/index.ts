@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { Sessions1763800000100 } from './1763800000100-Sessions';
 import { Events1763800002000 } from './1763800002000-Events';
+import { Guides1763800003000 } from './1763800003000-Guides';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
-export const MIGRATIONS = [Foundation1763800000000, Sessions1763800000100, Events1763800002000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Sessions1763800000100,
+  Events1763800002000,
+  Guides1763800003000,
+];

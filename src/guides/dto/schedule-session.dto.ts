@@ -1,0 +1,157 @@
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { GbBool, GbDateTime, GbHtml, GbPk, GbPkList, GbString, Required } from './form-fields';
+import { IdFilter, IdListFilter, OrderingFilter, TextFilter } from './query-filters';
+
+const TIME_NOTE =
+  'ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.';
+
+/**
+ * Optional fields of a schedule session as clients send them, as JSON or as form data. The read-only
+ * fields of a response (`id`, `created_at`, `last_updated`) are accepted and ignored, as DRF does, so a
+ * client may send back what it read.
+ */
+class ScheduleSessionOptionalFields {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2017-09-18T17:00:00',
+    description: `${TIME_NOTE} Blank or null: an all-day session. Must not be before \`start_time\`.`,
+  })
+  @GbDateTime({ nullable: true })
+  end_time?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'Runs for the entire day. Defaults to true when `end_time` is blank, else false.',
+  })
+  @GbBool()
+  all_day?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'End-users can rate this session.' })
+  @GbBool()
+  allow_rating?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'End-users can add it to their personal schedule.' })
+  @GbBool()
+  add_to_schedule?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 255,
+    description: 'Your own identifier (blank means none).',
+  })
+  @GbString({ max: 255, nullable: true, allowBlank: true })
+  import_id?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer' },
+    example: [3, 42, 47, 101],
+    description:
+      'Ids of schedule tracks of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[3,42]` or `3,42`; blank means none.',
+  })
+  @GbPkList()
+  schedule_tracks?: number[];
+
+  @ApiHideProperty() @Allow() id?: unknown;
+  @ApiHideProperty() @Allow() created_at?: unknown;
+  @ApiHideProperty() @Allow() last_updated?: unknown;
+}
+
+const HTML_NOTE =
+  'Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed.';
+
+/**
+ * POST body (JSON or form data). `description_html` is required as the seed documents, but may be empty
+ * or null (the seed's own list examples show null).
+ */
+export class CreateScheduleSessionDto extends ScheduleSessionOptionalFields {
+  @ApiProperty({ type: 'integer', example: 1, description: 'The guide the session belongs to.' })
+  @Required()
+  @GbPk()
+  guide: number;
+
+  @ApiProperty({ maxLength: 255, example: 'Test Session Created via the Open API' })
+  @Required()
+  @GbString({ max: 255 })
+  name: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '<p>This is a description field that supports basic HTML</p>',
+    description: `${HTML_NOTE} Required; may be empty or null.`,
+  })
+  @Required()
+  @GbHtml()
+  description_html: string | null;
+
+  @ApiProperty({ format: 'date-time', example: '2017-09-18T16:00:00', description: TIME_NOTE })
+  @Required()
+  @GbDateTime()
+  start_time: string;
+}
+
+/** PATCH body: any subset of the fields. */
+export class UpdateScheduleSessionDto extends ScheduleSessionOptionalFields {
+  @ApiPropertyOptional({ type: 'integer', example: 1, description: 'Cannot change; may be sent unchanged.' })
+  @GbPk()
+  guide?: number;
+
+  @ApiPropertyOptional({ maxLength: 255, example: 'Test Session Created via the Open API' })
+  @GbString({ max: 255 })
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: HTML_NOTE })
+  @GbHtml()
+  description_html?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time', example: '2017-09-18T16:00:00', description: TIME_NOTE })
+  @GbDateTime()
+  start_time?: string;
+}
+
+export class ScheduleSessionDto {
+  @ApiProperty({ example: 106 }) id: number;
+  @ApiProperty({ example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
+  @ApiProperty({ example: '2017-09-18T22:13:25.766653+0000' }) last_updated: string;
+  @ApiProperty({ example: '2017-09-18T16:00:00.000000+0000' }) start_time: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-09-18T17:00:00.000000+0000' })
+  end_time: string | null;
+  @ApiProperty({ example: false }) all_day: boolean;
+  @ApiProperty({ example: 'Test Session Created via the Open API' }) name: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '<p>This is a description field that supports basic HTML</p>',
+  })
+  description_html: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) import_id: string | null;
+  @ApiProperty({ example: false }) allow_rating: boolean;
+  @ApiProperty({ example: false }) add_to_schedule: boolean;
+  @ApiProperty({ example: 1 }) guide: number;
+  @ApiProperty({ type: [Number], example: [3, 42, 47, 101] }) schedule_tracks: number[];
+}
+
+export const SESSION_ORDERING_FIELDS = ['id', 'start_time', 'end_time'] as const;
+
+/** `GET /open-api/v1/sessions/` query: page, filters, ordering. */
+export class ListScheduleSessionsQueryDto extends PageQueryDto {
+  @IdFilter('Only sessions of this guide.')
+  guide?: number;
+
+  @IdListFilter('Only sessions in any of these tracks (repeat the key or separate ids with commas).')
+  schedule_tracks?: number[];
+
+  @TextFilter('Only sessions with this `import_id`.')
+  import_id?: string;
+
+  @IdFilter('Only the session with this id.')
+  id?: number;
+
+  @OrderingFilter(SESSION_ORDERING_FIELDS)
+  ordering?: string;
+}

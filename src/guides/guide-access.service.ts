@@ -1,0 +1,68 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { AuthUser, canReadAll, isAdmin } from '../common/auth-user';
+import { FieldErrorsException } from '../common/errors';
+import { Guide } from './entities/guide.entity';
+
+/** DRF's wording for a refused permission. */
+const FORBIDDEN_MESSAGE = 'You do not have permission to perform this action.';
+
+/**
+ * Who may read and write which guide's content. Reading is a query filter: a user sees the guides they
+ * own (and their tracks and sessions), operators and admins see all; anything else answers 404.
+ * Writing needs the owner or an admin: an operator who can read another owner's guide gets 403 when
+ * writing it (it is visible to them, so 404 would be a lie).
+ */
+@Injectable()
+export class GuideAccess {
+  constructor(@InjectRepository(Guide) private readonly guides: Repository<Guide>) {}
+
+  /** Restricts `qb` to rows of guides `auth` may read; `ownerColumn` is the guide owner column, e.g. `g.owner_id`. */
+  scope<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    auth: AuthUser,
+    ownerColumn: string,
+  ): SelectQueryBuilder<T> {
+    return canReadAll(auth)
+      ? qb
+      : qb.andWhere(`${ownerColumn} = :visibleOwnerId`, { visibleOwnerId: auth.id });
+  }
+
+  canWrite(auth: AuthUser, guide: Pick<Guide, 'ownerId'>): boolean {
+    return isAdmin(auth) || guide.ownerId === auth.id;
+  }
+
+  /** Throws 403 unless `auth` may change `guide`'s content (call after a read-scoped lookup). */
+  assertCanWrite(auth: AuthUser, guide: Pick<Guide, 'ownerId'>): void {
+    if (!this.canWrite(auth, guide)) throw new ForbiddenException(FORBIDDEN_MESSAGE);
+  }
+
+  /** The guide `id` if `auth` may read it, else 404. */
+  async readable(auth: AuthUser, id: number): Promise<Guide> {
+    const guide = await this.guides.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id });
+    if (!guide) throw new NotFoundException();
+    return guide;
+  }
+
+  /** The guide `id` if `auth` may change it: 404 when they cannot see it, 403 when they can only read it. */
+  async writable(auth: AuthUser, id: number): Promise<Guide> {
+    const guide = await this.readable(auth, id);
+    this.assertCanWrite(auth, guide);
+    return guide;
+  }
+
+  /**
+   * The guide named by a body field (`guide` of a new track or session). One that `auth` cannot see is a
+   * 400 in DRF's wording for an unknown related object; one they can only read is a 403.
+   */
+  async writableFromBody(auth: AuthUser, id: number, field = 'guide'): Promise<Guide> {
+    const guide =
+      id >= 1 && id <= 2_147_483_647
+        ? await this.guides.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id })
+        : null;
+    if (!guide) throw FieldErrorsException.of(field, `Invalid pk "${id}" - object does not exist.`);
+    this.assertCanWrite(auth, guide);
+    return guide;
+  }
+}

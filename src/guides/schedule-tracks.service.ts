@@ -1,0 +1,104 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Repository } from 'typeorm';
+import { AuthUser } from '../common/auth-user';
+import { FieldErrorsException } from '../common/errors';
+import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { nowMicros } from '../common/time';
+import {
+  CreateScheduleTrackDto,
+  ListScheduleTracksQueryDto,
+  ScheduleTrackDto,
+  UpdateScheduleTrackDto,
+} from './dto/schedule-track.dto';
+import { Guide } from './entities/guide.entity';
+import { ScheduleTrack } from './entities/schedule-track.entity';
+import { GuideAccess } from './guide-access.service';
+import { toGuidebookTrack } from './guidebook.mappers';
+
+const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
+
+@Injectable()
+export class ScheduleTracksService {
+  constructor(
+    @InjectRepository(ScheduleTrack) private readonly tracks: Repository<ScheduleTrack>,
+    @InjectRepository(Guide) private readonly guides: Repository<Guide>,
+    private readonly access: GuideAccess,
+  ) {}
+
+  async create(auth: AuthUser, dto: CreateScheduleTrackDto): Promise<ScheduleTrackDto> {
+    const guide = await this.access.writableFromBody(auth, dto.guide);
+    const now = nowMicros();
+    const track = await this.tracks.save(
+      this.tracks.create({
+        guideId: guide.id,
+        name: dto.name,
+        color: dto.color,
+        importId: blankToNull(dto.import_id),
+        createdAt: now,
+        lastUpdated: now,
+      }),
+    );
+    return toGuidebookTrack(track);
+  }
+
+  async list(
+    auth: AuthUser,
+    req: Request,
+    page: PageRequest,
+    query: ListScheduleTracksQueryDto,
+  ): Promise<DrfPage<ScheduleTrackDto>> {
+    const qb = this.access.scope(
+      this.tracks.createQueryBuilder('t').innerJoin(Guide, 'g', 'g.id = t.guide_id'),
+      auth,
+      'g.owner_id',
+    );
+    if (query.guide !== undefined) qb.andWhere('t.guide_id = :guide', { guide: query.guide });
+    if (query.id !== undefined) qb.andWhere('t.id = :id', { id: query.id });
+    if (query.import_id !== undefined) qb.andWhere('t.import_id = :importId', { importId: query.import_id });
+    const count = await qb.getCount();
+    const rows = await qb.orderBy('t.id', 'ASC').offset(offsetOf(page)).limit(page.pageSize).getMany();
+    return drfPage(req, page, count, rows.map(toGuidebookTrack));
+  }
+
+  async get(auth: AuthUser, id: number): Promise<ScheduleTrackDto> {
+    return toGuidebookTrack((await this.readable(auth, id)).track);
+  }
+
+  async update(auth: AuthUser, id: number, dto: UpdateScheduleTrackDto): Promise<ScheduleTrackDto> {
+    const { track, guide } = await this.readable(auth, id);
+    this.access.assertCanWrite(auth, guide);
+    if (dto.guide !== undefined && dto.guide !== track.guideId) {
+      throw FieldErrorsException.of('guide', 'The guide of a schedule track cannot be changed.');
+    }
+    if (dto.name !== undefined) track.name = dto.name;
+    if (dto.color !== undefined) track.color = dto.color;
+    if (dto.import_id !== undefined) track.importId = blankToNull(dto.import_id);
+    track.lastUpdated = Math.max(nowMicros(), track.lastUpdated + 1);
+    return toGuidebookTrack(await this.tracks.save(track));
+  }
+
+  /** The guide's owner (or an admin) removes a track; its sessions stay, without it. */
+  async remove(auth: AuthUser, id: number): Promise<void> {
+    const { track, guide } = await this.readable(auth, id);
+    this.access.assertCanWrite(auth, guide);
+    await this.tracks.delete({ id: track.id });
+  }
+
+  /** The track and its guide if `auth` may read them, else 404. */
+  private async readable(auth: AuthUser, id: number): Promise<{ track: ScheduleTrack; guide: Guide }> {
+    const track = await this.access
+      .scope(
+        this.tracks.createQueryBuilder('t').innerJoin(Guide, 'g', 'g.id = t.guide_id'),
+        auth,
+        'g.owner_id',
+      )
+      .andWhere('t.id = :id', { id })
+      .getOne();
+    if (!track) throw new NotFoundException();
+    const guide = await this.guides.findOneBy({ id: track.guideId });
+    if (!guide) throw new NotFoundException();
+    return { track, guide };
+  }
+}
