@@ -152,3 +152,23 @@ describe('the OpenAPI spec (openapi/openapi.json)', () => {
     expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['bearer', 'jwt', 'token']);
   });
 });
+
+describe('Swagger UI switch (DOCS_ENABLED)', () => {
+  it('serves /docs and the spec by default, and nothing with DOCS_ENABLED=false', async () => {
+    const on = await startTestApp();
+    try {
+      await on.http.get('/docs/').expect(200);
+      const json = await on.http.get('/docs-json').expect(200);
+      expect(json.body.paths['/auth/me'].get.operationId).toBe('getMe');
+    } finally {
+      await on.close();
+    }
+    const off = await startTestApp({ DOCS_ENABLED: 'false' });
+    try {
+      await off.http.get('/docs/').expect(404);
+      await off.http.get('/docs-json').expect(404);
+    } finally {
+      await off.close();
+    }
+  });
+});
