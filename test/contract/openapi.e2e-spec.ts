@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildOpenApiDocument, API_TAGS } from '../../src/swagger';
 import { listRoutes } from '../utils/routes';
 import { SPEC_PATH } from '../utils/contract';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { ADMIN_PASSWORD, startTestApp, TestApp } from '../utils/test-app';
 
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -145,6 +145,25 @@ describe('the OpenAPI spec (openapi/openapi.json)', () => {
     expect(inline).toEqual([]);
     const ids = operations.flatMap(({ op }) => (op.parameters ?? []).filter((p: Json) => p.in === 'path'));
     for (const id of ids) expect(id.schema).toMatchObject({ type: expect.stringMatching(/integer|string/) });
+  });
+
+  it('routes documented with a form body accept one', async () => {
+    const login = await t.http
+      .post('/auth/login')
+      .type('form')
+      .send({ username: 'admin', password: ADMIN_PASSWORD });
+    expect(login.status).toBe(200);
+    const device = await t.http.post('/api/2/users/').type('form').send({ device_id: 'form-device' });
+    expect(device.body).toMatchObject({ device_id: 'form-device', client_type: null });
+    const forms = operations.filter((o) => o.op.requestBody?.content?.['application/x-www-form-urlencoded']);
+    expect(forms.map((o) => o.op.operationId).sort()).toEqual(
+      expect.arrayContaining(['audiobookshelfLogin', 'login', 'obtainTokenPair', 'registerRoundwareDevice']),
+    );
+  });
+
+  it('GET /health refuses unknown query parameters with its documented 400', async () => {
+    const res = await t.http.get('/health?verbose=1').expect(400);
+    expect(res.body).toEqual({ verbose: ['This field is not allowed.'] });
   });
 
   it('has a servers entry and the three security schemes', () => {
