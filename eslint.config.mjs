@@ -10,6 +10,8 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'clients/**',
+      'tools/**',
+      'test/browser/jest.config.js',
       'test-output/**',
       'eslint.config.mjs',
     ],

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiArray, ApiDrfErrors, ApiJsonOrFormBody } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser, Public } from '../common/decorators/auth.decorator';
 import { ClientIp } from '../common/decorators/client-ip.decorator';
@@ -22,21 +29,51 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Log in with username and password; returns an access JWT' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Log in with username and password; returns an access JWT',
+    description:
+      'Exchanges a username and password for a short-lived access JWT, usable with every header scheme of ' +
+      'every surface. A wrong password and an unknown user answer the same 401; repeated failures per IP and ' +
+      'per username answer 429 (LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS).',
+  })
+  @ApiJsonOrFormBody(LoginDto)
+  @ApiOkResponse({ type: LoginResponseDto, description: 'The access JWT and the user' })
+  @ApiDrfErrors(
+    {
+      status: 401,
+      description: 'Wrong username or password (the same body for both)',
+      example: { detail: 'No active account found with the given credentials' },
+    },
+    429,
+  )
   login(@Body() dto: LoginDto, @ClientIp() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(dto.username, dto.password, ip);
   }
 
   @Get('me')
   @Auth()
-  @ApiOperation({ operationId: 'getMe', summary: 'The caller' })
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'The caller',
+    description: 'Who the credential belongs to, and whether it is an access JWT or an API key.',
+  })
+  @ApiOkResponse({ type: MeDto, description: 'The caller' })
   me(@CurrentUser() auth: AuthUser): Promise<MeDto> {
     return this.auth.me(auth);
   }
 
   @Post('api-keys')
   @Auth()
-  @ApiOperation({ operationId: 'createApiKey', summary: 'Create an API key (shown once)' })
+  @ApiOperation({
+    operationId: 'createApiKey',
+    summary: 'Create an API key (shown once)',
+    description:
+      'A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this ' +
+      'answer only: the server stores its hash.',
+  })
+  @ApiJsonOrFormBody(CreateApiKeyDto)
+  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The new key' })
   createApiKey(@CurrentUser() auth: AuthUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.auth.createApiKey(auth, dto.name);
   }
@@ -46,7 +83,9 @@ export class AuthController {
   @ApiOperation({
     operationId: 'listApiKeys',
     summary: "The caller's API keys (without the keys themselves)",
+    description: "Every API key of the caller, oldest first, with the key's first characters only.",
   })
+  @ApiArray(ApiKeyDto, "The caller's API keys")
   listApiKeys(@CurrentUser() auth: AuthUser): Promise<ApiKeyDto[]> {
     return this.auth.listApiKeys(auth);
   }
@@ -54,7 +93,12 @@ export class AuthController {
   @Delete('api-keys/:id')
   @Auth()
   @HttpCode(204)
-  @ApiOperation({ operationId: 'revokeApiKey', summary: 'Revoke one of your API keys (refused at once)' })
+  @ApiOperation({
+    operationId: 'revokeApiKey',
+    summary: 'Revoke one of your API keys (refused at once)',
+    description: "Deletes one of the caller's API keys; another user's key answers 404.",
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
   revokeApiKey(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.auth.revokeApiKey(auth, id);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { Request } from 'express';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
@@ -17,13 +24,23 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ operationId: 'createUser', summary: 'Create a user (admin)' })
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: 'Create a user (admin)',
+    description: 'Creates a user who can then log in. A taken username answers 400 on `username`.',
+  })
+  @ApiCreatedResponse({ type: UserDto, description: 'The new user' })
   async create(@CurrentUser() auth: AuthUser, @Body() dto: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.createFromDto(auth, dto));
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listUsers', summary: 'List users (admin)' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'List users (admin)',
+    description: 'Every user, by id, 50 per page unless `page_size` says otherwise.',
+  })
+  @ApiDrfPage(UserDto, 'Users')
   list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
@@ -33,13 +50,20 @@ export class UsersController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getUser', summary: 'One user (admin)' })
+  @ApiOperation({ operationId: 'getUser', summary: 'One user (admin)', description: 'One user by id.' })
+  @ApiOkResponse({ type: UserDto, description: 'The user' })
   async get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<UserDto> {
     return toUserDto(await this.users.get(auth, id));
   }
 
   @Patch(':id')
-  @ApiOperation({ operationId: 'updateUser', summary: "Change a user's role or password (admin)" })
+  @ApiOperation({
+    operationId: 'updateUser',
+    summary: "Change a user's role or password (admin)",
+    description:
+      'Changes the given fields only. An admin cannot take the admin role away from themselves (400).',
+  })
+  @ApiOkResponse({ type: UserDto, description: 'The updated user' })
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id', IdPipe) id: number,
@@ -50,7 +74,18 @@ export class UsersController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'deleteUser', summary: 'Delete a user and everything they own (admin)' })
+  @ApiOperation({
+    operationId: 'deleteUser',
+    summary: 'Delete a user and everything they own (admin)',
+    description:
+      'Deletes the user, their API keys and their data; their credentials stop working at once. An admin cannot delete themselves (400).',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiDrfErrors({
+    status: 400,
+    description: 'An admin tried to delete themselves',
+    example: { detail: 'You cannot delete yourself.' },
+  })
   remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.users.remove(auth, id);
   }

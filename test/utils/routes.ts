@@ -12,6 +12,8 @@ export interface RouteInfo {
   isPublic: boolean;
   /** undefined when the route declares no `@Auth()`; [] means any authenticated caller. */
   roles: string[] | undefined;
+  /** The explicit `@ApiOperation({ operationId })`, if any. */
+  operationId: string | undefined;
 }
 
 function joinPath(...parts: Array<string | string[] | undefined>): string {
@@ -47,6 +49,9 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         handler: name,
         isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ?? false,
         roles: auth?.roles,
+        operationId: (
+          Reflect.getMetadata('swagger/apiOperation', handler) as { operationId?: string } | undefined
+        )?.operationId,
       });
     }
   }

@@ -8,6 +8,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app.setup';
 import { Role } from '../../src/common/auth-user';
+import { contractAgent } from './contract';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
@@ -23,6 +24,10 @@ export interface TestUser {
 
 export interface TestApp {
   app: NestExpressApplication;
+  /**
+   * supertest on the app. Every response is validated against the committed spec (test/utils/contract.ts):
+   * an undocumented status, content type or body shape fails the request.
+   */
   http: TestAgent;
   env: Record<string, string>;
   /** Creates a user of `role` through the admin API and logs them in. */
@@ -82,7 +87,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const fullEnv = { ...baseTestEnv(), ...db.env, ...env };
   const app = await createApp({ env: fullEnv });
   const server = app.getHttpServer();
-  const http = request(server);
+  const http = contractAgent(request(server));
   let adminUser: TestUser | undefined;
   let seq = 0;
 
