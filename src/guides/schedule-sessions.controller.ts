@@ -14,7 +14,6 @@ import {
 import {
   ApiConsumes,
   ApiCreatedResponse,
-  ApiExcludeEndpoint,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -72,7 +71,14 @@ export class ScheduleSessionsController {
    * without a `?`. Clients copied from it get the list of that guide instead of a 404.
    */
   @Get('guide=:guide')
-  @ApiExcludeEndpoint()
+  @ApiOperation({
+    operationId: 'listScheduleSessionsOfGuide',
+    summary: "The seed's literal `/sessions/guide=N` form of `/sessions/?guide=N`",
+    description:
+      "Guidebook's own example builds this URL without a `?`; it answers the same list as `?guide=N` so such clients work.",
+  })
+  @ApiDrfPage(ScheduleSessionDto)
+  @ApiDrfErrors(400, 404, 429)
   listOfGuideSeedPath(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
