@@ -92,3 +92,18 @@ export function micros(text: string): number {
   if (!m) throw new Error(`not a microsecond timestamp: ${text}`);
   return Date.parse(`${m[1]}${m[3] ?? 'Z'}`) * 1000 + Number(m[2]);
 }
+
+/**
+ * Registers an async listener (EventEmitter2's `emitAsync` awaits it) and returns its removal. The cast
+ * only satisfies EventEmitter2's `void` listener type.
+ */
+export function onSessionEvent(
+  t: TestApp,
+  name: typeof SESSION_STARTED | typeof SESSION_STOPPED,
+  listener: (e: SessionLifecycleEvent) => Promise<void>,
+): () => void {
+  const emitter = t.app.get(EventEmitter2);
+  const fn = listener as unknown as (e: SessionLifecycleEvent) => void;
+  emitter.on(name, fn);
+  return () => emitter.off(name, fn);
+}
