@@ -38,34 +38,34 @@ export class StartExperimentSessionDto {
 
 /** A list item of `GET /api/sessions` (exactly the seed's 8 keys). */
 export class ExperimentSessionDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-11-28T08:43:49.268000-05:00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-11-28T08:43:49.268000+00:00' })
   end_date_time: string | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true, example: 54 }) ended_by: number | null;
-  @ApiProperty({ example: 106 }) experiment_id: number;
+  @ApiProperty({ type: 'integer', example: 106 }) experiment_id: number;
   @ApiProperty({ example: false }) is_active: boolean;
-  @ApiProperty({ example: 22 }) session_id: number;
+  @ApiProperty({ type: 'integer', example: 22 }) session_id: number;
   @ApiProperty({ enum: SESSION_TYPES, enumName: 'SessionType', example: 'development' })
   session_type: SessionType;
-  @ApiProperty({ example: '2022-11-28T08:23:49.268000-05:00' }) start_date_time: string;
-  @ApiProperty({ example: 54 }) started_by: number;
+  @ApiProperty({ example: '2022-11-28T08:23:49.268000+00:00' }) start_date_time: string;
+  @ApiProperty({ type: 'integer', example: 54 }) started_by: number;
 }
 
 /** `GET /api/sessions/{id}`: the list item plus who created and last modified the session, and when. */
 export class ExperimentSessionDetailDto {
-  @ApiProperty({ example: 32 }) created_by: number;
-  @ApiProperty({ example: '2022-09-02T15:47:00.958000-04:00' }) created_time: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-09-16T10:15:56.143000-04:00' })
+  @ApiProperty({ type: 'integer', example: 32 }) created_by: number;
+  @ApiProperty({ example: '2022-09-02T15:47:00.958000+00:00' }) created_time: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2022-09-16T10:15:56.143000+00:00' })
   end_date_time: string | null;
   @ApiPropertyOptional({ type: 'integer', nullable: true, example: 32 }) ended_by: number | null;
-  @ApiProperty({ example: 100 }) experiment_id: number;
+  @ApiProperty({ type: 'integer', example: 100 }) experiment_id: number;
   @ApiProperty({ example: false }) is_active: boolean;
-  @ApiProperty({ example: 32 }) modified_by: number;
-  @ApiProperty({ example: '2022-09-16T10:05:56.143000-04:00' }) modified_time: string;
-  @ApiProperty({ example: 23 }) session_id: number;
+  @ApiProperty({ type: 'integer', example: 32 }) modified_by: number;
+  @ApiProperty({ example: '2022-09-16T10:05:56.143000+00:00' }) modified_time: string;
+  @ApiProperty({ type: 'integer', example: 23 }) session_id: number;
   @ApiProperty({ enum: SESSION_TYPES, enumName: 'SessionType', example: 'development' })
   session_type: SessionType;
-  @ApiProperty({ example: '2022-09-16T09:55:56.143000-04:00' }) start_date_time: string;
-  @ApiProperty({ example: 32 }) started_by: number;
+  @ApiProperty({ example: '2022-09-16T09:55:56.143000+00:00' }) start_date_time: string;
+  @ApiProperty({ type: 'integer', example: 32 }) started_by: number;
 }
 
 /** `GET /api/experiments/{id}/sessions`. */

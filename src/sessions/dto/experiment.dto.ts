@@ -43,7 +43,7 @@ export class ExperimentDto {
   @ApiProperty({ example: '2022-09-02T15:47:00.958000+00:00' }) created_time: string;
   @ApiProperty({ example: false }) demo_stream_enabled: boolean;
   @ApiProperty({ example: 'Sound walk along the river' }) description: string;
-  @ApiProperty({ example: 100 }) experiment_id: number;
+  @ApiProperty({ type: 'integer', example: 100 }) experiment_id: number;
   @ApiProperty({ example: true }) geo_listen_enabled: boolean;
   @ApiProperty({ example: '2022-09-02T15:47:00.958000+00:00' }) modified_time: string;
   @ApiProperty({ example: 'Walking tour' }) name: string;

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** `GET /api/2/projects/:id/`: the project fields the session rules read, in Roundware's names. */
 export class RoundwareProjectDto {
-  @ApiProperty({ example: 1 }) project_id: number;
+  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
   @ApiProperty({ example: 'Walking tour' }) name: string;
   @ApiProperty({ example: '' }) description: string;
   @ApiProperty({ example: true }) geo_listen_enabled: boolean;

@@ -138,7 +138,7 @@ export class RoundwareSessionFiltersDto {
 
 /** A session as Roundware's v2 serializer renders it (key order of the seed's GET examples). */
 export class RoundwareSessionDto {
-  @ApiProperty({ example: 109 }) id: number;
+  @ApiProperty({ type: 'integer', example: 109 }) id: number;
   @ApiPropertyOptional({ type: String, nullable: true, example: '12891038109281' }) device_id: string | null;
   @ApiProperty({ example: '2017-09-06T15:43:35.947761', description: 'Naive UTC' }) starttime: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'Naive UTC' })
@@ -148,10 +148,10 @@ export class RoundwareSessionDto {
   @ApiProperty({ example: true }) demo_stream_enabled: boolean;
   @ApiProperty({ example: false }) geo_listen_enabled: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
-  @ApiProperty({ example: 1 }) project_id: number;
+  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
   @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
 }
 
 export class RoundwareCountDto {
-  @ApiProperty({ example: 2 }) count: number;
+  @ApiProperty({ type: 'integer', example: 2 }) count: number;
 }
