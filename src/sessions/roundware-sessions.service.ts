@@ -94,6 +94,7 @@ export class RoundwareSessionsService {
   async update(auth: AuthUser, id: number, dto: UpdateRoundwareSessionDto): Promise<RoundwareSessionDto> {
     const session = await this.visible(auth, id);
     let at: number | undefined;
+    if (dto.stoptime === null) throw FieldErrorsException.of('stoptime', 'This field may not be null.');
     if (dto.stoptime !== undefined) {
       const parsed = parseDateTimeMicros(dto.stoptime);
       if (parsed === null) throw FieldErrorsException.of('stoptime', DATETIME_FORMAT_MESSAGE);

@@ -364,6 +364,10 @@ describe('Roundware sessions /api/2/sessions/ (e2e)', () => {
       expect((await send({ stoptime: '2000-01-01T00:00:00' }).expect(400)).body).toEqual({
         stoptime: ['stoptime must not be before starttime.'],
       });
+      expect((await send({ stoptime: null }).expect(400)).body).toEqual({
+        stoptime: ['This field may not be null.'],
+      });
+      expect((await send({ stoptime: 5 }).expect(400)).body).toEqual({ stoptime: ['Not a valid string.'] });
       expect((await send({ project_id: 1 }).expect(400)).body).toEqual({
         project_id: ['This field is not allowed.'],
       });

@@ -100,7 +100,7 @@ export class UpdateRoundwareSessionDto {
   })
   @IsOptional()
   @IsString()
-  stoptime?: string;
+  stoptime?: string | null;
 }
 
 /** Optional filters of `GET /api/2/sessions/` and `GET /api/2/sessions/count/`. */
