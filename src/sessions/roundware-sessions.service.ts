@@ -12,7 +12,6 @@ import {
   RoundwareSessionFiltersDto,
   UpdateRoundwareSessionDto,
 } from './dto/roundware-session.dto';
-import { Project } from './entities/project.entity';
 import { Session } from './entities/session.entity';
 import { LanguagesService } from './languages.service';
 import { ProjectsService } from './projects.service';
@@ -70,9 +69,7 @@ export class RoundwareSessionsService {
   }
 
   async create(auth: AuthUser, dto: CreateRoundwareSessionDto): Promise<RoundwareSessionDto> {
-    const [project, languageId, user] = await allFields<
-      [Project, number, Awaited<ReturnType<UsersService['findById']>>]
-    >(
+    const [project, languageId, user] = await allFields(
       this.projects.getForBody(auth, dto.project_id, 'project_id'),
       this.languages.resolve(dto),
       this.users.findById(auth.id),
