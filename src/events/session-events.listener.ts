@@ -14,12 +14,12 @@ export class SessionEventsListener {
 
   constructor(private readonly events: EventsService) {}
 
-  @OnEvent(SESSION_STARTED, { async: true, promisify: true })
+  @OnEvent(SESSION_STARTED, { promisify: true })
   onStarted(event: SessionLifecycleEvent): Promise<void> {
     return this.record(event, 'start_session');
   }
 
-  @OnEvent(SESSION_STOPPED, { async: true, promisify: true })
+  @OnEvent(SESSION_STOPPED, { promisify: true })
   onStopped(event: SessionLifecycleEvent): Promise<void> {
     return this.record(event, 'stop_session');
   }

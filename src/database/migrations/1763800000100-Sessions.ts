@@ -208,7 +208,7 @@ export class Sessions1763800000100 implements MigrationInterface {
           c.time('created_at'),
           c.time('updated_at'),
         ],
-        indices: [new TableIndex({ name: 'IDX_projects_owner_id', columnNames: ['owner_id'] })],
+        indices: [new TableIndex({ name: 'IDX_projects_owner_id_id', columnNames: ['owner_id', 'id'] })],
         foreignKeys: [
           new TableForeignKey({
             name: 'FK_projects_owner_id',
@@ -261,7 +261,15 @@ export class Sessions1763800000100 implements MigrationInterface {
           new TableIndex({ name: 'IDX_sessions_owner_id_id', columnNames: ['owner_id', 'id'] }),
           new TableIndex({ name: 'IDX_sessions_project_id_id', columnNames: ['project_id', 'id'] }),
           new TableIndex({ name: 'IDX_sessions_is_active_id', columnNames: ['is_active', 'id'] }),
-          new TableIndex({ name: 'IDX_sessions_language_id', columnNames: ['language_id'] }),
+          new TableIndex({ name: 'IDX_sessions_language_id_id', columnNames: ['language_id', 'id'] }),
+          new TableIndex({
+            name: 'IDX_sessions_geo_listen_enabled_id',
+            columnNames: ['geo_listen_enabled', 'id'],
+          }),
+          new TableIndex({
+            name: 'IDX_sessions_demo_stream_enabled_id',
+            columnNames: ['demo_stream_enabled', 'id'],
+          }),
         ],
         foreignKeys: [
           new TableForeignKey({

@@ -3,6 +3,7 @@ import { User } from '../../auth/entities/user.entity';
 
 /** A Roundware project, read by the AERPAW surface as an experiment. */
 @Entity('projects')
+@Index('IDX_projects_owner_id_id', ['ownerId', 'id'])
 export class Project {
   @PrimaryGeneratedColumn()
   id: number;
@@ -13,7 +14,6 @@ export class Project {
   @Column({ type: 'text', default: '' })
   description: string;
 
-  @Index('IDX_projects_owner_id')
   @Column({ name: 'owner_id', type: 'integer', nullable: true })
   ownerId: number | null;
 

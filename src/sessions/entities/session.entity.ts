@@ -14,6 +14,9 @@ export type SessionType = (typeof SESSION_TYPES)[number];
 @Index('IDX_sessions_owner_id_id', ['ownerId', 'id'])
 @Index('IDX_sessions_project_id_id', ['projectId', 'id'])
 @Index('IDX_sessions_is_active_id', ['isActive', 'id'])
+@Index('IDX_sessions_language_id_id', ['languageId', 'id'])
+@Index('IDX_sessions_geo_listen_enabled_id', ['geoListenEnabled', 'id'])
+@Index('IDX_sessions_demo_stream_enabled_id', ['demoStreamEnabled', 'id'])
 export class Session {
   @PrimaryGeneratedColumn()
   id: number;
@@ -57,7 +60,6 @@ export class Session {
   @Column({ name: 'client_system', type: 'varchar', length: 128, nullable: true })
   clientSystem: string | null;
 
-  @Index('IDX_sessions_language_id')
   @Column({ name: 'language_id', type: 'integer', nullable: true })
   languageId: number | null;
 

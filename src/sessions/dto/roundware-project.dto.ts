@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** `GET /api/2/projects/:id/`: the project fields the session rules read, in Roundware's names. */
+export class RoundwareProjectDto {
+  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
+  @ApiProperty({ example: 'Walking tour' }) name: string;
+  @ApiProperty({ example: '' }) description: string;
+  @ApiProperty({ example: true }) geo_listen_enabled: boolean;
+  @ApiProperty({ example: false }) demo_stream_enabled: boolean;
+  @ApiProperty({ example: '2017-09-06T15:43:35.947761', description: 'Naive UTC' }) created: string;
+}

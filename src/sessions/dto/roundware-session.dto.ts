@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsDefined,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { DrfBoolean, DrfInt, IsIdValue, MAX_LENGTH_MESSAGE } from './drf-fields';
+
+const PK_TYPE = 'Incorrect type. Expected pk value, received a non-integer.';
+export const TIMEZONE_PATTERN = /^[+-]?\d{4}$/;
+
+/** `POST /api/2/sessions/`: the seed's required and optional parameters. */
+export class CreateRoundwareSessionDto {
+  @ApiProperty({ type: 'integer', example: 1, description: 'A project the caller can see' })
+  @IsDefined()
+  @DrfInt()
+  @IsInt({ message: PK_TYPE })
+  project_id: number;
+
+  @ApiProperty({ example: 'iOS 8.1', maxLength: 128 })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128, { message: MAX_LENGTH_MESSAGE(128) })
+  client_system: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'iPhone',
+    maxLength: 128,
+    description: "Defaults to the client type the caller's device registered with",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128, { message: MAX_LENGTH_MESSAGE(128) })
+  client_type?: string | null;
+
+  @ApiPropertyOptional({ type: Boolean, example: false, description: 'Defaults to false' })
+  @IsOptional()
+  @DrfBoolean()
+  @IsBoolean()
+  demo_stream_enabled?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: "Defaults to the project's geo_listen_enabled",
+  })
+  @IsOptional()
+  @DrfBoolean()
+  @IsBoolean()
+  geo_listen_enabled?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'fr',
+    description: 'ISO 639-1 code (a regional code such as `en-US` names its base language); defaults to `en`',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35, { message: MAX_LENGTH_MESSAGE(35) })
+  language?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1,
+    description: 'Used only when `language` is not given',
+  })
+  @IsOptional()
+  @DrfInt()
+  @IsInt({ message: PK_TYPE })
+  language_id?: number | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '-8000',
+    pattern: '^[+-]?\\d{4}$',
+    description: 'Defaults to "0000"',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(TIMEZONE_PATTERN, {
+    message: 'Enter a valid timezone: an optional sign and four digits, e.g. "-0500".',
+  })
+  timezone?: string | null;
+}
+
+/** `PATCH /api/2/sessions/:id/`: ends the session. */
+export class UpdateRoundwareSessionDto {
+  @ApiPropertyOptional({
+    type: String,
+    example: '2017-09-06T16:24:32.647751',
+    description: 'When the session ended (naive = UTC; offsets are converted); defaults to now',
+  })
+  @IsOptional()
+  @IsString()
+  stoptime?: string | null;
+}
+
+/** Optional filters of `GET /api/2/sessions/` and `GET /api/2/sessions/count/`. */
+export class RoundwareSessionFiltersDto {
+  @ApiPropertyOptional({ type: 'integer', example: 1 })
+  @IsOptional()
+  @DrfInt()
+  @IsIdValue()
+  project_id?: number;
+
+  @ApiPropertyOptional({ type: 'integer', example: 2 })
+  @IsOptional()
+  @DrfInt()
+  @IsIdValue()
+  language_id?: number;
+
+  @ApiPropertyOptional({ type: String, example: 'en', description: '2-char ISO 639-1 code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35, { message: MAX_LENGTH_MESSAGE(35) })
+  language?: string;
+
+  @ApiPropertyOptional({ type: Boolean, example: false })
+  @IsOptional()
+  @DrfBoolean()
+  @IsBoolean()
+  geo_listen_enabled?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, example: true })
+  @IsOptional()
+  @DrfBoolean()
+  @IsBoolean()
+  demo_stream_enabled?: boolean;
+}
+
+/** A session as Roundware's v2 serializer renders it (key order of the seed's GET examples). */
+export class RoundwareSessionDto {
+  @ApiProperty({ type: 'integer', example: 109 }) id: number;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '12891038109281' }) device_id: string | null;
+  @ApiProperty({ example: '2017-09-06T15:43:35.947761', description: 'Naive UTC' }) starttime: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'Naive UTC' })
+  stoptime: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'iPhone' }) client_type: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'iOS 8.1' }) client_system: string | null;
+  @ApiProperty({ example: true }) demo_stream_enabled: boolean;
+  @ApiProperty({ example: false }) geo_listen_enabled: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
+  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
+}
+
+export class RoundwareCountDto {
+  @ApiProperty({ type: 'integer', example: 2 }) count: number;
+}

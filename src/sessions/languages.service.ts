@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { MAX_INT_ID } from '../common/dto/id-param';
+import { FieldErrorsException } from '../common/errors';
+import { Language } from './entities/language.entity';
+import { baseLanguageCode, chooseLanguage } from './languages';
+
+@Injectable()
+export class LanguagesService {
+  constructor(@InjectRepository(Language) private readonly languages: Repository<Language>) {}
+
+  /** The id of the language `code` names (regional codes allowed), or a 400 naming `field`. */
+  async idOfCode(code: string, field = 'language'): Promise<number> {
+    const base = baseLanguageCode(code);
+    const row = base ? await this.languages.findOneBy({ code: base }) : null;
+    if (!row) throw FieldErrorsException.of(field, `"${code}" is not a known ISO 639-1 language code.`);
+    return row.id;
+  }
+
+  /** Applies Roundware's precedence (`language` over `language_id`, default `en`) and checks the result exists. */
+  async resolve(input: { language?: string | null; language_id?: number | null }): Promise<number> {
+    const choice = chooseLanguage(input);
+    if (choice.by === 'code') return this.idOfCode(choice.code);
+    const exists =
+      choice.id >= 1 && choice.id <= MAX_INT_ID && (await this.languages.existsBy({ id: choice.id }));
+    if (!exists)
+      throw FieldErrorsException.of('language_id', `Invalid pk "${choice.id}" - object does not exist.`);
+    return choice.id;
+  }
+}

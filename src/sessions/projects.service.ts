@@ -1,0 +1,69 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { Repository } from 'typeorm';
+import { AuthUser, canReadAll } from '../common/auth-user';
+import { MAX_INT_ID } from '../common/dto/id-param';
+import { FieldErrorsException } from '../common/errors';
+import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { nowMicros } from '../common/time';
+import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
+import { Project } from './entities/project.entity';
+import { toExperiment } from './experiments.mapper';
+
+/** Projects (= experiments): operators and admins see all of them, everyone else their own. */
+@Injectable()
+export class ProjectsService {
+  constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
+
+  /** The project `id` if `auth` may see it, else null. */
+  findVisible(auth: AuthUser, id: number): Promise<Project | null> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INT_ID) return Promise.resolve(null);
+    return this.projects.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id });
+  }
+
+  /** A visible project or 404. */
+  async get(auth: AuthUser, id: number): Promise<Project> {
+    const project = await this.findVisible(auth, id);
+    if (!project) throw new NotFoundException();
+    return project;
+  }
+
+  /**
+   * A project named in a request body (`project_id`, `experiment_id`): one the caller cannot see is
+   * answered like one that does not exist, as DRF's PrimaryKeyRelatedField does.
+   */
+  async getForBody(auth: AuthUser, id: number, field: string): Promise<Project> {
+    const project = await this.findVisible(auth, id);
+    if (!project) throw FieldErrorsException.of(field, `Invalid pk "${id}" - object does not exist.`);
+    return project;
+  }
+
+  async create(auth: AuthUser, dto: CreateExperimentDto): Promise<ExperimentDto> {
+    const now = nowMicros();
+    const project = await this.projects.save(
+      this.projects.create({
+        name: dto.name,
+        description: dto.description ?? '',
+        ownerId: auth.id,
+        geoListenEnabled: dto.geo_listen_enabled ?? false,
+        demoStreamEnabled: dto.demo_stream_enabled ?? false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    return toExperiment(project);
+  }
+
+  /** Newest first, paginated in SQL. */
+  async list(auth: AuthUser, req: Request, page: PageRequest): Promise<DrfPage<ExperimentDto>> {
+    const qb = this.projects.createQueryBuilder('p');
+    if (!canReadAll(auth)) qb.where('p.owner_id = :ownerId', { ownerId: auth.id });
+    const count = await qb.getCount();
+    const rows =
+      offsetOf(page) < count
+        ? await qb.orderBy('p.id', 'DESC').offset(offsetOf(page)).limit(page.pageSize).getMany()
+        : [];
+    return drfPage(req, page, count, rows.map(toExperiment));
+  }
+}

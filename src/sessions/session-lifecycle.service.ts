@@ -1,0 +1,103 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuthUser } from '../common/auth-user';
+import { SESSION_STARTED, SESSION_STOPPED, SessionLifecycleEvent } from '../common/domain-events';
+import { ConflictError } from '../common/errors';
+import { Micros, nowMicros } from '../common/time';
+import { Session, SessionType } from './entities/session.entity';
+
+export interface NewSession {
+  projectId: number;
+  sessionType?: SessionType;
+  deviceId?: string | null;
+  clientType?: string | null;
+  clientSystem?: string | null;
+  languageId?: number | null;
+  timezone?: string | null;
+  geoListenEnabled?: boolean;
+  demoStreamEnabled?: boolean;
+}
+
+/**
+ * Starting and stopping the one Session, whichever surface asks. Each committed start or stop is
+ * published as a domain event (SESSION_STARTED / SESSION_STOPPED), which the Events module records as
+ * `start_session` / `stop_session`; this module does not know who listens.
+ */
+@Injectable()
+export class SessionLifecycle {
+  private readonly logger = new Logger(SessionLifecycle.name);
+
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /** Starts a session owned by `auth` (the caller has already been checked against the project). */
+  async start(auth: AuthUser, fields: NewSession): Promise<Session> {
+    const now = nowMicros();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        projectId: fields.projectId,
+        ownerId: auth.id,
+        endedById: null,
+        startTime: now,
+        stopTime: null,
+        isActive: true,
+        sessionType: fields.sessionType ?? 'development',
+        deviceId: fields.deviceId ?? null,
+        clientType: fields.clientType ?? null,
+        clientSystem: fields.clientSystem ?? null,
+        languageId: fields.languageId ?? null,
+        timezone: fields.timezone ?? null,
+        geoListenEnabled: fields.geoListenEnabled ?? false,
+        demoStreamEnabled: fields.demoStreamEnabled ?? false,
+        createdById: auth.id,
+        createdAt: now,
+        modifiedById: auth.id,
+        modifiedAt: now,
+      }),
+    );
+    await this.publish(SESSION_STARTED, { sessionId: session.id, userId: auth.id, at: now });
+    return session;
+  }
+
+  /**
+   * Ends a running session at `at` (default now). The update is conditional on the session still
+   * running, so of two concurrent stops (on any instance) exactly one wins; the other gets 409.
+   */
+  async stop(auth: AuthUser, session: Session, at: Micros = nowMicros()): Promise<Session> {
+    const modifiedAt = nowMicros();
+    const result = await this.sessions
+      .createQueryBuilder()
+      .update(Session)
+      .set({ isActive: false, stopTime: at, endedById: auth.id, modifiedById: auth.id, modifiedAt })
+      .where('id = :id AND is_active = :active', { id: session.id, active: true })
+      .execute();
+    if (!result.affected) throw new ConflictError('This session has already been stopped.');
+    await this.publish(SESSION_STOPPED, { sessionId: session.id, userId: auth.id, at });
+    return Object.assign(session, {
+      isActive: false,
+      stopTime: at,
+      endedById: auth.id,
+      modifiedById: auth.id,
+      modifiedAt,
+    });
+  }
+
+  /**
+   * Publishes after the write committed and waits for the listeners, so the event is recorded when the
+   * response is sent. A failing listener is logged; it does not turn a committed start/stop into an error.
+   */
+  private async publish(name: string, payload: SessionLifecycleEvent): Promise<void> {
+    try {
+      await this.events.emitAsync(name, payload);
+    } catch (err) {
+      this.logger.error(
+        { err, event: name, sessionId: payload.sessionId },
+        'A session event listener failed',
+      );
+    }
+  }
+}
