@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import { Role } from '../common/auth-user';
@@ -84,6 +90,7 @@ export class ExperimentSessionsController {
   @Auth({ roles: [Role.Admin] })
   @HttpCode(204)
   @ApiOperation({ operationId: 'deleteExperimentSession', summary: 'Delete a session (admin)' })
+  @ApiNoContentResponse({ description: 'Deleted, with its events' })
   @ApiDrfErrors(404)
   remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.sessions.remove(auth, id);

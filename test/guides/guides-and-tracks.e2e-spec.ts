@@ -208,6 +208,7 @@ describe('Guidebook OpenAPI document (e2e)', () => {
         'deleteScheduleTrack',
         'createScheduleSession',
         'listScheduleSessions',
+        'listScheduleSessionsOfGuide',
         'getScheduleSession',
         'updateScheduleSession',
         'deleteScheduleSession',

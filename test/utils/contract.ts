@@ -77,7 +77,12 @@ function load() {
       const trimmed = template.length > 1 ? template.replace(/\/$/, '') : template;
       const pattern = trimmed
         .split('/')
-        .map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : escapeRegex(segment)))
+        .map((segment) =>
+          segment
+            .split(/\{[^}]+\}/)
+            .map(escapeRegex)
+            .join('[^/]+'),
+        )
         .join('/');
       operations.push({
         template,

@@ -98,6 +98,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/2/projects/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One project
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions matching the filters (plain array)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareSessions"];
+        put?: never;
+        /**
+         * Start a session (answers 200, as Roundware does); emits a start_session event
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createRoundwareSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/sessions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * End a session: set its stoptime (default now); emits a stop_session event
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateRoundwareSession"];
+        trace?: never;
+    };
     "/api/2/sessions/{id}/history/": {
         parameters: {
             query?: never;
@@ -110,6 +178,26 @@ export interface paths {
          * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getSessionHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/sessions/count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many sessions match the filters
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["countRoundwareSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -134,6 +222,138 @@ export interface paths {
          *     **Access:** public (no credential needed).
          */
         post: operations["registerRoundwareDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Experiments, newest first (paginated)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listExperiments"];
+        put?: never;
+        /**
+         * Create an experiment (a project) owned by the caller
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createExperiment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experiments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One experiment
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experiments/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sessions of one experiment
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listExperimentSessionsOfExperiment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions, newest first (paginated)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listExperimentSessions"];
+        put?: never;
+        /**
+         * Start a session in an experiment; emits a start_session event
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["startExperimentSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session, with who created and modified it
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getExperimentSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteExperimentSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a session; emits a stop_session event
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["stopExperimentSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -478,6 +698,28 @@ export interface paths {
         patch: operations["updateScheduleSession"];
         trace?: never;
     };
+    "/open-api/v1/sessions/guide={guide}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seed's literal `/sessions/guide=N` form of `/sessions/?guide=N`
+         * @description Guidebook's own example builds this URL without a `?`; it answers the same list as `?guide=N` so such clients work.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listScheduleSessionsOfGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -634,6 +876,25 @@ export interface components {
              */
             tag_ids?: (string | number[]) | null;
         };
+        CreateExperimentDto: {
+            /**
+             * @description Whether the project offers a demo stream
+             * @default false
+             */
+            demo_stream_enabled: boolean;
+            /**
+             * @default
+             * @example Sound walk along the river
+             */
+            description: string;
+            /**
+             * @description Default of a Roundware session's geo_listen_enabled
+             * @default false
+             */
+            geo_listen_enabled: boolean;
+            /** @example Walking tour */
+            name: string;
+        };
         CreateGuideDto: {
             /** @description Basic HTML, sanitised on write. */
             description_html?: string | null;
@@ -657,6 +918,45 @@ export interface components {
              * @example America/New_York
              */
             timezone: string;
+        };
+        CreateRoundwareSessionDto: {
+            /** @example iOS 8.1 */
+            client_system: string;
+            /**
+             * @description Defaults to the client type the caller's device registered with
+             * @example iPhone
+             */
+            client_type?: string | null;
+            /**
+             * @description Defaults to false
+             * @example false
+             */
+            demo_stream_enabled?: boolean;
+            /**
+             * @description Defaults to the project's geo_listen_enabled
+             * @example true
+             */
+            geo_listen_enabled?: boolean;
+            /**
+             * @description ISO 639-1 code (a regional code such as `en-US` names its base language); defaults to `en`
+             * @example fr
+             */
+            language?: string;
+            /**
+             * @description Used only when `language` is not given
+             * @example 1
+             */
+            language_id?: number;
+            /**
+             * @description A project the caller can see
+             * @example 1
+             */
+            project_id: number;
+            /**
+             * @description Defaults to "0000"
+             * @example -8000
+             */
+            timezone?: string;
         };
         CreateScheduleSessionDto: {
             /**
@@ -784,6 +1084,74 @@ export interface components {
         };
         /** @enum {string} */
         EventExportFormat: "csv" | "ndjson";
+        ExperimentDto: {
+            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            created_time: string;
+            /** @example false */
+            demo_stream_enabled: boolean;
+            /** @example Sound walk along the river */
+            description: string;
+            /** @example 100 */
+            experiment_id: number;
+            /** @example true */
+            geo_listen_enabled: boolean;
+            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            modified_time: string;
+            /** @example Walking tour */
+            name: string;
+            /**
+             * @description User id of the owner (null once that user is deleted)
+             * @example 32
+             */
+            owner?: number | null;
+        };
+        ExperimentSessionDetailDto: {
+            /** @example 32 */
+            created_by: number;
+            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            created_time: string;
+            /** @example 2022-09-16T10:15:56.143000+00:00 */
+            end_date_time?: string | null;
+            /** @example 32 */
+            ended_by?: number | null;
+            /** @example 100 */
+            experiment_id: number;
+            /** @example false */
+            is_active: boolean;
+            /** @example 32 */
+            modified_by: number;
+            /** @example 2022-09-16T10:05:56.143000+00:00 */
+            modified_time: string;
+            /** @example 23 */
+            session_id: number;
+            /** @example development */
+            session_type: components["schemas"]["SessionType"];
+            /** @example 2022-09-16T09:55:56.143000+00:00 */
+            start_date_time: string;
+            /** @example 32 */
+            started_by: number;
+        };
+        ExperimentSessionDto: {
+            /** @example 2022-11-28T08:43:49.268000+00:00 */
+            end_date_time?: string | null;
+            /** @example 54 */
+            ended_by?: number | null;
+            /** @example 106 */
+            experiment_id: number;
+            /** @example false */
+            is_active: boolean;
+            /** @example 22 */
+            session_id: number;
+            /** @example development */
+            session_type: components["schemas"]["SessionType"];
+            /** @example 2022-11-28T08:23:49.268000+00:00 */
+            start_date_time: string;
+            /** @example 54 */
+            started_by: number;
+        };
+        ExperimentSessionsDto: {
+            experiment_sessions: components["schemas"]["ExperimentSessionDto"][];
+        };
         GuideDto: {
             /** @example 2017-09-01T12:00:00.000000+0000 */
             created_at: string;
@@ -880,6 +1248,57 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "operator" | "user";
+        RoundwareCountDto: {
+            /** @example 2 */
+            count: number;
+        };
+        RoundwareProjectDto: {
+            /**
+             * @description Naive UTC
+             * @example 2017-09-06T15:43:35.947761
+             */
+            created: string;
+            /** @example false */
+            demo_stream_enabled: boolean;
+            /** @example  */
+            description: string;
+            /** @example true */
+            geo_listen_enabled: boolean;
+            /** @example Walking tour */
+            name: string;
+            /** @example 1 */
+            project_id: number;
+        };
+        RoundwareSessionDto: {
+            /** @example iOS 8.1 */
+            client_system?: string | null;
+            /** @example iPhone */
+            client_type?: string | null;
+            /** @example true */
+            demo_stream_enabled: boolean;
+            /** @example 12891038109281 */
+            device_id?: string | null;
+            /** @example false */
+            geo_listen_enabled: boolean;
+            /** @example 109 */
+            id: number;
+            /** @example 2 */
+            language_id?: number | null;
+            /** @example 1 */
+            project_id: number;
+            /**
+             * @description Naive UTC
+             * @example 2017-09-06T15:43:35.947761
+             */
+            starttime: string;
+            /**
+             * @description Naive UTC
+             * @example null
+             */
+            stoptime?: string | null;
+            /** @example -8000 */
+            timezone?: string | null;
+        };
         ScheduleSessionDto: {
             /** @example false */
             add_to_schedule: boolean;
@@ -933,6 +1352,17 @@ export interface components {
             events: components["schemas"]["EventDto"][];
             session: components["schemas"]["HistorySessionDto"];
         };
+        /** @enum {string} */
+        SessionType: "development" | "emulation" | "sandbox" | "testbed";
+        StartExperimentSessionDto: {
+            /**
+             * @description An experiment the caller can see
+             * @example 100
+             */
+            experiment_id: number;
+            /** @default development */
+            session_type: components["schemas"]["SessionType"];
+        };
         TokenPairDto: {
             /** @description Access JWT */
             access: string;
@@ -962,6 +1392,13 @@ export interface components {
              * @example America/New_York
              */
             timezone: string;
+        };
+        UpdateRoundwareSessionDto: {
+            /**
+             * @description When the session ended (naive = UTC; offsets are converted); defaults to now
+             * @example 2017-09-06T16:24:32.647751
+             */
+            stoptime?: string;
         };
         UpdateScheduleSessionDto: {
             /**
@@ -1495,6 +1932,329 @@ export interface operations {
             };
         };
     };
+    getRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareSessions: {
+        parameters: {
+            query?: {
+                demo_stream_enabled?: boolean;
+                geo_listen_enabled?: boolean;
+                /** @description 2-char ISO 639-1 code */
+                language?: string;
+                language_id?: number;
+                project_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All matching items (a plain JSON array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareSessionDto"][];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundwareSessionDto"];
+            };
+        };
+        responses: {
+            /** @description The new session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareSessionDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundwareSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflict."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
     getSessionHistory: {
         parameters: {
             query?: never;
@@ -1554,6 +2314,62 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    countRoundwareSessions: {
+        parameters: {
+            query?: {
+                demo_stream_enabled?: boolean;
+                geo_listen_enabled?: boolean;
+                /** @description 2-char ISO 639-1 code */
+                language?: string;
+                language_id?: number;
+                project_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareCountDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -1623,6 +2439,605 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ExperimentDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
+             *
+             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExperimentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listExperimentSessionsOfExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentSessionsDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listExperimentSessions: {
+        parameters: {
+            query?: {
+                /** @description `true`: running sessions only; `false`: ended ones */
+                active?: boolean;
+                /** @description Only sessions of this experiment */
+                experiment_id?: number;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ExperimentSessionDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
+             *
+             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    startExperimentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExperimentSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getExperimentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentSessionDetailDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteExperimentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its events */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    stopExperimentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExperimentSessionDetailDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Conflict."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3633,6 +5048,127 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listScheduleSessionsOfGuide: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this guide. */
+                guide?: number;
+                /** @description Only the session with this id. */
+                id?: number;
+                /** @description Only sessions with this `import_id`. */
+                import_id?: string;
+                /** @description Comma-separated keys among id, start_time, end_time; prefix `-` for descending. Default `id`. */
+                ordering?: string;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+                /** @description Only sessions in any of these tracks (repeat the key or separate ids with commas). */
+                schedule_tracks?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                guide: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ScheduleSessionDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
+             *
+             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
