@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
 import { assertJsonDepth } from './common/json-depth';
+import { NullCharactersPipe } from './common/null-characters.pipe';
 import { DialectExceptionFilter } from './common/filters/dialect-exception.filter';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { setupSwagger } from './swagger';
@@ -46,7 +47,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
     verify: (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf),
   });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NullCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new DialectExceptionFilter());
   app.enableShutdownHooks();
   if (config.docsEnabled) setupSwagger(app);

@@ -92,6 +92,13 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
   { weight: 2, arbitrary: fc.constantFrom(...SQL, ...HTML, ...NAN_LIKE, ...ODD_UNICODE) },
+  // NUL inside otherwise plausible text (PostgreSQL cannot store it)
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }))
+      .map(([a, b]) => `${a}\u0000${b}`),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }).map((n) => 'x'.repeat(n)) },
   { weight: 1, arbitrary: fc.integer({ min: 10, max: 2_000 }).map((n) => '😀'.repeat(n)) },
 );

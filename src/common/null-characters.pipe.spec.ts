@@ -1,0 +1,23 @@
+import { FieldErrorsException } from './errors';
+import { NullCharactersPipe, nullCharacterPaths } from './null-characters.pipe';
+
+describe('NullCharactersPipe', () => {
+  const pipe = new NullCharactersPipe();
+
+  it('finds NUL in nested strings, with DRF-style paths', () => {
+    expect(nullCharacterPaths({ a: 'ok', b: { c: ['x', 'y\u0000'] }, d: 'z\u0000' })).toEqual(['b.c.1', 'd']);
+    expect(nullCharacterPaths({ a: 1, b: null, c: ['fine'] })).toEqual([]);
+  });
+
+  it('passes clean values through and refuses NUL with field errors', () => {
+    expect(pipe.transform({ name: 'ok' }, { type: 'body' })).toEqual({ name: 'ok' });
+    try {
+      pipe.transform({ name: 'a\u0000b' }, { type: 'body' });
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(FieldErrorsException);
+      expect((error as FieldErrorsException).errors).toEqual({ name: ['Null characters are not allowed.'] });
+    }
+    expect(() => pipe.transform('1\u0000', { type: 'param', data: 'id' })).toThrow(FieldErrorsException);
+  });
+});
