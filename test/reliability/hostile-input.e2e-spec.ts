@@ -77,7 +77,7 @@ function dialectProblem(path: string, res: RawResponse): string | null {
   const ok =
     values.length > 0 &&
     ('detail' in body
-      ? typeof (body as { detail: unknown }).detail === 'string'
+      ? typeof body.detail === 'string'
       : values.every(
           (v) => typeof v === 'string' || (Array.isArray(v) && v.every((m) => typeof m === 'string')),
         ));

@@ -3,7 +3,6 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
