@@ -20,4 +20,16 @@ describe('NullCharactersPipe', () => {
     }
     expect(() => pipe.transform('1\u0000', { type: 'param', data: 'id' })).toThrow(FieldErrorsException);
   });
+
+  it('keeps a field named __proto__ as an own key of the errors', () => {
+    const body = JSON.parse('{"__proto__": "a\\u0000b"}') as unknown;
+    try {
+      pipe.transform(body, { type: 'body' });
+      throw new Error('not refused');
+    } catch (error) {
+      const errors = (error as FieldErrorsException).errors;
+      expect(JSON.stringify(errors)).toBe('{"__proto__":["Null characters are not allowed."]}');
+      expect(Object.getPrototypeOf(errors)).toBe(Object.prototype);
+    }
+  });
 });

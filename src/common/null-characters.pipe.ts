@@ -26,8 +26,8 @@ export class NullCharactersPipe implements PipeTransform {
     if (metadata.type === 'custom') return value;
     const paths = nullCharacterPaths(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (paths.length) {
-      const errors: FieldErrors = {};
-      for (const path of paths) errors[path] = [NULL_CHARACTERS_MESSAGE];
+      // fromEntries defines own keys, so a field named `__proto__` stays a field, not a prototype
+      const errors: FieldErrors = Object.fromEntries(paths.map((path) => [path, [NULL_CHARACTERS_MESSAGE]]));
       throw new FieldErrorsException(errors);
     }
     return value;

@@ -18,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '../../src/common/auth-user';
 import { dialectOf } from '../../src/common/filters/dialect-exception.filter';
 import { startTestApp, TestApp } from '../utils/test-app';
-import { hostileQuery, hostileRequest, HostileRequest } from './hostile-input.arbitraries';
+import { hostile, hostileQuery, hostileRequest, HostileRequest } from './hostile-input.arbitraries';
 import { HostileContext, LIST_FILTERS, WRITE_ENDPOINTS } from './hostile-input.table';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 200);
@@ -26,6 +26,14 @@ const SEED = process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : undef
 const BODY_LIMIT = 64 * 1024;
 /** Tables whose rows a rejected request may legitimately touch (failed-login counters). */
 const COUNTERS = new Set(['rate_counters']);
+
+/** Counterexamples found earlier, replayed first on every write endpoint (fast-check `examples`). */
+const REGRESSIONS: HostileRequest[] = [
+  '{"__proto__":"a\\u0000b","x":null}', // NUL + __proto__: field errors were rendered as {}
+  '{"role":null,"password":null}', // null into NOT NULL columns: a 500
+  `{"a": ${'{"a":'.repeat(4000)}1${'}'.repeat(4000)}}`, // deep nesting: stack overflow, a 500
+  '{"name":"a\\u0000b","device_id":"a\\u0000b","username":"a\\u0000b","password":"a\\u0000bcdefgh"}', // NUL: PostgreSQL 500
+].map((body) => hostile({ kind: 'json', contentType: 'application/json', body }));
 
 interface RawResponse {
   status: number;
@@ -154,7 +162,7 @@ describe('hostile input (property-based, e2e)', () => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           expect(problems).toEqual([]);
         }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+        { numRuns: RUNS, seed: SEED, endOnFailure: true, examples: REGRESSIONS.map((r) => [r]) },
       );
       if (process.env.HOSTILE_DEBUG) console.log(_key, Object.fromEntries(statuses));
       // the properties reached both sides: some requests were refused, and the server still answers
