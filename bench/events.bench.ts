@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     const appSmall = await withApp(small, 3912, (token) => runCases(['get'], 3912, token, small.sessions));
     process.stderr.write('reference (node:http + better-sqlite3)\n');
     const refServer = await startServer(
-      ['dist/bench/reference-server.js', reference.path, '3913', String(reference.userId)],
+      ['dist/bench/events-reference-server.js', reference.path, '3913', String(reference.userId)],
       {},
       3913,
     ).catch(async () => {

@@ -1,138 +1,131 @@
 /**
- * The reference for the events benchmark: the same three operations on bare `node:http` +
- * better-sqlite3 prepared statements, with a per-request user lookup standing in for authentication.
- * No framework, no validation library, no ORM — the ceiling the app is compared against.
- * Usage: node dist/bench/reference-server.js <db path> <port> <user id>
+ * The benchmark's yardstick: a bare `node:http` + better-sqlite3 server doing the same work as Sessions
+ * Hub for each benchmark case (same database file, same credential checks, same response shape), with
+ * nothing else — no framework, no ORM, no validation layer, no logging. The ratio hub/reference tells how
+ * much the stack costs.
+ *
+ * Started by bench/run.ts as `node dist/bench/reference-server.js` with DB_PATH and JWT_SECRET; prints
+ * `reference listening on <port>`. Module cases add one handler each to ROUTES.
  */
 import Database from 'better-sqlite3';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { nowMicros, toNaiveIso } from '../src/common/time';
 
-const [dbPath, portText, userIdText] = process.argv.slice(2);
-const userId = Number(userIdText);
-const db = new Database(dbPath);
+const db = new Database(process.env.DB_PATH);
 db.pragma('journal_mode = WAL');
+db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-db.pragma('foreign_keys = ON');
+const secret = process.env.JWT_SECRET!;
 
-const findUser = db.prepare<[number], { id: number; role: string }>(
-  'SELECT id, role FROM users WHERE id = ?',
-);
-const sessionOwner = db.prepare<[number], { owner_id: number }>('SELECT owner_id FROM sessions WHERE id = ?');
-const typeId = db.prepare<[string], { id: number }>('SELECT id FROM event_types WHERE name = ?');
-const insertType = db.prepare('INSERT OR IGNORE INTO event_types (name) VALUES (?)');
-const insertEvent = db.prepare(
-  'INSERT INTO events (session_id, event_type_id, server_time, client_time, data, latitude, longitude, tag_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-);
-const insertTag = db.prepare('INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)');
-const listBySession = db.prepare(
-  'SELECT e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, e.session_id, e.tag_ids ' +
-    'FROM events e JOIN event_types t ON t.id = e.event_type_id JOIN sessions s ON s.id = e.session_id ' +
-    'WHERE e.session_id = ? AND s.owner_id = ? ORDER BY e.id',
-);
-
-interface Body {
-  session_id: number;
-  event_type: string;
-  client_time?: string;
-  latitude?: number | string;
-  longitude?: number | string;
-  tag_ids?: string | number[];
-  data?: string;
+interface UserRow {
+  id: number;
+  username: string;
+  role: string;
+  device_id: string | null;
+  created_at: number;
 }
 
-function store(items: Body[]) {
-  return items.map((item) => {
-    let type = typeId.get(item.event_type);
-    if (!type) {
-      insertType.run(item.event_type);
-      type = typeId.get(item.event_type)!;
-    }
-    const tags = Array.isArray(item.tag_ids)
-      ? item.tag_ids
-      : item.tag_ids
-        ? item.tag_ids.split(',').map(Number)
-        : [];
-    const serverTime = nowMicros();
-    const lat = item.latitude === undefined ? null : String(item.latitude);
-    const lon = item.longitude === undefined ? null : String(item.longitude);
-    const tagText = tags.length ? tags.join(',') : null;
-    const id = Number(
-      insertEvent.run(
-        item.session_id,
-        type.id,
-        serverTime,
-        item.client_time ?? null,
-        item.data ?? null,
-        lat,
-        lon,
-        tagText,
-      ).lastInsertRowid,
-    );
-    for (const tag of tags) insertTag.run(id, tag);
-    return {
-      id,
-      server_time: toNaiveIso(serverTime),
-      client_time: item.client_time ?? null,
-      event_type: item.event_type,
-      data: item.data ?? null,
-      latitude: lat,
-      longitude: lon,
-      session_id: item.session_id,
-      tag_ids: tagText,
-    };
-  });
-}
-const storeAll = db.transaction(store);
+const userById = db.prepare<[number], UserRow>(
+  'SELECT id, username, role, device_id, created_at FROM users WHERE id = ?',
+);
+const userByKey = db.prepare<[string], UserRow & { key_id: number }>(
+  `SELECT u.id, u.username, u.role, u.device_id, u.created_at, k.id AS key_id
+   FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?`,
+);
+const ping = db.prepare('SELECT 1');
 
-function send(res: ServerResponse, status: number, body: unknown) {
+function offsetIso(us: number): string {
+  const iso = new Date(Math.floor(us / 1000)).toISOString().slice(0, 19);
+  return `${iso}.${String(us % 1_000_000).padStart(6, '0')}+00:00`;
+}
+
+/** HS256 only, exp checked, `typ: access` — what the hub's JWT strategy accepts. */
+function verifyJwt(token: string): { sub: number } | null {
+  const [h, p, s] = token.split('.');
+  if (!h || !p || !s) return null;
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string };
+  if (header.alg !== 'HS256') return null;
+  const expected = createHmac('sha256', secret).update(`${h}.${p}`).digest();
+  const given = Buffer.from(s, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString()) as {
+    sub: number;
+    exp: number;
+    typ: string;
+  };
+  if (payload.typ !== 'access' || payload.exp * 1000 < Date.now()) return null;
+  return payload;
+}
+
+function caller(req: IncomingMessage): { user: UserRow; apiKey: boolean } | null {
+  const match = /^\s*(bearer|jwt|token)\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!match) return null;
+  const credential = match[2];
+  if (credential.startsWith('shk_')) {
+    const row = userByKey.get(createHash('sha256').update(credential).digest('hex'));
+    return row ? { user: row, apiKey: true } : null;
+  }
+  const payload = verifyJwt(credential);
+  const user = payload ? userById.get(payload.sub) : undefined;
+  return user ? { user, apiKey: false } : null;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const user = findUser.get(userId);
-  if (!user) return send(res, 401, { detail: 'no user' });
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (req.method === 'GET' && url.pathname === '/api/2/events/') {
-    const rows = listBySession.all(Number(url.searchParams.get('session_id')), user.id) as Array<
-      Record<string, unknown> & { server_time: number }
-    >;
-    return send(
-      res,
-      200,
-      rows.map((r) => ({ ...r, server_time: toNaiveIso(r.server_time) })),
-    );
-  }
-  if (
-    req.method === 'POST' &&
-    (url.pathname === '/api/2/events/' || url.pathname === '/api/2/events/batch/')
-  ) {
-    const parsed = JSON.parse(await readBody(req)) as Body | Body[];
-    const items = Array.isArray(parsed) ? parsed : [parsed];
-    for (const item of items) {
-      if (!item.session_id || !item.event_type) return send(res, 400, { detail: 'bad item' });
-      if (sessionOwner.get(item.session_id)?.owner_id !== user.id)
-        return send(res, 400, { detail: 'no session' });
+/** "METHOD /path" → handler (module cases add theirs here). */
+const ROUTES: Record<string, Handler> = {
+  'GET /health': (_req, res) => {
+    ping.get();
+    send(res, 200, {
+      status: 'ok',
+      info: { database: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up' } },
+    });
+  },
+  'GET /auth/me': (req, res) => {
+    const who = caller(req);
+    if (!who) return send(res, 401, { detail: 'Invalid token.' });
+    const u = who.user;
+    send(res, 200, {
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      auth_method: who.apiKey ? 'api_key' : 'jwt',
+      device_id: u.device_id,
+      created_at: offsetIso(u.created_at),
+    });
+  },
+};
+
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const path = (req.url ?? '/').split('?')[0];
+    const handler = ROUTES[`${req.method} ${path}`];
+    if (!handler) return send(res, 404, { detail: 'Not found.' });
+    try {
+      handler(req, res, Buffer.concat(chunks).toString());
+    } catch {
+      send(res, 500, { detail: 'A server error occurred.' });
     }
-    const stored = storeAll(items);
-    return Array.isArray(parsed)
-      ? send(res, 201, { count: stored.length, results: stored })
-      : send(res, 200, stored[0]);
-  }
-  send(res, 404, { detail: 'Not found.' });
-}
-
-createServer((req, res) => {
-  handle(req, res).catch(() => send(res, 500, { detail: 'error' }));
-}).listen(Number(portText), '127.0.0.1', () => process.stdout.write('ready\n'));
+  });
+});
+server.keepAliveTimeout = 65_000;
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(
+    `reference listening on http://127.0.0.1:${typeof address === 'object' ? address?.port : ''}\n`,
+  );
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
+import { assertJsonDepth } from './common/json-depth';
+import { NullCharactersPipe } from './common/null-characters.pipe';
 import { DialectExceptionFilter } from './common/filters/dialect-exception.filter';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { setupSwagger } from './swagger';
@@ -40,9 +42,12 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.use(helmet());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.useBodyParser('json', {
+    limit: config.bodyLimitBytes,
+    verify: (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf),
+  });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NullCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new DialectExceptionFilter());
   app.enableShutdownHooks();
   if (config.docsEnabled) setupSwagger(app);

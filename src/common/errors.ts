@@ -60,7 +60,14 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
   const out: FieldErrors = {};
   for (const error of errors) {
     const key = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) out[key] = messagesOf(error);
+    // defineProperty: a client's field named `__proto__` must stay an own key, not replace the prototype
+    if (error.constraints)
+      Object.defineProperty(out, key, {
+        value: messagesOf(error),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     if (error.children?.length) Object.assign(out, toFieldErrors(error.children, key));
   }
   return out;

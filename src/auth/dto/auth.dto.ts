@@ -3,11 +3,11 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { Role, ROLES } from '../../common/auth-user';
 
@@ -90,16 +90,19 @@ export class CreateUserDto {
   role: Role;
 }
 
+/** Both fields optional, but not nullable: `null` is refused (it would reach a NOT NULL column). */
+const unlessAbsent = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
+
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 8, format: 'password' })
-  @IsOptional()
+  @unlessAbsent()
   @IsString()
   @MinLength(8)
   @MaxLength(1024)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
-  @IsOptional()
+  @unlessAbsent()
   @IsIn(ROLES)
   role?: Role;
 }

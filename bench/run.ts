@@ -1,0 +1,320 @@
+/**
+ * `npm run bench`: Sessions Hub (the built server, `node dist/src/main.js`) against a bare node:http +
+ * better-sqlite3 reference doing the same work (bench/reference-server.ts), on one fresh SQLite database,
+ * loopback only, every run bounded in time. Prints one table: req/s, p50, p99 and peak server RSS per
+ * case for both servers and the hub/reference ratio, each the median of `--runs` runs.
+ *
+ *   npm run bench                        # full scale, 3 runs × 10 s per case and server
+ *   npm run bench -- --runs 5 --duration 5 --connections 50 --cases auth/me
+ *   npm run bench -- --smoke             # CI: tiny data, 1 run × 1 s per case, a 3 s soak; fails only
+ *                                        # if the harness itself breaks (errors, non-2xx answers)
+ *   npm run bench -- --soak              # 60 s at moderate load, RSS sampled every 5 s
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BenchCase, BenchContext, BenchRequest, CASES, Scale } from './cases';
+
+const ROOT = resolve(__dirname, '..', '..');
+const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-0123456789';
+const ADMIN_PASSWORD = 'bench-admin-password';
+
+interface Options {
+  runs: number;
+  duration: number;
+  connections: number;
+  smoke: boolean;
+  soak: boolean;
+  soakSeconds: number;
+  soakRate: number;
+  cases?: string;
+  logLevel: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const smoke = argv.includes('--smoke');
+  return {
+    smoke,
+    soak: argv.includes('--soak'),
+    runs: Number(get('runs') ?? (smoke ? 1 : 3)),
+    duration: Number(get('duration') ?? (smoke ? 1 : 10)),
+    connections: Number(get('connections') ?? (smoke ? 10 : 50)),
+    soakSeconds: Number(get('soak-seconds') ?? (smoke ? 3 : 60)),
+    soakRate: Number(get('soak-rate') ?? 1000),
+    cases: get('cases'),
+    logLevel: get('log-level') ?? 'warn',
+  };
+}
+
+interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a node script and waits for its "listening on http://host:port" line. */
+async function startServer(script: string, env: Record<string, string>): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`${script} did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ok(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`${script} exited (${code}):\n${output}`)));
+  });
+  // keep draining the pipes so a chatty server never blocks on a full pipe
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resident set size of a process, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  rss: number;
+  bad: number;
+}
+
+async function load(
+  server: Server,
+  req: BenchRequest,
+  seconds: number,
+  connections: number,
+  rate?: number,
+): Promise<Measure> {
+  let peak = rssMb(server.pid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 250);
+  try {
+    const result = await autocannon({
+      url: server.url + req.path,
+      method: req.method,
+      headers: { ...(req.body ? { 'content-type': 'application/json' } : {}), ...req.headers },
+      body: req.body,
+      connections,
+      duration: seconds,
+      overallRate: rate,
+    });
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      rss: Math.max(peak, rssMb(server.pid)),
+      bad: result.errors + result.timeouts + result.non2xx,
+    };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function medianOf(runs: Measure[]): Measure {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rss: Math.max(...runs.map((r) => r.rss)),
+    bad: runs.reduce((sum, r) => sum + r.bad, 0),
+  };
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<any> {
+  const res = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function printTable(rows: Array<{ c: BenchCase; hub: Measure; ref: Measure }>, options: Options): void {
+  const header = [
+    'case',
+    'hub req/s',
+    'p50 ms',
+    'p99 ms',
+    'RSS MB',
+    'ref req/s',
+    'ref p50',
+    'ref p99',
+    'ref RSS',
+    'ratio',
+  ];
+  const lines = rows.map(({ c, hub, ref }) => [
+    c.name,
+    hub.rps.toFixed(0),
+    hub.p50.toFixed(1),
+    hub.p99.toFixed(1),
+    hub.rss.toFixed(0),
+    ref.rps.toFixed(0),
+    ref.p50.toFixed(1),
+    ref.p99.toFixed(1),
+    ref.rss.toFixed(0),
+    (hub.rps / ref.rps).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  process.stdout.write(
+    `\nmedian of ${options.runs} run(s), ${options.duration} s each, ${options.connections} connections, loopback, ` +
+      `${options.smoke ? 'smoke' : 'full'} scale\n${row(header)}\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|\n` +
+      `${lines.map(row).join('\n')}\n`,
+  );
+}
+
+async function soak(server: Server, req: BenchRequest, options: Options): Promise<boolean> {
+  const samples: Array<[number, number]> = [];
+  const started = Date.now();
+  const sampler = setInterval(() => samples.push([(Date.now() - started) / 1000, rssMb(server.pid)]), 5_000);
+  const result = await load(server, req, options.soakSeconds, 10, options.soakRate);
+  clearInterval(sampler);
+  samples.push([(Date.now() - started) / 1000, rssMb(server.pid)]);
+  // growth after warm-up: from the first sample at ≥ 10 s (or the first one) to the last
+  const base = samples.find(([t]) => t >= 10) ?? samples[0];
+  const last = samples[samples.length - 1];
+  const growth = last[1] - base[1];
+  const flat = growth <= Math.max(20, base[1] * 0.1);
+  process.stdout.write(
+    `\nsoak: ${req.method} ${req.path}, ${options.soakSeconds} s at ≤ ${options.soakRate} req/s (10 connections): ` +
+      `${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.bad} bad answers\n` +
+      `  RSS MB over time: ${samples.map(([t, mb]) => `${t.toFixed(0)}s=${mb.toFixed(0)}`).join(' ')}\n` +
+      `  growth after warm-up: ${growth.toFixed(1)} MB → ${flat ? 'flat' : 'GROWING'}\n`,
+  );
+  return flat && result.bad === 0;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const scale: Scale = options.smoke ? 'smoke' : 'full';
+  const dir = mkdtempSync(join(tmpdir(), 'sessions-hub-bench-'));
+  const dbPath = join(dir, 'bench.sqlite');
+  const servers: Server[] = [];
+  let failed = false;
+  try {
+    const hub = await startServer('dist/src/main.js', {
+      NODE_ENV: 'production',
+      DB_TYPE: 'sqlite',
+      DB_PATH: dbPath,
+      JWT_SECRET,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: options.logLevel,
+      // the bench logs in once; never let a long run trip the login limiter
+      LOGIN_MAX_FAILURES: '1000000',
+    });
+    servers.push(hub);
+    const login = await json(`${hub.url}/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const key = await json(`${hub.url}/auth/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.access_token}` },
+      body: JSON.stringify({ name: 'bench' }),
+    });
+    const ctx: BenchContext = {
+      adminId: login.user.id,
+      jwt: login.access_token,
+      apiKey: key.key,
+      seeded: {},
+    };
+
+    const cases = CASES.filter((c) => !options.cases || c.name.includes(options.cases));
+    const db = new Database(dbPath);
+    db.pragma('busy_timeout = 10000');
+    for (const c of cases.filter((c) => c.seed)) {
+      const started = Date.now();
+      ctx.seeded[c.name] = db.transaction(() => c.seed!(db, scale, ctx))();
+      process.stdout.write(
+        `seeded ${c.name} in ${Date.now() - started} ms: ${JSON.stringify(ctx.seeded[c.name])}\n`,
+      );
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+
+    const ref = await startServer('dist/bench/reference-server.js', { DB_PATH: dbPath, JWT_SECRET });
+    servers.push(ref);
+
+    if (!options.soak || options.smoke) {
+      const results = new Map<BenchCase, { hub: Measure[]; ref: Measure[] }>();
+      for (let run = 1; run <= options.runs; run++) {
+        for (const c of cases) {
+          const req = c.request(ctx);
+          const entry = results.get(c) ?? { hub: [], ref: [] };
+          results.set(c, entry);
+          // a short warm-up of each server (JIT, statement caches), not measured
+          await load(hub, req, options.smoke ? 0.2 : 1, options.connections);
+          entry.hub.push(await load(hub, req, options.duration, options.connections));
+          await load(ref, req, options.smoke ? 0.2 : 1, options.connections);
+          entry.ref.push(await load(ref, req, options.duration, options.connections));
+          process.stdout.write(`run ${run}/${options.runs}: ${c.name} done\n`);
+        }
+      }
+      const rows = [...results].map(([c, r]) => ({ c, hub: medianOf(r.hub), ref: medianOf(r.ref) }));
+      printTable(rows, options);
+      for (const { c, hub: h, ref: r } of rows) {
+        if (h.bad || r.bad) {
+          failed = true;
+          process.stdout.write(
+            `ERROR: ${c.name}: ${h.bad} bad answers from the hub, ${r.bad} from the reference\n`,
+          );
+        }
+      }
+    }
+    if (options.soak || options.smoke) {
+      const flat = await soak(hub, CASES[1].request(ctx), options);
+      if (!flat && options.soak) failed = true;
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failed) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
