@@ -10,3 +10,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build >/dev/null
 node dist/bench/run.js --smoke
+node dist/bench/events.bench.js --smoke
