@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/database.options';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger';
+import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SessionsModule,
+        PlaybackSessionsModule,
       ],
     };
   }

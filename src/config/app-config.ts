@@ -24,6 +24,17 @@ export class AppConfig {
   bodyLimitBytes: number;
   login: { maxFailures: number; windowSeconds: number };
   deviceRegistrationEnabled: boolean;
+  /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
+  playback: {
+    /** Slack (seconds) a sync may claim beyond the wall-clock time since the previous sync. */
+    syncToleranceSeconds: number;
+    /** An item counts as finished when fewer than this many seconds remain. */
+    finishedThresholdSeconds: number;
+    /** Open sessions without a sync for this long are closed by the sweep. */
+    idleTimeoutSeconds: number;
+    /** How often the sweep runs. */
+    idleSweepSeconds: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -134,6 +145,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
+    playback: {
+      syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),
+      finishedThresholdSeconds: int(env, 'PLAYBACK_FINISHED_THRESHOLD_SECONDS', 10, 0, 3600),
+      idleTimeoutSeconds: int(env, 'PLAYBACK_IDLE_TIMEOUT_SECONDS', 36 * 3600, 60, 365 * 24 * 3600),
+      idleSweepSeconds: int(env, 'PLAYBACK_IDLE_SWEEP_SECONDS', 600, 1, 24 * 3600),
+    },
   } satisfies AppConfig);
   return config;
 }

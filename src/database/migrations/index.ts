@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { Sessions1763800000100 } from './1763800000100-Sessions';
+import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
-export const MIGRATIONS = [Foundation1763800000000, Sessions1763800000100];
+export const MIGRATIONS = [Foundation1763800000000, Sessions1763800000100, PlaybackSessions1763800004000];
