@@ -253,6 +253,16 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       await abs(t, admin).post(`/session/${body.id}/close`).expect(200);
       await abs(t, owner).get(`/session/${body.id}`).expect(404);
     });
+    it("lets an operator read and sync any open session (DESIGN's role table)", async () => {
+      const owner = await t.makeUser();
+      const operator = await t.makeUser({ role: Role.Operator });
+      const { body } = await abs(t, owner).post(`/items/${c.bookId}/play`, {}).expect(200);
+      await abs(t, operator).get(`/session/${body.id}`).expect(200);
+      const synced = await abs(t, operator)
+        .post(`/session/${body.id}/sync`, { currentTime: 7, timeListened: 1 })
+        .expect(200);
+      expect(synced.body).toMatchObject({ userId: String(owner.id), timeListening: 1, currentTime: 7 });
+    });
   });
 
   describe('honest numbers', () => {
@@ -274,9 +284,18 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       ['a missing timeListened', { currentTime: 1 }],
       ['a negative duration', { currentTime: 1, timeListened: 1, duration: -3 }],
       ['an unknown field', { currentTime: 1, timeListened: 1, speed: 2 }],
+      ['an array body', [{ currentTime: 1, timeListened: 1 }]],
+      ['an empty array body', []],
     ])('refuses %s with 400', async (_name, body) => {
       const res = await as.post(`/session/${id}/sync`, body).expect(400);
       expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    });
+
+    it('refuses array bodies on close and play', async () => {
+      await as.post(`/session/${id}/close`, []).expect(400);
+      await as.post(`/session/${id}/close`, [{ currentTime: 1 }]).expect(400);
+      await as.post(`/items/${c.bookId}/play`, []).expect(400);
+      await as.get(`/session/${id}`).expect(200);
     });
 
     it('refuses an infinite number written as 1e999', async () => {
