@@ -37,13 +37,17 @@ export class PlaybackSessionsController {
   @Post('items/:id/play')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'playAbsItem', summary: 'Open a listening session on a book' })
+  @ApiOperation({
+    operationId: 'playAbsItem',
+    summary: 'Open a listening session on a book; unknown body fields are ignored',
+  })
+  @ApiBody({ type: PlayItemDto, required: false })
   @ApiOkResponse({ type: PlaybackSessionExpandedDto })
   @ApiAbsErrors(400, 404)
   play(
     @CurrentUser() auth: AuthUser,
     @Param('id') itemId: string,
-    @Body() dto: PlayItemDto,
+    @LenientBody(PlayItemDto, { optional: true }) dto: PlayItemDto,
     @ClientIp() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
   ): Promise<PlaybackSessionExpandedDto> {
@@ -53,14 +57,18 @@ export class PlaybackSessionsController {
   @Post('items/:id/play/:episodeId')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'playAbsEpisode', summary: 'Open a listening session on a podcast episode' })
+  @ApiOperation({
+    operationId: 'playAbsEpisode',
+    summary: 'Open a listening session on a podcast episode; unknown body fields are ignored',
+  })
+  @ApiBody({ type: PlayItemDto, required: false })
   @ApiOkResponse({ type: PlaybackSessionExpandedDto })
   @ApiAbsErrors(400, 404)
   playEpisode(
     @CurrentUser() auth: AuthUser,
     @Param('id') itemId: string,
     @Param('episodeId') episodeId: string,
-    @Body() dto: PlayItemDto,
+    @LenientBody(PlayItemDto, { optional: true }) dto: PlayItemDto,
     @ClientIp() ip: string,
     @Headers('user-agent') userAgent: string | undefined,
   ): Promise<PlaybackSessionExpandedDto> {

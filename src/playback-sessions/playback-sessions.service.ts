@@ -119,16 +119,6 @@ export class PlaybackSessionsService {
     const { item, media, episode, duration } = target;
     const now = nowMicros();
     const deviceKey = this.deviceKey(auth, dto.deviceInfo, client);
-    await this.sessions
-      .createQueryBuilder()
-      .update(PlaybackSession)
-      .set({ isOpen: () => 'FALSE', closedAt: now })
-      .where('user_id = :userId AND device_key = :deviceKey AND is_open = TRUE', {
-        userId: auth.id,
-        deviceKey,
-      })
-      .execute();
-
     const saved = await this.progress.findOneBy({
       userId: auth.id,
       libraryItemId: item.id,
@@ -169,6 +159,23 @@ export class PlaybackSessionsService {
       closedAt: null,
     });
     await this.sessions.insert(row);
+    // After the insert, close every open session of this user on this device but the newest. Each
+    // play runs this after its own insert, so the last statement to run sees every racing insert and
+    // exactly the newest session survives.
+    await this.sessions
+      .createQueryBuilder()
+      .update(PlaybackSession)
+      .set({ isOpen: () => 'FALSE', closedAt: now })
+      .where('user_id = :userId AND device_key = :deviceKey AND is_open = TRUE', {
+        userId: auth.id,
+        deviceKey,
+      })
+      .andWhere(
+        `id <> (SELECT n.id FROM abs_playback_sessions n
+          WHERE n.user_id = :userId AND n.device_key = :deviceKey AND n.is_open = TRUE
+          ORDER BY n.started_at DESC, n.id DESC LIMIT 1)`,
+      )
+      .execute();
     return toExpandedSession(row, item);
   }
 

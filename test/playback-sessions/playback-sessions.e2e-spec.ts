@@ -200,6 +200,18 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       expect(second.body).toMatchObject({ mediaType: 'book', episodeId: null, duration: 1500.5 });
     });
 
+    it('keeps exactly one open session when plays on one device race', async () => {
+      const user = await t.makeUser();
+      const as = abs(t, user);
+      const plays = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          as.post(`/items/${c.bookId}/play`, { deviceInfo: { deviceId: 'racer' } }).expect(200),
+        ),
+      );
+      const statuses = await Promise.all(plays.map((p) => as.get(`/session/${p.body.id}`)));
+      expect(statuses.filter((r) => r.status === 200)).toHaveLength(1);
+    });
+
     it('answers 404 for an unknown item or episode, and for an episode of a book', async () => {
       const as = abs(t, alice);
       expect((await as.post('/items/li_unknown/play', {}).expect(404)).text).toBe('Library item not found');
@@ -207,6 +219,21 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       await as.post(`/items/${c.podcastId}/play/ep_unknown`, {}).expect(404);
       await as.post(`/items/${c.bookId}/play/${c.episodeId}`, {}).expect(404);
       await as.post(`/items/${c.bookId}/play`, { deviceInfo: { deviceId: 5 } }).expect(400);
+      // a real client's extras are ignored, not refused; no body at all is fine too
+      const extras = await as
+        .post(`/items/${c.bookId}/play`, {
+          deviceInfo: { deviceId: 'x1', clientName: 'Abs Web', someAppField: true },
+          mediaPlayer: 'html5',
+          forceDirectPlay: false,
+          appOnly: 1,
+        })
+        .expect(200);
+      expect(extras.body.deviceInfo).toEqual({
+        ipAddress: expect.any(String),
+        deviceId: 'x1',
+        clientName: 'Abs Web',
+      });
+      await as.post(`/items/${c.bookId}/play`).expect(200);
     });
 
     it('finishes near the end, restarts a finished item at 0, and re-listening un-finishes it', async () => {
@@ -250,7 +277,8 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       // the progress is the owner's, not the admin's
       expect((await abs(t, owner).get(`/me/progress/${c.bookId}`).expect(200)).body.currentTime).toBe(12);
       await abs(t, admin).get(`/me/progress/${c.bookId}`).expect(404);
-      await abs(t, admin).post(`/session/${body.id}/close`).expect(200);
+      const closed = await abs(t, admin).post(`/session/${body.id}/close`).expect(200); // no body: no sync
+      expect(closed.body).toMatchObject({ timeListening: 2, currentTime: 12 });
       await abs(t, owner).get(`/session/${body.id}`).expect(404);
     });
     it("lets an operator read and sync any open session (DESIGN's role table)", async () => {

@@ -19,11 +19,23 @@ export function validateLenient<T extends object>(type: Type<T>, body: unknown):
   return instance;
 }
 
+interface LenientBodyOptions {
+  type: Type<object>;
+  /** A missing body counts as `{}`. */
+  optional: boolean;
+}
+
+const lenientBody = createParamDecorator((options: LenientBodyOptions, ctx: ExecutionContext) => {
+  const body = ctx.switchToHttp().getRequest<Request>().body as unknown;
+  return validateLenient(options.type, body === undefined && options.optional ? {} : body);
+});
+
 /**
  * The body as `type`, validated leniently: unknown fields are ignored rather than refused. Used where
- * Audiobookshelf clients send a whole Playback Session (with app-specific extras) of which we read a
- * few fields. Custom decorators bypass the strict global ValidationPipe, so this is the only check.
+ * Audiobookshelf clients send app-specific extras (a whole Playback Session, their own deviceInfo
+ * keys) of which we read a few fields. Custom decorators bypass the strict global ValidationPipe, so
+ * this is the only check.
  */
-export const LenientBody = createParamDecorator((type: Type<object>, ctx: ExecutionContext) =>
-  validateLenient(type, ctx.switchToHttp().getRequest<Request>().body),
-);
+export function LenientBody(type: Type<object>, options: { optional?: boolean } = {}): ParameterDecorator {
+  return lenientBody({ type, optional: options.optional ?? false });
+}

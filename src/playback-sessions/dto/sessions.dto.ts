@@ -47,6 +47,11 @@ export class DeviceInfoInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) manufacturer?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) model?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sdkVersion?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) osName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) osVersion?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) browserName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) browserVersion?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) deviceName?: string;
 }
 
 export class PlayItemDto {
