@@ -24,6 +24,15 @@ async function main(): Promise<void> {
     const { port } = t.app.getHttpServer().address() as { port: number };
     const base = `http://127.0.0.1:${port}/audiobookshelf/api`;
 
+    const me = await autocannon({
+      url: `http://127.0.0.1:${port}/auth/me`,
+      headers: auth,
+      connections: 20,
+      duration: 5,
+    });
+    process.stdout.write(
+      `baseline GET /auth/me: ${Math.round(me.requests.average)} req/s, p99 ${me.latency.p99} ms\n`,
+    );
     const sync = await autocannon({
       url: `${base}/session/${play.body.id}/sync`,
       method: 'POST',
@@ -41,7 +50,11 @@ async function main(): Promise<void> {
 
     for (let batch = 0; batch < 20; batch++) {
       const sessions = Array.from({ length: 500 }, (_, i) =>
-        seedLocalSession(c, { id: `play_local_bench_${batch}_${i}`, startedAt: 1668580247687 + i }),
+        seedLocalSession(c, {
+          id: `play_local_bench_${batch}_${i}`,
+          startedAt: 1668580247687 + batch * 1000 + i,
+          updatedAt: 1668580347687 + batch * 1000 + i,
+        }),
       );
       await t.http.post('/audiobookshelf/api/session/local-all').set(auth).send({ sessions });
     }

@@ -7,18 +7,19 @@ import type { MediaType } from './library.entity';
  * instance on the same database can serve them and they survive restarts. Times are µs since the
  * epoch; positions and listening time are seconds.
  */
+/** Every list sorts by one column then `id`; each sort column has an index on (column, id). */
 @Entity('abs_playback_sessions')
-@Index('IDX_abs_sessions_user_updated', ['userId', 'updatedAt'])
+@Index('IDX_abs_sessions_user_updated', ['userId', 'updatedAt', 'id'])
 @Index('IDX_abs_sessions_user_device_open', ['userId', 'deviceKey', 'isOpen'])
 @Index('IDX_abs_sessions_open_updated', ['isOpen', 'updatedAt'])
-@Index('IDX_abs_sessions_updated_at', ['updatedAt'])
-@Index('IDX_abs_sessions_started_at', ['startedAt'])
-@Index('IDX_abs_sessions_display_title', ['displayTitle'])
-@Index('IDX_abs_sessions_duration', ['duration'])
-@Index('IDX_abs_sessions_time_listening', ['timeListening'])
-@Index('IDX_abs_sessions_play_method', ['playMethod'])
-@Index('IDX_abs_sessions_start_position', ['startPosition'])
-@Index('IDX_abs_sessions_current_position', ['currentPosition'])
+@Index('IDX_abs_sessions_updated_at', ['updatedAt', 'id'])
+@Index('IDX_abs_sessions_started_at', ['startedAt', 'id'])
+@Index('IDX_abs_sessions_display_title', ['displayTitle', 'id'])
+@Index('IDX_abs_sessions_duration', ['duration', 'id'])
+@Index('IDX_abs_sessions_time_listening', ['timeListening', 'id'])
+@Index('IDX_abs_sessions_play_method', ['playMethod', 'id'])
+@Index('IDX_abs_sessions_start_position', ['startPosition', 'id'])
+@Index('IDX_abs_sessions_current_position', ['currentPosition', 'id'])
 export class PlaybackSession {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id: string;
