@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { Role } from '../../src/common/auth-user';
 import { nowMicros } from '../../src/common/time';
 import { PlaybackSessionsService } from '../../src/playback-sessions/playback-sessions.service';
@@ -702,6 +703,8 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
     it('are closed by the scheduled sweep once idle longer than the timeout (36 h by default)', async () => {
       const user = await t.makeUser();
       const { body } = await abs(t, user).post(`/items/${c.bookId}/play`, {}).expect(200);
+      // the sweep is a registered @nestjs/schedule interval
+      expect(t.app.get(SchedulerRegistry).getIntervals()).toContain('playback-sessions.close-idle');
       const service = t.app.get(PlaybackSessionsService);
       expect(await service.closeIdle(nowMicros() + 35 * 3600 * 1_000_000)).toBe(0);
       await abs(t, user).get(`/session/${body.id}`).expect(200);
