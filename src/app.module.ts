@@ -11,6 +11,7 @@ import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logger';
+import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         SessionsModule,
         EventsModule,
         GuidesModule,
+        PlaybackSessionsModule,
       ],
     };
   }

@@ -28,6 +28,17 @@ export class AppConfig {
   eventsListMaxRows: number;
   /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
   guidebookDailyLimit: number;
+  /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
+  playback: {
+    /** Slack (seconds) a sync may claim beyond the wall-clock time since the previous sync. */
+    syncToleranceSeconds: number;
+    /** An item counts as finished when fewer than this many seconds remain. */
+    finishedThresholdSeconds: number;
+    /** Open sessions without a sync for this long are closed by the sweep. */
+    idleTimeoutSeconds: number;
+    /** How often the sweep runs. */
+    idleSweepSeconds: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -140,6 +151,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
     eventsListMaxRows: int(env, 'EVENTS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
+    playback: {
+      syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),
+      finishedThresholdSeconds: int(env, 'PLAYBACK_FINISHED_THRESHOLD_SECONDS', 10, 0, 3600),
+      idleTimeoutSeconds: int(env, 'PLAYBACK_IDLE_TIMEOUT_SECONDS', 36 * 3600, 60, 365 * 24 * 3600),
+      idleSweepSeconds: int(env, 'PLAYBACK_IDLE_SWEEP_SECONDS', 600, 1, 24 * 3600),
+    },
   } satisfies AppConfig);
   return config;
 }

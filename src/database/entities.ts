@@ -11,6 +11,10 @@ import { ScheduleTrack } from '../guides/entities/schedule-track.entity';
 import { Language } from '../sessions/entities/language.entity';
 import { Project } from '../sessions/entities/project.entity';
 import { Session } from '../sessions/entities/session.entity';
+import { Library } from '../playback-sessions/entities/library.entity';
+import { LibraryItem } from '../playback-sessions/entities/library-item.entity';
+import { MediaProgress } from '../playback-sessions/entities/media-progress.entity';
+import { PlaybackSession } from '../playback-sessions/entities/playback-session.entity';
 
 /** Every entity, listed once for the app, the TypeORM CLI (ormconfig.ts) and the drift check. */
 export const ENTITIES = [
@@ -27,4 +31,8 @@ export const ENTITIES = [
   ScheduleTrack,
   ScheduleSession,
   ScheduleSessionTrack,
+  Library,
+  LibraryItem,
+  PlaybackSession,
+  MediaProgress,
 ];

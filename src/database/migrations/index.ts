@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { Sessions1763800000100 } from './1763800000100-Sessions';
 import { Events1763800002000 } from './1763800002000-Events';
 import { Guides1763800003000 } from './1763800003000-Guides';
+import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Sessions1763800000100,
   Events1763800002000,
   Guides1763800003000,
+  PlaybackSessions1763800004000,
 ];

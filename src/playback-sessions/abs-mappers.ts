@@ -1,0 +1,340 @@
+import { microsToMillis } from '../common/time';
+import type { AudioTrackDto, LibraryDto, LibraryItemDto } from './dto/catalogue.dto';
+import type { MediaProgressDto, PlaybackSessionDto, PlaybackSessionExpandedDto } from './dto/sessions.dto';
+import type { Library } from './entities/library.entity';
+import type {
+  LibraryItem,
+  StoredAudioFile,
+  StoredEpisode,
+  StoredMedia,
+} from './entities/library-item.entity';
+import type { MediaProgress } from './entities/media-progress.entity';
+import type { PlaybackSession } from './entities/playback-session.entity';
+
+/**
+ * Mapping functions of the Audiobookshelf dialect: rows in, the seed's shapes out (times as epoch
+ * milliseconds, user ids as strings). Nothing here touches the database.
+ */
+
+export function parseMedia(item: LibraryItem): StoredMedia {
+  return JSON.parse(item.media) as StoredMedia;
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/** Audiobookshelf's sort title: a leading article moves to the end ("The Hobbit" → "Hobbit, The"). */
+export function titleIgnorePrefix(title: string): string {
+  const m = /^(the|a|an)\s+(.+)$/i.exec(title.trim());
+  return m ? `${m[2]}, ${m[1]}` : title;
+}
+
+/** The metadata object of an item, in the shape of its media type (podcast keys as in the seed). */
+export function itemMetadata(item: LibraryItem, media: StoredMedia): Record<string, unknown> {
+  const m = media.metadata as Record<string, unknown>;
+  const v = (key: string) => (m[key] === undefined ? null : m[key]);
+  const title = media.metadata.title;
+  if (item.mediaType === 'podcast') {
+    return {
+      title,
+      titleIgnorePrefix: titleIgnorePrefix(title),
+      author: v('author'),
+      description: v('description'),
+      releaseDate: v('releaseDate'),
+      genres: m.genres ?? [],
+      feedUrl: v('feedUrl'),
+      imageUrl: v('imageUrl'),
+      itunesPageUrl: v('itunesPageUrl'),
+      itunesId: v('itunesId'),
+      itunesArtistId: v('itunesArtistId'),
+      explicit: m.explicit ?? false,
+      language: v('language'),
+    };
+  }
+  const author = m.author as string | undefined;
+  const narrator = m.narrator as string | undefined;
+  return {
+    title,
+    titleIgnorePrefix: titleIgnorePrefix(title),
+    subtitle: v('subtitle'),
+    authors: author ? [{ name: author }] : [],
+    narrators: narrator ? [narrator] : [],
+    series: [],
+    genres: m.genres ?? [],
+    publishedYear: v('publishedYear'),
+    publishedDate: null,
+    publisher: v('publisher'),
+    description: v('description'),
+    isbn: v('isbn'),
+    asin: v('asin'),
+    language: v('language'),
+    explicit: m.explicit ?? false,
+    authorName: author ?? null,
+    narratorName: narrator ?? null,
+  };
+}
+
+/** The metadata a session copies from its item (the seed's `mediaMetadata`: no sort title). */
+export function sessionMetadata(item: LibraryItem, media: StoredMedia): Record<string, unknown> {
+  const { titleIgnorePrefix: _ignored, ...rest } = itemMetadata(item, media);
+  return rest;
+}
+
+function extOf(filename: string): string {
+  const dot = filename.lastIndexOf('.');
+  return dot > 0 ? filename.slice(dot) : '';
+}
+
+function fileMetadata(item: LibraryItem, file: StoredAudioFile) {
+  return {
+    filename: file.filename,
+    ext: extOf(file.filename),
+    path: `${item.path}/${file.filename}`,
+    relPath: file.filename,
+    size: file.size,
+    mtimeMs: file.addedAt,
+    ctimeMs: file.addedAt,
+    birthtimeMs: file.addedAt,
+  };
+}
+
+function audioFileJson(item: LibraryItem, file: StoredAudioFile) {
+  return {
+    index: file.index,
+    ino: file.ino,
+    metadata: fileMetadata(item, file),
+    addedAt: file.addedAt,
+    updatedAt: file.addedAt,
+    trackNumFromMeta: null,
+    discNumFromMeta: null,
+    trackNumFromFilename: null,
+    discNumFromFilename: null,
+    manuallyVerified: false,
+    invalid: false,
+    exclude: false,
+    error: null,
+    format: null,
+    duration: file.duration,
+    bitRate: null,
+    language: null,
+    codec: null,
+    timeBase: null,
+    channels: null,
+    channelLayout: null,
+    chapters: [],
+    embeddedCoverArt: null,
+    metaTags: {},
+    mimeType: file.mimeType,
+  };
+}
+
+export function audioTrack(item: LibraryItem, file: StoredAudioFile, startOffset: number): AudioTrackDto {
+  return {
+    index: file.index,
+    startOffset,
+    duration: file.duration,
+    title: file.filename,
+    contentUrl: `/s/item/${item.id}/${file.filename}`,
+    mimeType: file.mimeType,
+    metadata: fileMetadata(item, file),
+  };
+}
+
+/** A book's tracks, one per audio file, each starting where the previous ended. */
+export function bookTracks(item: LibraryItem, media: StoredMedia): AudioTrackDto[] {
+  let offset = 0;
+  return media.audioFiles.map((file) => {
+    const track = audioTrack(item, file, offset);
+    offset += file.duration;
+    return track;
+  });
+}
+
+export function bookDuration(media: StoredMedia): number {
+  return media.audioFiles.reduce((sum, f) => sum + f.duration, 0);
+}
+
+function episodeJson(item: LibraryItem, episode: StoredEpisode) {
+  return {
+    libraryItemId: item.id,
+    id: episode.id,
+    index: episode.index,
+    season: '',
+    episode: '',
+    episodeType: 'full',
+    title: episode.title,
+    subtitle: episode.subtitle,
+    description: episode.description,
+    enclosure: null,
+    pubDate: episode.pubDate,
+    audioFile: audioFileJson(item, episode.audioFile),
+    audioTrack: audioTrack(item, episode.audioFile, 0),
+    publishedAt: episode.publishedAt,
+    addedAt: episode.addedAt,
+    updatedAt: episode.addedAt,
+    duration: episode.audioFile.duration,
+    size: episode.audioFile.size,
+  };
+}
+
+function allFiles(media: StoredMedia): StoredAudioFile[] {
+  return [...media.audioFiles, ...media.episodes.map((e) => e.audioFile)];
+}
+
+export function toLibraryDto(library: Library): LibraryDto {
+  return {
+    id: library.id,
+    name: library.name,
+    folders: [
+      {
+        id: library.folderId,
+        fullPath: `/${library.name}`,
+        libraryId: library.id,
+        addedAt: microsToMillis(library.createdAt),
+      },
+    ],
+    mediaType: library.mediaType,
+    createdAt: microsToMillis(library.createdAt),
+    lastUpdate: microsToMillis(library.updatedAt),
+  };
+}
+
+/** The library item in the shape of the seed's `libraryItem`. */
+export function toLibraryItemDto(item: LibraryItem, media: StoredMedia = parseMedia(item)): LibraryItemDto {
+  const files = allFiles(media);
+  const size = files.reduce((sum, f) => sum + f.size, 0);
+  const common = {
+    libraryItemId: item.id,
+    metadata: itemMetadata(item, media),
+    coverPath: media.coverPath,
+    tags: media.tags,
+  };
+  const addedAt = microsToMillis(item.addedAt);
+  const mediaJson =
+    item.mediaType === 'podcast'
+      ? {
+          ...common,
+          episodes: media.episodes.map((e) => episodeJson(item, e)),
+          autoDownloadEpisodes: false,
+          autoDownloadSchedule: '0 0 * * 1',
+          lastEpisodeCheck: addedAt,
+          maxEpisodesToKeep: 0,
+          maxNewEpisodesToDownload: 3,
+          size,
+        }
+      : {
+          ...common,
+          audioFiles: media.audioFiles.map((f) => audioFileJson(item, f)),
+          chapters: [],
+          duration: bookDuration(media),
+          size,
+          tracks: bookTracks(item, media),
+          ebookFile: null,
+        };
+  return {
+    id: item.id,
+    ino: item.ino,
+    libraryId: item.libraryId,
+    folderId: media.folderId,
+    path: item.path,
+    relPath: item.path.split('/').pop() ?? item.path,
+    isFile: false,
+    mtimeMs: addedAt,
+    ctimeMs: addedAt,
+    birthtimeMs: addedAt,
+    addedAt,
+    updatedAt: microsToMillis(item.updatedAt),
+    lastScan: null,
+    scanVersion: null,
+    isMissing: false,
+    isInvalid: false,
+    mediaType: item.mediaType,
+    media: mediaJson,
+    libraryFiles: files.map((f) => ({
+      ino: f.ino,
+      metadata: fileMetadata(item, f),
+      addedAt: f.addedAt,
+      updatedAt: f.addedAt,
+      fileType: 'audio',
+    })),
+    size,
+  };
+}
+
+/** A Playback Session as the seed shows it. */
+export function toAbsSession(row: PlaybackSession): PlaybackSessionDto {
+  const out: PlaybackSessionDto = {
+    id: row.id,
+    userId: String(row.userId),
+    libraryId: row.libraryId,
+    libraryItemId: row.libraryItemId,
+    episodeId: row.episodeId,
+    mediaType: row.mediaType,
+    mediaMetadata: parseJson<Record<string, unknown>>(row.mediaMetadata, {}),
+    chapters: parseJson<unknown[]>(row.chapters, []),
+    displayTitle: row.displayTitle,
+    displayAuthor: row.displayAuthor,
+    coverPath: row.coverPath,
+    duration: row.duration,
+    playMethod: row.playMethod,
+    mediaPlayer: row.mediaPlayer,
+    deviceInfo: parseJson<Record<string, unknown>>(row.deviceInfo, {}),
+    date: row.date,
+    dayOfWeek: row.dayOfWeek,
+    timeListening: row.timeListening,
+    startTime: row.startPosition,
+    currentTime: row.currentPosition,
+    startedAt: microsToMillis(row.startedAt),
+    updatedAt: microsToMillis(row.updatedAt),
+  };
+  if (row.user) out.user = { id: String(row.user.id), username: row.user.username };
+  return out;
+}
+
+/** The tracks a session plays: the book's files, or the one file of the episode. */
+export function sessionTracks(
+  item: LibraryItem,
+  media: StoredMedia,
+  episodeId: string | null,
+): AudioTrackDto[] {
+  if (item.mediaType === 'podcast') {
+    const episode = media.episodes.find((e) => e.id === episodeId);
+    return episode ? [audioTrack(item, episode.audioFile, 0)] : [];
+  }
+  return bookTracks(item, media);
+}
+
+/** The seed's Playback Session Expanded: the session plus `audioTracks`, `videoTrack` and `libraryItem`. */
+export function toExpandedSession(
+  row: PlaybackSession,
+  item: LibraryItem | null,
+): PlaybackSessionExpandedDto {
+  const media = item ? parseMedia(item) : null;
+  return {
+    ...toAbsSession(row),
+    audioTracks: item && media ? sessionTracks(item, media, row.episodeId) : [],
+    videoTrack: null,
+    libraryItem: (item && media ? toLibraryItemDto(item, media) : null) as LibraryItemDto,
+  };
+}
+
+export function toMediaProgressDto(row: MediaProgress): MediaProgressDto {
+  return {
+    id: row.episodeId ? `${row.libraryItemId}-${row.episodeId}` : row.libraryItemId,
+    libraryItemId: row.libraryItemId,
+    episodeId: row.episodeId || null,
+    duration: row.duration,
+    progress: row.progress,
+    currentTime: row.currentPosition,
+    isFinished: row.isFinished,
+    hideFromContinueListening: false,
+    lastUpdate: microsToMillis(row.lastUpdate),
+    startedAt: microsToMillis(row.startedAt),
+    finishedAt: row.finishedAt === null ? null : microsToMillis(row.finishedAt),
+  };
+}

@@ -1,0 +1,384 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MEDIA_TYPES } from '../entities/library.entity';
+import type { MediaType } from '../entities/library.entity';
+import { ABS_ID_PATTERN } from '../playback-rules';
+import { AudioTrackDto, LibraryItemDto } from './catalogue.dto';
+
+const finite = { allowNaN: false, allowInfinity: false };
+const ID_MESSAGE = 'Must be 1-64 letters, digits, "_" or "-".';
+
+/** One sync never claims more than a day; anything larger is garbage, not listening (400). */
+export const MAX_SYNC_SECONDS = 24 * 3600;
+/** No position or duration is longer than a year. */
+export const MAX_MEDIA_SECONDS = 366 * 24 * 3600;
+
+export class DeviceInfoInputDto {
+  @ApiPropertyOptional({ description: 'Stable id of the client device', example: '7c2a9e1f0b' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  deviceId?: string;
+
+  @ApiPropertyOptional({ example: 'Abs Android' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  clientName?: string;
+  @ApiPropertyOptional({ example: '0.9.60' }) @IsOptional() @IsString() @MaxLength(64) clientVersion?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) manufacturer?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) model?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sdkVersion?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) osName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) osVersion?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) browserName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) browserVersion?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) deviceName?: string;
+}
+
+export class PlayItemDto {
+  @ApiPropertyOptional({ type: DeviceInfoInputDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeviceInfoInputDto)
+  deviceInfo?: DeviceInfoInputDto;
+
+  @ApiPropertyOptional({ example: 'html5' }) @IsOptional() @IsString() @MaxLength(100) mediaPlayer?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() forceDirectPlay?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() forceTranscode?: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['audio/mpeg'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  supportedMimeTypes?: string[];
+}
+
+export class SyncSessionDto {
+  @ApiProperty({ description: 'Playback position, seconds', example: 636.09262 })
+  @IsDefined()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  currentTime: number;
+
+  @ApiProperty({
+    description: `Seconds listened since the previous sync (at most ${MAX_SYNC_SECONDS}; credited up to the wall-clock time since the previous sync plus the tolerance)`,
+    example: 5,
+  })
+  @IsDefined()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_SYNC_SECONDS)
+  timeListened: number;
+
+  @ApiPropertyOptional({
+    description: "The item's duration as the client knows it, seconds",
+    example: 1454.18449,
+  })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  duration?: number;
+}
+
+/** Closing takes the same fields, all optional; an empty body closes without a sync. */
+export class CloseSessionDto {
+  @ApiPropertyOptional({ example: 636.09262 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  currentTime?: number;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_SYNC_SECONDS)
+  timeListened?: number;
+
+  @ApiPropertyOptional({ example: 1454.18449 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  duration?: number;
+}
+
+/**
+ * A local (offline) session uploaded by a client. Only these fields are read; the rest of the
+ * Playback Session shape a client sends (mediaMetadata, displayTitle, date, …) is accepted and ignored
+ * — the server takes those from its own catalogue and clock.
+ */
+export class LocalSessionDto {
+  @ApiProperty({ example: 'play_local_i00492kps6ow4axlvq' })
+  @IsDefined()
+  @IsString()
+  @Matches(ABS_ID_PATTERN, { message: ID_MESSAGE })
+  id: string;
+
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' })
+  @IsDefined()
+  @IsString()
+  @MaxLength(64)
+  libraryItemId: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ep_lh6ko39pumnrma3dhv' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  episodeId?: string | null;
+
+  @ApiProperty({ description: 'Seconds listened in this session', example: 20 })
+  @IsDefined()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  timeListening: number;
+
+  @ApiPropertyOptional({ example: 616.291374 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  startTime?: number;
+
+  @ApiProperty({ example: 636.09262 })
+  @IsDefined()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  currentTime: number;
+
+  @ApiPropertyOptional({ example: 1454.18449 })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(MAX_MEDIA_SECONDS)
+  duration?: number;
+
+  @ApiProperty({ description: 'Epoch milliseconds', example: 1668580247687 })
+  @IsDefined()
+  @IsInt()
+  @Min(0)
+  @Max(8_640_000_000_000)
+  startedAt: number;
+
+  @ApiProperty({ description: 'Epoch milliseconds', example: 1668580396623 })
+  @IsDefined()
+  @IsInt()
+  @Min(0)
+  @Max(8_640_000_000_000)
+  updatedAt: number;
+
+  @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsInt() @Min(0) @Max(3) playMethod?: number;
+  @ApiPropertyOptional({ example: 'html5' }) @IsOptional() @IsString() @MaxLength(100) mediaPlayer?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  deviceInfo?: Record<string, unknown>;
+}
+
+export class LocalSessionsDto {
+  @ApiProperty({ type: [LocalSessionDto] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => LocalSessionDto)
+  sessions: LocalSessionDto[];
+}
+
+export class BatchDeleteSessionsDto {
+  @ApiProperty({ type: [String], example: ['play_4oq00chunexu9s03jw'] })
+  @IsDefined()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @Matches(ABS_ID_PATTERN, { each: true, message: ID_MESSAGE })
+  sessions: string[];
+}
+
+export const SESSION_SORT_KEYS = [
+  'displayTitle',
+  'duration',
+  'playMethod',
+  'startTime',
+  'currentTime',
+  'timeListening',
+  'updatedAt',
+  'startedAt',
+  'createdAt',
+] as const;
+export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
+
+export class AbsPageQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  itemsPerPage?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Page, 0-indexed' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  page?: number;
+}
+
+export class ListSessionsQueryDto extends AbsPageQueryDto {
+  @ApiPropertyOptional({ description: 'Only the sessions of this user id', example: '1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  user?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_SORT_KEYS, enumName: 'AbsSessionSort', default: 'updatedAt' })
+  @IsOptional()
+  @IsIn(SESSION_SORT_KEYS)
+  sort?: SessionSortKey;
+
+  @ApiPropertyOptional({ enum: ['0', '1', 'true', 'false'], description: 'Descending (default 1)' })
+  @IsOptional()
+  @IsIn(['0', '1', 'true', 'false'])
+  desc?: string;
+}
+
+export class SessionUserDto {
+  @ApiProperty({ example: '1' }) id: string;
+  @ApiProperty({ example: 'root' }) username: string;
+}
+
+export class PlaybackSessionDto {
+  @ApiProperty({ example: 'play_i00492kps6ow4axlvq' }) id: string;
+  @ApiProperty({ example: '1', description: 'String form of the user id' }) userId: string;
+  @ApiProperty({ example: 'lib_p9wkw2i85qy9oltijt' }) libraryId: string;
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' }) libraryItemId: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ep_lh6ko39pumnrma3dhv' }) episodeId:
+    string | null;
+  @ApiProperty({ enum: MEDIA_TYPES, enumName: 'AbsMediaType' }) mediaType: MediaType;
+  @ApiProperty({ type: 'object', additionalProperties: true }) mediaMetadata: Record<string, unknown>;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) chapters: unknown[];
+  @ApiProperty({ example: '1 - Pilot' }) displayTitle: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Night Vale Presents' }) displayAuthor:
+    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) coverPath: string | null;
+  @ApiProperty({ example: 1454.18449 }) duration: number;
+  @ApiProperty({ example: 0, description: '0 = direct play' }) playMethod: number;
+  @ApiProperty({ example: 'html5' }) mediaPlayer: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) deviceInfo: Record<string, unknown>;
+  @ApiProperty({ example: '2022-11-13', description: 'Start day in APP_TIMEZONE' }) date: string;
+  @ApiProperty({ example: 'Sunday' }) dayOfWeek: string;
+  @ApiProperty({ example: 15 }) timeListening: number;
+  @ApiProperty({ example: 596.779402 }) startTime: number;
+  @ApiProperty({ example: 611.590717 }) currentTime: number;
+  @ApiProperty({ example: 1668330137087, description: 'Epoch milliseconds' }) startedAt: number;
+  @ApiProperty({ example: 1668330152157, description: 'Epoch milliseconds' }) updatedAt: number;
+  @ApiPropertyOptional({ type: SessionUserDto, description: 'Only in lists without a `user` filter' })
+  user?: SessionUserDto;
+}
+
+export class PlaybackSessionExpandedDto extends PlaybackSessionDto {
+  @ApiProperty({ type: [AudioTrackDto] }) audioTracks: AudioTrackDto[];
+  @ApiPropertyOptional({ type: Object, nullable: true }) videoTrack: null;
+  @ApiProperty({ type: LibraryItemDto }) libraryItem: LibraryItemDto;
+}
+
+export class SessionPageDto {
+  @ApiProperty({ example: 37 }) total: number;
+  @ApiProperty({ example: 4 }) numPages: number;
+  @ApiProperty({ example: 0 }) page: number;
+  @ApiProperty({ example: 10 }) itemsPerPage: number;
+  @ApiProperty({ type: [PlaybackSessionDto] }) sessions: PlaybackSessionDto[];
+}
+
+export class SessionListDto extends SessionPageDto {
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The `user` parameter, if given' })
+  userFilter: string | null;
+}
+
+export class LocalSyncResultDto {
+  @ApiProperty({ example: 'play_local_i00492kps6ow4axlvq' }) id: string;
+  @ApiProperty() success: boolean;
+  @ApiPropertyOptional({ description: 'Only when success is true' }) progressSynced?: boolean;
+  @ApiPropertyOptional({ description: 'Only when success is false' }) error?: string;
+}
+
+export class LocalSyncResultsDto {
+  @ApiProperty({ type: [LocalSyncResultDto] }) results: LocalSyncResultDto[];
+}
+
+export class MediaProgressDto {
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm-ep_lh6ko39pumnrma3dhv' }) id: string;
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' }) libraryItemId: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) episodeId: string | null;
+  @ApiProperty({ example: 1454.18449 }) duration: number;
+  @ApiProperty({ example: 0.437, description: '0..1' }) progress: number;
+  @ApiProperty({ example: 636.09262 }) currentTime: number;
+  @ApiProperty() isFinished: boolean;
+  @ApiProperty() hideFromContinueListening: boolean;
+  @ApiProperty({ description: 'Epoch milliseconds' }) lastUpdate: number;
+  @ApiProperty({ description: 'Epoch milliseconds' }) startedAt: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Epoch milliseconds' }) finishedAt:
+    number | null;
+}
+
+export class ListeningStatsItemDto {
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' }) id: string;
+  @ApiProperty({ example: 1200 }) timeListening: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) mediaMetadata: Record<
+    string,
+    unknown
+  > | null;
+}
+
+export class ListeningStatsDto {
+  @ApiProperty({ description: 'Seconds, all sessions' }) totalTime: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ListeningStatsItemDto' },
+  })
+  items: Record<string, ListeningStatsItemDto>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { '2022-11-13': 900 },
+    description: 'Seconds per start day (APP_TIMEZONE)',
+  })
+  days: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { Sunday: 900 } })
+  dayOfWeek: Record<string, number>;
+  @ApiProperty({ description: 'Seconds of sessions that started today (APP_TIMEZONE)' }) today: number;
+  @ApiProperty({ type: [PlaybackSessionDto], description: 'The 10 most recently updated sessions' })
+  recentSessions: PlaybackSessionDto[];
+}

@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import {
+  acceptedPosition,
+  clampLocalListening,
+  computeProgress,
+  creditSync,
+  localDay,
+  newAbsId,
+  startPosition,
+} from './playback-rules';
+
+const S = 1_000_000; // µs per second
+
+describe('localDay (date / dayOfWeek in APP_TIMEZONE)', () => {
+  it("reproduces the seed's day", () => {
+    expect(localDay(1668330137087, 'UTC')).toEqual({ date: '2022-11-13', dayOfWeek: 'Sunday' });
+    expect(localDay(1668580247687, 'UTC')).toEqual({ date: '2022-11-16', dayOfWeek: 'Wednesday' });
+  });
+
+  it('puts an instant on the local day of the zone, not the UTC day', () => {
+    const t = Date.UTC(2022, 10, 16, 3, 30); // 03:30Z = 22:30 the evening before in New York
+    expect(localDay(t, 'UTC')).toEqual({ date: '2022-11-16', dayOfWeek: 'Wednesday' });
+    expect(localDay(t, 'America/New_York')).toEqual({ date: '2022-11-15', dayOfWeek: 'Tuesday' });
+    expect(localDay(Date.UTC(2024, 0, 1, 10), 'Pacific/Kiritimati')).toEqual({
+      date: '2024-01-02',
+      dayOfWeek: 'Tuesday',
+    });
+  });
+
+  it('switches day exactly at local midnight', () => {
+    // Berlin in winter is UTC+1: 22:59:59.999Z is 23:59:59.999, 23:00Z is 00:00 the next day
+    expect(localDay(Date.UTC(2024, 0, 5, 22, 59, 59, 999), 'Europe/Berlin').date).toBe('2024-01-05');
+    expect(localDay(Date.UTC(2024, 0, 5, 23, 0), 'Europe/Berlin')).toEqual({
+      date: '2024-01-06',
+      dayOfWeek: 'Saturday',
+    });
+  });
+
+  it('follows daylight-saving changes', () => {
+    // New York springs forward on 2024-03-10 at 07:00Z (02:00 EST → 03:00 EDT)
+    expect(localDay(Date.UTC(2024, 2, 10, 4, 59), 'America/New_York').date).toBe('2024-03-09'); // 23:59 EST
+    expect(localDay(Date.UTC(2024, 2, 10, 5, 0), 'America/New_York').date).toBe('2024-03-10'); // 00:00 EST
+    // after the change midnight is at 04:00Z
+    expect(localDay(Date.UTC(2024, 2, 11, 3, 59), 'America/New_York').date).toBe('2024-03-10'); // 23:59 EDT
+    expect(localDay(Date.UTC(2024, 2, 11, 4, 0), 'America/New_York')).toEqual({
+      date: '2024-03-11',
+      dayOfWeek: 'Monday',
+    });
+    // Berlin falls back on 2024-10-27: midnight that day is 22:00Z (CEST), the next one 23:00Z (CET)
+    expect(localDay(Date.UTC(2024, 9, 26, 21, 59), 'Europe/Berlin').date).toBe('2024-10-26');
+    expect(localDay(Date.UTC(2024, 9, 26, 22, 0), 'Europe/Berlin')).toEqual({
+      date: '2024-10-27',
+      dayOfWeek: 'Sunday',
+    });
+    expect(localDay(Date.UTC(2024, 9, 27, 22, 59), 'Europe/Berlin').date).toBe('2024-10-27');
+    expect(localDay(Date.UTC(2024, 9, 27, 23, 0), 'Europe/Berlin').date).toBe('2024-10-28');
+  });
+
+  it('gives a session crossing midnight the day it started on (the rule used for statistics)', () => {
+    const start = Date.UTC(2024, 0, 5, 22, 50); // 23:50 in Berlin
+    const end = start + 40 * 60_000; // 00:30 the next day
+    expect(localDay(start, 'Europe/Berlin').date).toBe('2024-01-05');
+    expect(localDay(end, 'Europe/Berlin').date).toBe('2024-01-06');
+  });
+});
+
+describe('computeProgress', () => {
+  it('is the fraction of the duration, finished when fewer than the threshold seconds remain', () => {
+    expect(computeProgress(636.09262, 1454.18449, 10)).toEqual({
+      progress: 636.09262 / 1454.18449,
+      isFinished: false,
+    });
+    expect(computeProgress(1444.2, 1454.18449, 10)).toEqual({ progress: 1, isFinished: true });
+    expect(computeProgress(1444.18449, 1454.18449, 10).isFinished).toBe(false); // exactly 10 s left
+    expect(computeProgress(1454.18449, 1454.18449, 10).isFinished).toBe(true);
+  });
+
+  it('un-finishes when the position moves back (re-listening)', () => {
+    expect(computeProgress(1450, 1454, 10).isFinished).toBe(true);
+    expect(computeProgress(3, 1454, 10)).toEqual({ progress: 3 / 1454, isFinished: false });
+  });
+
+  it('stays within 0..1 and never finishes an item without duration', () => {
+    expect(computeProgress(5000, 100, 10).progress).toBe(1);
+    expect(computeProgress(-5, 100, 10).progress).toBe(0);
+    expect(computeProgress(10, 0, 10)).toEqual({ progress: 0, isFinished: false });
+  });
+
+  it('honours a configured threshold', () => {
+    expect(computeProgress(95, 100, 10).isFinished).toBe(true);
+    expect(computeProgress(95, 100, 2).isFinished).toBe(false);
+  });
+});
+
+describe('startPosition', () => {
+  it('resumes an unfinished item, restarts a finished or new one', () => {
+    expect(startPosition(null)).toBe(0);
+    expect(startPosition({ currentTime: 612.5, isFinished: false })).toBe(612.5);
+    expect(startPosition({ currentTime: 1450, isFinished: true })).toBe(0);
+  });
+});
+
+describe('acceptedPosition', () => {
+  it('accepts positions within the duration, rounds a tiny overshoot to the end, refuses more', () => {
+    expect(acceptedPosition(636.09262, 1454.18449)).toBe(636.09262);
+    expect(acceptedPosition(0, 100)).toBe(0);
+    expect(acceptedPosition(100.4, 100)).toBe(100);
+    expect(acceptedPosition(102, 100)).toBeNull();
+    expect(acceptedPosition(-1, 100)).toBeNull();
+    expect(acceptedPosition(Number.NaN, 100)).toBeNull();
+    expect(acceptedPosition(Number.POSITIVE_INFINITY, 100)).toBeNull();
+  });
+});
+
+describe('creditSync (listening time of open sessions)', () => {
+  const open = 1_000_000 * S;
+
+  it('credits an honest client fully', () => {
+    let state = { creditedUntil: open };
+    let total = 0;
+    for (let i = 1; i <= 4; i++) {
+      const r = creditSync(state, 15, open + i * 15 * S, 10);
+      total += r.credited;
+      state = { creditedUntil: r.creditedUntil };
+    }
+    expect(total).toBe(60);
+  });
+
+  it('clamps a sync to the wall-clock time since the previous one plus the tolerance', () => {
+    const r = creditSync({ creditedUntil: open }, 3600, open + 30 * S, 10);
+    expect(r.credited).toBe(40);
+    expect(r.creditedUntil).toBe(open + 40 * S);
+  });
+
+  it('shares one tolerance across a burst instead of granting it per sync', () => {
+    let state = { creditedUntil: open };
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      const r = creditSync(state, 5, open + 1 * S, 10); // 100 syncs within the same second
+      total += r.credited;
+      state = { creditedUntil: r.creditedUntil };
+    }
+    expect(total).toBeCloseTo(11, 6); // 1 s of wall clock + 10 s tolerance, not 100 × 5
+  });
+
+  it('does not bank a pause for later', () => {
+    const afterPause = creditSync({ creditedUntil: open }, 15, open + 3600 * S, 10);
+    expect(afterPause.credited).toBe(15);
+    expect(afterPause.creditedUntil).toBe(open + 3600 * S); // the watermark caught up with now
+    const next = creditSync({ creditedUntil: afterPause.creditedUntil }, 3000, open + 3605 * S, 10);
+    expect(next.credited).toBe(15); // 5 s since the previous sync + 10 s tolerance
+  });
+
+  it('credits nothing when the allowance is used up, and never a negative amount', () => {
+    expect(creditSync({ creditedUntil: open + 20 * S }, 5, open, 10).credited).toBe(0);
+    expect(creditSync({ creditedUntil: open }, -5, open + S, 10).credited).toBe(0);
+  });
+
+  it('never credits more than the wall-clock time since opening plus the tolerance (any sync pattern)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 120_000_000 }), fc.double({ min: 0, max: 86400, noNaN: true })),
+          {
+            maxLength: 60,
+          },
+        ),
+        fc.integer({ min: 0, max: 60 }),
+        (syncs, tolerance) => {
+          let state = { creditedUntil: open };
+          let now = open;
+          let total = 0;
+          for (const [gap, claimed] of syncs) {
+            const previous = now;
+            now += gap;
+            const r = creditSync(state, claimed, now, tolerance);
+            expect(r.credited).toBeGreaterThanOrEqual(0);
+            expect(r.credited).toBeLessThanOrEqual(claimed);
+            expect(r.credited).toBeLessThanOrEqual((now - previous) / S + tolerance + 1e-6);
+            total += r.credited;
+            state = { creditedUntil: r.creditedUntil };
+          }
+          expect(total).toBeLessThanOrEqual((now - open) / S + tolerance + 1e-3);
+        },
+      ),
+    );
+  });
+});
+
+describe('clampLocalListening', () => {
+  it('caps a local session at its own wall-clock span plus the tolerance', () => {
+    expect(clampLocalListening(20, 1668580247687, 1668580396623, 10)).toBe(20); // seed: 149 s span
+    expect(clampLocalListening(5000, 1668580247687, 1668580396623, 10)).toBeCloseTo(158.936, 3);
+    expect(clampLocalListening(50, 1000, 1000, 0)).toBe(0);
+    expect(clampLocalListening(-3, 0, 10_000, 0)).toBe(0);
+  });
+});
+
+describe('newAbsId', () => {
+  it("looks like the seed's ids", () => {
+    expect(newAbsId('play')).toMatch(/^play_[a-z0-9]{18}$/);
+    expect(newAbsId('li')).toMatch(/^li_[a-z0-9]{18}$/);
+    expect(new Set(Array.from({ length: 200 }, () => newAbsId('play'))).size).toBe(200);
+  });
+});

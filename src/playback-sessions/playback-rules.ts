@@ -1,0 +1,140 @@
+import { randomInt } from 'node:crypto';
+
+/**
+ * The rules of honest listening time and media progress, as pure functions. The service applies the
+ * sync rule inside one SQL UPDATE (see `creditSql` in playback-sessions.service.ts) so that concurrent
+ * syncs stay atomic; `creditSync` below is the same rule in TypeScript, unit-tested and documented.
+ */
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** An Audiobookshelf-style id: `prefix_` + 18 lowercase letters and digits (`play_i00492kps6ow4axlvq`). */
+export function newAbsId(prefix: 'play' | 'lib' | 'li' | 'ep' | 'fol'): string {
+  let out = '';
+  for (let i = 0; i < 18; i++) out += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return `${prefix}_${out}`;
+}
+
+/** Session and item ids in paths and bodies: conservative, so nothing odd reaches a query or a log. */
+export const ABS_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const DAYS_OF_WEEK = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'long',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) and weekday of an instant (epoch milliseconds) in `timeZone`, as
+ * Audiobookshelf's `date` / `dayOfWeek`. A session belongs to the day it started on.
+ */
+export function localDay(epochMs: number, timeZone: string): { date: string; dayOfWeek: string } {
+  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, dayOfWeek: get('weekday') };
+}
+
+export interface ProgressState {
+  /** 0..1 */
+  progress: number;
+  isFinished: boolean;
+}
+
+/**
+ * Progress of a position in an item: finished when fewer than `thresholdSeconds` remain. An item
+ * without a known duration is never finished. Re-listening (an earlier position) un-finishes it.
+ */
+export function computeProgress(
+  currentTime: number,
+  duration: number,
+  thresholdSeconds: number,
+): ProgressState {
+  if (!(duration > 0)) return { progress: 0, isFinished: false };
+  const position = Math.min(Math.max(currentTime, 0), duration);
+  const isFinished = duration - position < thresholdSeconds;
+  return { progress: isFinished ? 1 : position / duration, isFinished };
+}
+
+/** Where playback starts: the saved position, or 0 for a finished (or never started) item. */
+export function startPosition(saved: { currentTime: number; isFinished: boolean } | null): number {
+  if (!saved || saved.isFinished) return 0;
+  return Math.max(0, saved.currentTime);
+}
+
+/** A client position may overshoot the end by this much (rounding); it is then taken as the end. */
+export const POSITION_SLACK_SECONDS = 1;
+
+/**
+ * The position a sync may store: within [0, duration]. Slightly past the end (rounding) is taken as the
+ * end; further past it is refused (returns null → 400).
+ */
+export function acceptedPosition(currentTime: number, duration: number): number | null {
+  if (!Number.isFinite(currentTime) || currentTime < 0) return null;
+  if (currentTime <= duration) return currentTime;
+  return currentTime <= duration + POSITION_SLACK_SECONDS ? duration : null;
+}
+
+export interface CreditState {
+  /** Wall-clock point (µs) up to which listening has been credited; starts at the session's opening. */
+  creditedUntil: number;
+}
+
+/**
+ * How much of a sync's `timeListened` (seconds) is credited at `now` (µs), and the new watermark.
+ *
+ * The allowance is `now + tolerance - creditedUntil`; after crediting `c` seconds the watermark moves
+ * to `max(creditedUntil + c, now)`. Hence:
+ * - one sync never credits more than the wall-clock time since the previous sync plus the tolerance;
+ * - the tolerance is one shared slack, not a per-sync bonus: however many syncs arrive (concurrently or
+ *   in a burst), the session's total never exceeds the wall-clock time since it opened plus the
+ *   tolerance;
+ * - time not claimed during a pause is not banked for later (the watermark catches up with `now`).
+ */
+export function creditSync(
+  state: CreditState,
+  timeListened: number,
+  nowMicros: number,
+  toleranceSeconds: number,
+): { credited: number; creditedUntil: number } {
+  const allowanceMicros = nowMicros + toleranceSeconds * 1_000_000 - state.creditedUntil;
+  const credited =
+    allowanceMicros <= 0 ? 0 : Math.min(Math.max(timeListened, 0), allowanceMicros / 1_000_000);
+  const advanced = state.creditedUntil + Math.round(credited * 1_000_000);
+  return { credited, creditedUntil: Math.max(advanced, nowMicros) };
+}
+
+/**
+ * A local (offline) session's listening time cannot exceed its own wall-clock span (`startedAt` to
+ * `updatedAt`, epoch ms) plus the tolerance.
+ */
+export function clampLocalListening(
+  timeListening: number,
+  startedAtMs: number,
+  updatedAtMs: number,
+  toleranceSeconds: number,
+): number {
+  const span = Math.max(0, updatedAtMs - startedAtMs) / 1000 + toleranceSeconds;
+  return Math.min(Math.max(timeListening, 0), span);
+}

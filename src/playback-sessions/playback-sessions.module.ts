@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueService } from './catalogue.service';
+import { Library } from './entities/library.entity';
+import { LibraryItem } from './entities/library-item.entity';
+import { MediaProgress } from './entities/media-progress.entity';
+import { PlaybackSession } from './entities/playback-session.entity';
+import { IdleSessionsSweeper } from './idle-sessions.sweeper';
+import { PlaybackSessionsController } from './playback-sessions.controller';
+import { PlaybackSessionsService } from './playback-sessions.service';
+
+/** Audiobookshelf: the media catalogue, playback sessions (open ones in the database), media progress, stats. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Library, LibraryItem, PlaybackSession, MediaProgress])],
+  controllers: [CatalogueController, PlaybackSessionsController],
+  providers: [CatalogueService, PlaybackSessionsService, IdleSessionsSweeper],
+})
+export class PlaybackSessionsModule {}
