@@ -13,7 +13,7 @@ import { dialectOf } from '../../src/common/filters/dialect-exception.filter';
  * check (a property the schema does not name fails), so a DTO that forgets a field is caught too.
  *
  * Not validated (and not counted): the Swagger UI and its JSON/YAML (`/docs*`), which are not part of
- * the API. A request to a path or method the spec does not have may only answer the dialect's 404
+ * the API, and CORS preflights (`OPTIONS`), which the CORS middleware answers before any operation. A request to a path or method the spec does not have may only answer the dialect's 404
  * (unknown routes), checked against the dialect's error schema.
  */
 
@@ -188,7 +188,8 @@ export function checkResponse(res: ObservedResponse, options: { count?: boolean 
   if (
     NOT_API_PREFIXES.some(
       (prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}-`),
-    )
+    ) ||
+    method === 'OPTIONS'
   )
     return null;
   const { operations } = load();
