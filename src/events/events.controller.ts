@@ -113,7 +113,7 @@ const EVENT_PAGE_SCHEMA = {
 const FILTERS_400 = {
   status: 400,
   description:
-    'A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; without `page_size`, more than EVENTS_LIST_MAX_ROWS matching events',
+    'A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; unpaginated (neither `page` nor `page_size`), more than EVENTS_LIST_MAX_ROWS matching events',
   example: { server_time__gt: ['Enter a valid date/time.'] },
 };
 
@@ -135,7 +135,7 @@ export class EventsController {
       'Events of the visible sessions matching every given filter, in id order. Without `page` and ' +
       '`page_size` the answer is a plain JSON array, as Roundware answers (the seed); with either of them ' +
       "it is one page in DRF's envelope `{count, next, previous, results}` (`page_size` default 50, at " +
-      'most 500). Without `page_size` a result larger than EVENTS_LIST_MAX_ROWS (default 10,000) answers ' +
+      'most 500). Unpaginated, a result larger than EVENTS_LIST_MAX_ROWS (default 10,000) answers ' +
       '400: paginate, narrow the filters or use `GET /api/2/events/export/`. Filters: `session_id`; ' +
       '`event_type` (case-insensitive substring); `server_time` (same second), `server_time__gt`, ' +
       '`server_time__lt` (naive = UTC); `latitude`/`longitude` (prefix of the stored text); `tag_ids` ' +
