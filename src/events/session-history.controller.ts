@@ -15,9 +15,28 @@ export class SessionHistoryController {
 
   @Get(':id/history')
   @Auth()
-  @ApiOperation({ operationId: 'getSessionHistory', summary: 'A session and its events, in order' })
+  @ApiOperation({
+    operationId: 'getSessionHistory',
+    summary: 'A session and its events, in order',
+    description:
+      'A session in the shape of `GET /api/2/sessions/{id}/` and all of its events in id order (the ' +
+      'server records `start_session` and `stop_session` itself). Users see the sessions they started; ' +
+      "operators and admins see all; another user's session answers 404. Without pagination, a session " +
+      'with more than EVENTS_LIST_MAX_ROWS events answers 400: use `GET /api/2/events/?session_id=…&page_size=…`.',
+  })
   @ApiOkResponse({ type: SessionHistoryDto })
-  @ApiDrfErrors(400, 404)
+  @ApiDrfErrors(
+    {
+      status: 400,
+      description:
+        'The session has more than EVENTS_LIST_MAX_ROWS events (page through `GET /api/2/events/` instead)',
+      example: {
+        detail:
+          'More than 10000 events match. Ask for pages with page_size (and page), narrow the filters, or download them all from /api/2/events/export/.',
+      },
+    },
+    { status: 404, description: "No such session, or another user's" },
+  )
   history(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<SessionHistoryDto> {
     return this.events.history(auth, id);
   }

@@ -12,6 +12,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -28,7 +29,17 @@ import { IdPipe } from '../common/dto/id-param';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
+import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+
+const NOT_FOUND = { status: 404, description: "No such guide, or another user's" };
+const GUIDE_EXAMPLE = {
+  name: 'Open API Conference 2017',
+  start_date: '2017-09-18',
+  end_date: '2017-09-20',
+  timezone: 'America/New_York',
+  description_html: '<p>Welcome!</p>',
+};
 import { GuidesService } from './guides.service';
 
 /** Guidebook Open API v1 guides (`/open-api/v1/guides/`). */
@@ -43,19 +54,46 @@ export class GuidesController {
   @ApiOperation({
     operationId: 'createGuide',
     summary: 'Create a guide owned by you (upstream does this in its web builder)',
+    description:
+      'Creates a guide owned by the caller; Guidebook itself creates guides in its web builder, so this ' +
+      'route is what makes the tracks and sessions routes usable. `name` is required; `timezone` defaults ' +
+      'to `UTC`; `end_date` must not be before `start_date`; `description_html` is sanitised. ' +
+      GUIDEBOOK_DESCRIPTION_NOTE,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiCreatedResponse({ type: GuideDto })
-  @ApiDrfErrors(400, 429)
+  @ApiBody({
+    type: CreateGuideDto,
+    examples: { conference: { summary: 'A conference', value: GUIDE_EXAMPLE } },
+  })
+  @ApiCreatedResponse({ type: GuideDto, description: 'The new guide' })
+  @ApiDrfErrors(
+    {
+      status: 400,
+      description: 'A missing or invalid field (unknown time zone, unreadable date, end before start)',
+      example: { timezone: ['"Mars/Olympus" is not a valid time zone.'] },
+    },
+    GUIDEBOOK_429,
+  )
   create(@CurrentUser() auth: AuthUser, @Body() dto: CreateGuideDto): Promise<GuideDto> {
     return this.guides.create(auth, dto);
   }
 
   @Get()
   @Auth()
-  @ApiOperation({ operationId: 'listGuides', summary: 'The guides you can see' })
+  @ApiOperation({
+    operationId: 'listGuides',
+    summary: 'The guides you can see',
+    description: `One page of guides in DRF's envelope, by id, 50 per page by default (\`page_size\` up to 500). ${GUIDEBOOK_DESCRIPTION_NOTE}`,
+  })
   @ApiDrfPage(GuideDto)
-  @ApiDrfErrors(400, 404, 429)
+  @ApiDrfErrors(
+    {
+      status: 400,
+      description: 'A page or page_size that cannot be read, or an unknown parameter',
+      example: { page: ['A valid integer is required.'] },
+    },
+    GUIDEBOOK_429,
+  )
   list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
@@ -66,19 +104,38 @@ export class GuidesController {
 
   @Get(':id')
   @Auth()
-  @ApiOperation({ operationId: 'getGuide', summary: 'One guide' })
+  @ApiOperation({ operationId: 'getGuide', summary: 'One guide', description: GUIDEBOOK_DESCRIPTION_NOTE })
   @ApiOkResponse({ type: GuideDto })
-  @ApiDrfErrors(404, 429)
+  @ApiDrfErrors(NOT_FOUND, GUIDEBOOK_429)
   get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<GuideDto> {
     return this.guides.get(auth, id);
   }
 
   @Patch(':id')
   @Auth()
-  @ApiOperation({ operationId: 'updateGuide', summary: 'Change the sent fields of a guide you own' })
+  @ApiOperation({
+    operationId: 'updateGuide',
+    summary: 'Change the sent fields of a guide you own',
+    description:
+      'Changes only the fields sent (a partial update); the rules of creation apply to the result. ' +
+      `The owner or an admin may change a guide; an operator who can read it gets 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
+  })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiOkResponse({ type: GuideDto })
-  @ApiDrfErrors(400, 403, 404, 429)
+  @ApiBody({
+    type: UpdateGuideDto,
+    examples: { rename: { summary: 'Rename it', value: { name: 'Open API Conference 2018' } } },
+  })
+  @ApiOkResponse({ type: GuideDto, description: 'The changed guide' })
+  @ApiDrfErrors(
+    {
+      status: 400,
+      description: 'An invalid field, or an end date before the start date',
+      example: { end_date: ['The end date must not be before the start date.'] },
+    },
+    GUIDE_WRITE_403,
+    NOT_FOUND,
+    GUIDEBOOK_429,
+  )
   update(
     @CurrentUser() auth: AuthUser,
     @Param('id', IdPipe) id: number,
@@ -94,8 +151,11 @@ export class GuidesController {
   @ApiOperation({
     operationId: 'deleteGuide',
     summary: 'Delete a guide with its tracks and sessions (admin)',
+    description:
+      'Deletes the guide together with its schedule tracks and sessions. Admins only (counts against ' +
+      "the admin's daily Guidebook budget).",
   })
-  @ApiDrfErrors(404, 429)
+  @ApiDrfErrors({ status: 404, description: 'No such guide' }, GUIDEBOOK_429)
   remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.guides.remove(auth, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiArray, ApiDrfErrors } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
@@ -11,7 +11,25 @@ import {
   RoundwareSessionFiltersDto,
   UpdateRoundwareSessionDto,
 } from './dto/roundware-session.dto';
+import {
+  CREATE_ROUNDWARE_SESSION_EXAMPLES,
+  CREATED_ROUNDWARE_SESSION_EXAMPLES,
+  ENDED_ROUNDWARE_SESSION_EXAMPLES,
+  ROUNDWARE_SESSION_EXAMPLES,
+  ROUNDWARE_SESSION_LIST_EXAMPLES,
+  UPDATE_ROUNDWARE_SESSION_EXAMPLES,
+} from './dto/seed-examples';
 import { RoundwareSessionsService } from './roundware-sessions.service';
+
+const FILTERS_400 = {
+  status: 400,
+  description:
+    'A filter value that cannot be read (not an id, not a boolean, unknown language) or an unknown parameter',
+  example: { geo_listen_enabled: ['Must be a valid boolean.'] },
+};
+
+const VISIBILITY =
+  "Users see the sessions they started; operators and admins see all. Another user's session answers 404.";
 
 /** Roundware API v2 client sessions. Paths work with and without the trailing slash. */
 @ApiTags('roundware')
@@ -24,9 +42,16 @@ export class RoundwareSessionsController {
   @ApiOperation({
     operationId: 'listRoundwareSessions',
     summary: 'Sessions matching the filters (plain array)',
+    description:
+      'Every visible session matching all given filters, oldest first, as a plain JSON array (Roundware ' +
+      'does not paginate this list). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), ' +
+      '`geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 ' +
+      'instead of being ignored; an unknown project is an empty array. ' +
+      VISIBILITY,
   })
   @ApiArray(RoundwareSessionDto)
-  @ApiDrfErrors(400)
+  @ApiResponse({ status: 200, examples: ROUNDWARE_SESSION_LIST_EXAMPLES })
+  @ApiDrfErrors(FILTERS_400)
   list(
     @CurrentUser() auth: AuthUser,
     @Query() filters: RoundwareSessionFiltersDto,
@@ -35,9 +60,15 @@ export class RoundwareSessionsController {
   }
 
   @Get('count')
-  @ApiOperation({ operationId: 'countRoundwareSessions', summary: 'How many sessions match the filters' })
+  @ApiOperation({
+    operationId: 'countRoundwareSessions',
+    summary: 'How many sessions match the filters',
+    description:
+      'The number of sessions `GET /api/2/sessions/` would list for the same filters (counted in SQL, ' +
+      'same visibility: users count their own sessions, operators and admins all).',
+  })
   @ApiOkResponse({ type: RoundwareCountDto })
-  @ApiDrfErrors(400)
+  @ApiDrfErrors(FILTERS_400)
   count(
     @CurrentUser() auth: AuthUser,
     @Query() filters: RoundwareSessionFiltersDto,
@@ -46,9 +77,13 @@ export class RoundwareSessionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ operationId: 'getRoundwareSession', summary: 'One session' })
-  @ApiOkResponse({ type: RoundwareSessionDto })
-  @ApiDrfErrors(404)
+  @ApiOperation({
+    operationId: 'getRoundwareSession',
+    summary: 'One session',
+    description: `One session in Roundware's v2 shape (11 keys). ${VISIBILITY}`,
+  })
+  @ApiOkResponse({ type: RoundwareSessionDto, examples: ROUNDWARE_SESSION_EXAMPLES })
+  @ApiDrfErrors({ status: 404, description: "No such session, or another user's" })
   get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<RoundwareSessionDto> {
     return this.sessions.get(auth, id);
   }
@@ -58,9 +93,29 @@ export class RoundwareSessionsController {
   @ApiOperation({
     operationId: 'createRoundwareSession',
     summary: 'Start a session (answers 200, as Roundware does); emits a start_session event',
+    description:
+      'Starts a session owned by the caller in a project they can see, and records a `start_session` ' +
+      "event. Required: `project_id`, `client_system`. `device_id` is the caller's registered device " +
+      "(never taken from the body); `client_type` defaults to the device registration's; " +
+      '`geo_listen_enabled` to the project\'s; `demo_stream_enabled` to false; `timezone` to `"0000"`. ' +
+      'Language: `language` (a code; `en-US` names `en`) wins over `language_id`; neither → `en` (id 1). ' +
+      "`starttime` is the server's clock. All field errors are reported together.",
   })
-  @ApiOkResponse({ type: RoundwareSessionDto, description: 'The new session' })
-  @ApiDrfErrors(400)
+  @ApiBody({ type: CreateRoundwareSessionDto, examples: CREATE_ROUNDWARE_SESSION_EXAMPLES })
+  @ApiOkResponse({
+    type: RoundwareSessionDto,
+    description: "The new session (keys in the order of the seed's POST answer)",
+    examples: CREATED_ROUNDWARE_SESSION_EXAMPLES,
+  })
+  @ApiDrfErrors({
+    status: 400,
+    description:
+      'A missing or invalid field; a project the caller cannot see; an unknown language or language_id; a `device_id` or `starttime` in the body',
+    example: {
+      project_id: ['Invalid pk "9" - object does not exist.'],
+      language: ['"xx" is not a known ISO 639-1 language code.'],
+    },
+  })
   create(
     @CurrentUser() auth: AuthUser,
     @Body() dto: CreateRoundwareSessionDto,
@@ -72,9 +127,32 @@ export class RoundwareSessionsController {
   @ApiOperation({
     operationId: 'updateRoundwareSession',
     summary: 'End a session: set its stoptime (default now); emits a stop_session event',
+    description:
+      'Ends a running session at `stoptime` (default now; naive = UTC, offsets converted) and records a ' +
+      '`stop_session` event. `stoptime` is the only field accepted; it must not be before `starttime`. ' +
+      'The owner, operators and admins may end a session. A session that has already ended answers 409 ' +
+      '(of concurrent stops exactly one wins). ' +
+      VISIBILITY,
   })
-  @ApiOkResponse({ type: RoundwareSessionDto })
-  @ApiDrfErrors(400, 404, 409)
+  @ApiBody({ type: UpdateRoundwareSessionDto, examples: UPDATE_ROUNDWARE_SESSION_EXAMPLES })
+  @ApiOkResponse({
+    type: RoundwareSessionDto,
+    description: 'The ended session',
+    examples: ENDED_ROUNDWARE_SESSION_EXAMPLES,
+  })
+  @ApiDrfErrors(
+    {
+      status: 400,
+      description: '`stoptime` unreadable, null or before `starttime`; any other field',
+      example: { stoptime: ['stoptime must not be before starttime.'] },
+    },
+    { status: 404, description: "No such session, or another user's" },
+    {
+      status: 409,
+      description: 'The session has already ended',
+      example: { detail: 'This session has already been stopped.' },
+    },
+  )
   update(
     @CurrentUser() auth: AuthUser,
     @Param('id', IdPipe) id: number,

@@ -113,17 +113,38 @@ describe('the OpenAPI spec (openapi/openapi.json)', () => {
 
   it('every paginated route documents its real envelope', () => {
     const problems: string[] = [];
+    const resolve = (schema: Json | undefined): Json | undefined =>
+      schema?.$ref ? spec.components.schemas[String(schema.$ref).split('/').pop() as string] : schema;
+    const isEnvelope = (schema: Json | undefined) => {
+      const props = Object.keys(schema?.properties ?? {});
+      const required = (schema?.required ?? []) as string[];
+      const drf = ['count', 'next', 'previous', 'results'].every(
+        (k) => props.includes(k) && required.includes(k),
+      );
+      const abs = ['total', 'numPages', 'page', 'itemsPerPage'].every((k) => props.includes(k));
+      return drf || abs;
+    };
     for (const { path, method, op } of operations) {
+      const key = `${method.toUpperCase()} ${path}`;
       const names = (op.parameters ?? []).map((p: Json) => p.name as string);
       const schema = op.responses['200']?.content?.['application/json']?.schema as Json | undefined;
-      const props = Object.keys(schema?.properties ?? {});
-      if (names.includes('page_size') || names.includes('page')) {
-        const drf = ['count', 'next', 'previous', 'results'].every((k) => props.includes(k));
-        const abs = ['total', 'numPages', 'page', 'itemsPerPage'].every((k) => props.includes(k));
-        if (!drf && !abs)
-          problems.push(
-            `${method.toUpperCase()} ${path}: paginated but no envelope (ApiDrfPage / ApiAbsPage)`,
-          );
+      if (!names.includes('page_size') && !names.includes('page')) continue;
+      if (isEnvelope(schema)) continue;
+      // Paginated only on request (e.g. GET /api/2/events/): the 200 is `oneOf` the plain array and the
+      // envelope, over the same items, so a client sees both real answers.
+      const alternatives = ((schema?.oneOf ?? []) as Json[]).map(resolve);
+      const envelope = alternatives.find(isEnvelope);
+      const array = alternatives.find((alt) => alt?.type === 'array');
+      if (!envelope) {
+        problems.push(
+          `${key}: paginated but no envelope (ApiDrfPage / ApiAbsPage, or oneOf array + envelope)`,
+        );
+      } else if (
+        alternatives.length !== 2 ||
+        !array ||
+        JSON.stringify(array.items) !== JSON.stringify(envelope.properties.results?.items)
+      ) {
+        problems.push(`${key}: oneOf must be exactly the plain array and the envelope of the same items`);
       }
     }
     expect(problems).toEqual([]);

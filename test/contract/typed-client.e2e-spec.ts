@@ -2,6 +2,21 @@ import { ADMIN_PASSWORD, startTestApp, TestApp } from '../utils/test-app';
 import { listen, typedClient } from '../utils/typed-client';
 
 /**
+ * The typed client with the header scheme a surface's own clients send (`token <key>` for Roundware,
+ * `JWT <key>` for Guidebook) instead of the default `Bearer`.
+ */
+function clientWithScheme(baseUrl: string, authorization: string) {
+  const client = typedClient(baseUrl);
+  client.use({
+    onRequest({ request }) {
+      request.headers.set('Authorization', authorization);
+      return request;
+    },
+  });
+  return client;
+}
+
+/**
  * One flow per surface through the generated typed client (login → create → list → detail), as a
  * frontend would call the API: if the spec lies about a path, a parameter or a shape, this fails to
  * compile or fails the contract check. A new surface adds its flow here, following the `auth` one.
@@ -83,6 +98,230 @@ describe('typed client (clients/typescript) flows', () => {
     });
     const me = await typedClient(baseUrl, refreshed.data?.access).GET('/auth/me');
     expect(me.data?.username).toBe('admin');
+  });
+
+  it('roundware sessions: register a device → start a session → list → detail → end', async () => {
+    const device = await typedClient(baseUrl).POST('/api/2/users/', {
+      body: { device_id: 'typed-rw-device', client_type: 'iPhone' },
+    });
+    expect(device.response.status).toBe(200);
+    const rw = clientWithScheme(baseUrl, `token ${device.data!.token}`);
+    // the device's user owns a project (an AERPAW experiment) to start sessions in
+    const project = await rw.POST('/api/experiments', {
+      body: { name: 'Typed walk', geo_listen_enabled: true },
+    });
+    const projectId = project.data!.experiment_id;
+
+    const created = await rw.POST('/api/2/sessions/', {
+      body: {
+        project_id: projectId,
+        client_system: 'iOS 8.1',
+        demo_stream_enabled: false,
+        language: 'fr',
+        timezone: '-8000',
+      },
+    });
+    expect(created.response.status).toBe(200);
+    expect(created.data).toMatchObject({
+      device_id: 'typed-rw-device',
+      client_type: 'iPhone',
+      client_system: 'iOS 8.1',
+      geo_listen_enabled: true,
+      demo_stream_enabled: false,
+      timezone: '-8000',
+      project_id: projectId,
+      language_id: 48,
+      stoptime: null,
+    });
+    const id = created.data!.id;
+
+    const list = await rw.GET('/api/2/sessions/', {
+      params: { query: { project_id: projectId, geo_listen_enabled: true } },
+    });
+    expect(list.data?.map((s) => s.id)).toEqual([id]);
+    const count = await rw.GET('/api/2/sessions/count/', { params: { query: { project_id: projectId } } });
+    expect(count.data).toEqual({ count: 1 });
+
+    const one = await rw.GET('/api/2/sessions/{id}/', { params: { path: { id } } });
+    expect(one.data).toEqual({ ...created.data, stoptime: null });
+
+    const ended = await rw.PATCH('/api/2/sessions/{id}/', { params: { path: { id } }, body: {} });
+    expect(ended.data?.stoptime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/);
+    const again = await rw.PATCH('/api/2/sessions/{id}/', { params: { path: { id } }, body: {} });
+    expect(again.response.status).toBe(409);
+    expect(again.error).toEqual({ detail: 'This session has already been stopped.' });
+
+    const badFilter = await rw.GET('/api/2/sessions/', {
+      params: { query: { language: 'xx' } },
+    });
+    expect(badFilter.response.status).toBe(400);
+  });
+
+  it('roundware events: record an event → list ?session_id (array and page) → detail → history', async () => {
+    const device = await typedClient(baseUrl).POST('/api/2/users/', {
+      body: { device_id: 'typed-ev-device' },
+    });
+    const rw = clientWithScheme(baseUrl, `token ${device.data!.token}`);
+    const project = await rw.POST('/api/experiments', { body: { name: 'Typed events' } });
+    const session = await rw.POST('/api/2/sessions/', {
+      body: { project_id: project.data!.experiment_id, client_system: 'iOS 8.1' },
+    });
+    const sessionId = session.data!.id;
+
+    const event = await rw.POST('/api/2/events/', {
+      body: {
+        session_id: sessionId,
+        event_type: 'heartbeat',
+        client_time: '2017-05-06T22:55:15.114568',
+        latitude: 1.2345,
+        longitude: 2.3456,
+        tag_ids: '3,8',
+        data: 'some random data',
+      },
+    });
+    expect(event.response.status).toBe(200);
+    expect(event.data).toMatchObject({
+      session_id: sessionId,
+      event_type: 'heartbeat',
+      client_time: '2017-05-06T22:55:15.114568',
+      latitude: '1.2345',
+      longitude: '2.3456',
+      tag_ids: '3,8',
+      data: 'some random data',
+    });
+
+    const all = await rw.GET('/api/2/events/', { params: { query: { session_id: String(sessionId) } } });
+    if (!Array.isArray(all.data)) throw new Error('without page_size the list is a plain array');
+    expect(all.data.map((e) => e.event_type)).toEqual(['start_session', 'heartbeat']);
+
+    const page = await rw.GET('/api/2/events/', {
+      params: { query: { session_id: String(sessionId), page_size: 1, page: 2 } },
+    });
+    if (!page.data || Array.isArray(page.data)) throw new Error('with page_size the list is a DRF page');
+    expect(page.data).toMatchObject({ count: 2, next: null, results: [{ id: event.data!.id }] });
+    expect(page.data.previous).toMatch(/\/api\/2\/events\/\?session_id=\d+&page_size=1$/);
+
+    const one = await rw.GET('/api/2/events/{id}/', { params: { path: { id: event.data!.id } } });
+    expect(one.data).toEqual(event.data);
+
+    const history = await rw.GET('/api/2/sessions/{id}/history/', { params: { path: { id: sessionId } } });
+    expect(history.data?.session.id).toBe(sessionId);
+    expect(history.data?.events.map((e) => e.id)).toEqual(all.data.map((e) => e.id));
+
+    const foreign = await rw.POST('/api/2/events/', { body: { session_id: 999999, event_type: 'x' } });
+    expect(foreign.response.status).toBe(400);
+    expect(foreign.error).toEqual({ session_id: ['Invalid pk "999999" - object does not exist.'] });
+  });
+
+  it('experiments: token pair → create an experiment → start a session → list → detail → stop', async () => {
+    const user = await t.makeUser();
+    const pair = await typedClient(baseUrl).POST('/api/token/', {
+      body: { username: user.username, password: user.password },
+    });
+    const api = typedClient(baseUrl, pair.data!.access);
+
+    const experiment = await api.POST('/api/experiments', {
+      body: { name: 'Typed experiment', description: 'through the typed client' },
+    });
+    expect(experiment.response.status).toBe(201);
+    expect(experiment.data).toMatchObject({ name: 'Typed experiment', owner: user.id });
+    const experimentId = experiment.data!.experiment_id;
+
+    const started = await api.POST('/api/sessions', {
+      body: { experiment_id: experimentId, session_type: 'sandbox' },
+    });
+    expect(started.response.status).toBe(201);
+    expect(started.data).toMatchObject({
+      experiment_id: experimentId,
+      session_type: 'sandbox',
+      is_active: true,
+      end_date_time: null,
+      started_by: user.id,
+      created_by: user.id,
+    });
+    const sessionId = started.data!.session_id;
+
+    const page = await api.GET('/api/sessions', { params: { query: { experiment_id: experimentId } } });
+    expect(page.data).toMatchObject({ count: 1, next: null, previous: null });
+    expect(page.data?.results.map((s) => s.session_id)).toEqual([sessionId]);
+
+    const one = await api.GET('/api/sessions/{id}', { params: { path: { id: sessionId } } });
+    expect(one.data).toEqual(started.data);
+
+    const stopped = await api.POST('/api/sessions/{id}/stop', { params: { path: { id: sessionId } } });
+    expect(stopped.data).toMatchObject({ is_active: false, ended_by: user.id });
+    expect(stopped.data?.end_date_time).toMatch(/\+00:00$/);
+    const again = await api.POST('/api/sessions/{id}/stop', { params: { path: { id: sessionId } } });
+    expect(again.response.status).toBe(409);
+
+    const ofExperiment = await api.GET('/api/experiments/{id}/sessions', {
+      params: { path: { id: experimentId } },
+    });
+    expect(ofExperiment.data?.experiment_sessions.map((s) => s.session_id)).toEqual([sessionId]);
+    const hidden = await typedClient(baseUrl, (await t.makeUser()).token).GET('/api/sessions/{id}', {
+      params: { path: { id: sessionId } },
+    });
+    expect(hidden.response.status).toBe(404);
+  });
+
+  it('guidebook: API key → create a guide → a track → a session → list ?guide → detail', async () => {
+    const user = await t.makeUser();
+    const login = await typedClient(baseUrl).POST('/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    const key = await typedClient(baseUrl, login.data!.access_token).POST('/auth/api-keys', {
+      body: { name: 'guidebook' },
+    });
+    const gb = clientWithScheme(baseUrl, `JWT ${key.data!.key}`);
+
+    const guide = await gb.POST('/open-api/v1/guides/', {
+      body: { name: 'Open API Conference 2017', timezone: 'America/New_York' },
+    });
+    expect(guide.response.status).toBe(201);
+    expect(guide.data).toMatchObject({ name: 'Open API Conference 2017', owner: user.id });
+    const guideId = guide.data!.id;
+
+    const track = await gb.POST('/open-api/v1/schedule-tracks/', {
+      body: { guide: guideId, name: 'Keynotes', color: '#000080' },
+    });
+    expect(track.response.status).toBe(201);
+    const trackId = track.data!.id;
+
+    const session = await gb.POST('/open-api/v1/sessions/', {
+      body: {
+        start_time: '2017-09-18T16:00:00',
+        end_time: '2017-09-18T17:00:00',
+        guide: guideId,
+        description_html: '<p>This is a description field that supports basic HTML</p>',
+        name: 'Test Session Created via the Open API',
+        schedule_tracks: [trackId],
+      },
+    });
+    expect(session.response.status).toBe(201);
+    expect(session.data).toMatchObject({
+      start_time: '2017-09-18T16:00:00.000000+0000',
+      end_time: '2017-09-18T17:00:00.000000+0000',
+      all_day: false,
+      import_id: null,
+      guide: guideId,
+      schedule_tracks: [trackId],
+    });
+    const sessionId = session.data!.id;
+
+    const page = await gb.GET('/open-api/v1/sessions/', {
+      params: { query: { guide: guideId, schedule_tracks: [trackId] } },
+    });
+    expect(page.data).toMatchObject({ count: 1, next: null, previous: null });
+    expect(page.data?.results).toEqual([session.data]);
+    const seedForm = await gb.GET('/open-api/v1/sessions/guide={guide}/', {
+      params: { path: { guide: guideId } },
+    });
+    expect(seedForm.data?.results.map((s) => s.id)).toEqual([sessionId]);
+
+    const one = await gb.GET('/open-api/v1/sessions/{id}/', { params: { path: { id: sessionId } } });
+    expect(one.data).toEqual(session.data);
+    const tracks = await gb.GET('/open-api/v1/schedule-tracks/', { params: { query: { guide: guideId } } });
+    expect(tracks.data?.results).toEqual([track.data]);
   });
 
   it('audiobookshelf: login → me; errors are plain text', async () => {

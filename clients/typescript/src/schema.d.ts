@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List events (plain array; one DRF page with page_size/page)
-         * @description Events of the sessions the caller can see, in id order. Without page_size a result larger than EVENTS_LIST_MAX_ROWS (default 10,000) answers 400: paginate or use the export.
+         * @description Events of the visible sessions matching every given filter, in id order. Without `page` and `page_size` the answer is a plain JSON array, as Roundware answers (the seed); with either of them it is one page in DRF's envelope `{count, next, previous, results}` (`page_size` default 50, at most 500). Unpaginated, a result larger than EVENTS_LIST_MAX_ROWS (default 10,000) answers 400: paginate, narrow the filters or use `GET /api/2/events/export/`. Filters: `session_id`; `event_type` (case-insensitive substring); `server_time` (same second), `server_time__gt`, `server_time__lt` (naive = UTC); `latitude`/`longitude` (prefix of the stored text); `tag_ids` (comma-separated, the event carries all of them). Empty values are ignored; unreadable ones answer 400. Users see the events of the sessions they started; operators and admins see all.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -21,7 +21,9 @@ export interface paths {
         put?: never;
         /**
          * Record an event in a session the caller can see (200, as upstream)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Stores one event in a session the caller can see and answers it with 200, as Roundware does. `server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are returned as sent (coordinates as text); `tag_ids` as `"3,8"`. A session the caller cannot see is answered like one that does not exist (400 on `session_id`).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createEvent"];
         delete?: never;
@@ -39,14 +41,18 @@ export interface paths {
         };
         /**
          * One event of a session the caller can see
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One event. Users see the events of the sessions they started; operators and admins see all. An event of another user's session answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getEvent"];
         put?: never;
         post?: never;
         /**
          * Delete an event (admin)
-         * @description **Access:** roles `admin`.
+         * @description Deletes one event (with its tags). Admins only; events are otherwise append-only.
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteEvent"];
         options?: never;
@@ -65,7 +71,7 @@ export interface paths {
         put?: never;
         /**
          * Record up to 1,000 events in one transaction (all or nothing)
-         * @description A JSON array of event bodies. If any item is invalid nothing is stored and the 400 body is a list with one entry per item: `{}` for good items, field errors for bad ones.
+         * @description A JSON array of 1 to 1,000 event bodies (each as for `POST /api/2/events/`), stored in one transaction. If any item is invalid, or names a session the caller cannot see, nothing is stored and the 400 body is a list with one entry per item: `{}` for good items, field errors for bad ones. A body that is not a list, or an empty or too long one, answers 400 `non_field_errors`.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -85,7 +91,7 @@ export interface paths {
         };
         /**
          * Stream the filtered events as CSV or NDJSON
-         * @description Same filters as the list; streamed from the database in chunks, no size limit.
+         * @description The events `GET /api/2/events/` would list for the same filters, streamed from the database in chunks of 1,000 (no size limit), as a download (`Content-Disposition: attachment`). `format`: `csv` (default; RFC 4180, CRLF, header row, null as an empty field) or `ndjson`. Filters are checked before the first byte. Users see the events of the sessions they started; operators and admins see all.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -107,7 +113,9 @@ export interface paths {
         };
         /**
          * One project
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The project fields the session rules read (`geo_listen_enabled` is the default of a new session's), in Roundware's names. Projects are created as AERPAW experiments (`POST /api/experiments`); `project_id` here is their `experiment_id`. Users see the projects they own; operators and admins see all; another user's project answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareProject"];
         put?: never;
@@ -127,13 +135,17 @@ export interface paths {
         };
         /**
          * Sessions matching the filters (plain array)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Every visible session matching all given filters, oldest first, as a plain JSON array (Roundware does not paginate this list). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), `geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 instead of being ignored; an unknown project is an empty array. Users see the sessions they started; operators and admins see all. Another user's session answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listRoundwareSessions"];
         put?: never;
         /**
          * Start a session (answers 200, as Roundware does); emits a start_session event
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Starts a session owned by the caller in a project they can see, and records a `start_session` event. Required: `project_id`, `client_system`. `device_id` is the caller's registered device (never taken from the body); `client_type` defaults to the device registration's; `geo_listen_enabled` to the project's; `demo_stream_enabled` to false; `timezone` to `"0000"`. Language: `language` (a code; `en-US` names `en`) wins over `language_id`; neither → `en` (id 1). `starttime` is the server's clock. All field errors are reported together.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createRoundwareSession"];
         delete?: never;
@@ -151,7 +163,9 @@ export interface paths {
         };
         /**
          * One session
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One session in Roundware's v2 shape (11 keys). Users see the sessions they started; operators and admins see all. Another user's session answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareSession"];
         put?: never;
@@ -161,7 +175,9 @@ export interface paths {
         head?: never;
         /**
          * End a session: set its stoptime (default now); emits a stop_session event
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Ends a running session at `stoptime` (default now; naive = UTC, offsets converted) and records a `stop_session` event. `stoptime` is the only field accepted; it must not be before `starttime`. The owner, operators and admins may end a session. A session that has already ended answers 409 (of concurrent stops exactly one wins). Users see the sessions they started; operators and admins see all. Another user's session answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         patch: operations["updateRoundwareSession"];
         trace?: never;
@@ -175,7 +191,9 @@ export interface paths {
         };
         /**
          * A session and its events, in order
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description A session in the shape of `GET /api/2/sessions/{id}/` and all of its events in id order (the server records `start_session` and `stop_session` itself). Users see the sessions they started; operators and admins see all; another user's session answers 404. Without pagination, a session with more than EVENTS_LIST_MAX_ROWS events answers 400: use `GET /api/2/events/?session_id=…&page_size=…`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getSessionHistory"];
         put?: never;
@@ -195,7 +213,9 @@ export interface paths {
         };
         /**
          * How many sessions match the filters
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The number of sessions `GET /api/2/sessions/` would list for the same filters (counted in SQL, same visibility: users count their own sessions, operators and admins all).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["countRoundwareSessions"];
         put?: never;
@@ -237,13 +257,17 @@ export interface paths {
         };
         /**
          * Experiments, newest first (paginated)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One page of experiments in DRF's envelope, newest first (by id), 100 per page by default (`page_size` up to 500). Users see the experiments they own; operators and admins see all.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listExperiments"];
         put?: never;
         /**
          * Create an experiment (a project) owned by the caller
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Creates a project owned by the caller. It is the `project_id` of Roundware sessions and the `experiment_id` of AERPAW sessions. `name` is required (1–255 characters); `description` defaults to empty, `geo_listen_enabled` and `demo_stream_enabled` to false.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createExperiment"];
         delete?: never;
@@ -261,7 +285,9 @@ export interface paths {
         };
         /**
          * One experiment
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Users see the experiments they own; operators and admins see all (another user's answers 404).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getExperiment"];
         put?: never;
@@ -281,7 +307,9 @@ export interface paths {
         };
         /**
          * The sessions of one experiment
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description All sessions of a visible experiment that the caller can see (operators and admins: all; others: their own), newest first, unpaginated, under `experiment_sessions`. An experiment the caller cannot see answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listExperimentSessionsOfExperiment"];
         put?: never;
@@ -301,13 +329,17 @@ export interface paths {
         };
         /**
          * Sessions, newest first (paginated)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One page of sessions in DRF's envelope, newest first (by id), 100 per page by default (`page_size` up to 500). Filters: `experiment_id` (an unknown one is an empty page) and `active`. Operators and admins see every session; other users only the sessions they started.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listExperimentSessions"];
         put?: never;
         /**
          * Start a session in an experiment; emits a start_session event
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Starts a running session owned by the caller (`started_by`, `created_by`) in an experiment they can see, of `session_type` (default `development`), and records a `start_session` event. The same session appears in the Roundware view (`GET /api/2/sessions/{id}/`) without language, client system or timezone.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["startExperimentSession"];
         delete?: never;
@@ -325,14 +357,18 @@ export interface paths {
         };
         /**
          * One session, with who created and modified it
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The list item plus `created_by`/`created_time` and the last start or stop (`modified_by`/`modified_time`). Operators and admins see every session; other users only the sessions they started (another user's answers 404).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getExperimentSession"];
         put?: never;
         post?: never;
         /**
          * Delete a session (admin)
-         * @description **Access:** roles `admin`.
+         * @description Deletes the session from both views (AERPAW and Roundware) together with its events. Admins only.
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteExperimentSession"];
         options?: never;
@@ -351,7 +387,9 @@ export interface paths {
         put?: never;
         /**
          * End a session; emits a stop_session event
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Ends a running session now (`ended_by` = the caller) and records a `stop_session` event. The owner, operators and admins may stop it; a session that has already ended answers 409 (of concurrent stops exactly one wins). Operators and admins see every session; other users only the sessions they started (another user's answers 404).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["stopExperimentSession"];
         delete?: never;
@@ -551,13 +589,17 @@ export interface paths {
         };
         /**
          * The guides you can see
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One page of guides in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listGuides"];
         put?: never;
         /**
          * Create a guide owned by you (upstream does this in its web builder)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Creates a guide owned by the caller; Guidebook itself creates guides in its web builder, so this route is what makes the tracks and sessions routes usable. `name` is required; `timezone` defaults to `UTC`; `end_date` must not be before `start_date`; `description_html` is sanitised. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createGuide"];
         delete?: never;
@@ -575,21 +617,27 @@ export interface paths {
         };
         /**
          * One guide
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getGuide"];
         put?: never;
         post?: never;
         /**
          * Delete a guide with its tracks and sessions (admin)
-         * @description **Access:** roles `admin`.
+         * @description Deletes the guide together with its schedule tracks and sessions. Admins only (counts against the admin's daily Guidebook budget).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteGuide"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a guide you own
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Changes only the fields sent (a partial update); the rules of creation apply to the result. The owner or an admin may change a guide; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         patch: operations["updateGuide"];
         trace?: never;
@@ -603,13 +651,17 @@ export interface paths {
         };
         /**
          * Schedule tracks of the guides you can see
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One page of tracks in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact). A filter value that cannot match anything (not an id, given twice) answers 400. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listScheduleTracks"];
         put?: never;
         /**
          * Create a schedule track in a guide you own
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`, `color` (`#rrggbb`). A guide the caller cannot see answers 400 on `guide`; one they can only read (an operator's view of another owner's guide) answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createScheduleTrack"];
         delete?: never;
@@ -627,21 +679,27 @@ export interface paths {
         };
         /**
          * One schedule track
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getScheduleTrack"];
         put?: never;
         post?: never;
         /**
          * Delete a schedule track (the guide's owner or an admin: content editing)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Deletes the track; its sessions stay, without it. The guide's owner or an admin may delete it (content editing, so not admin-only); an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         delete: operations["deleteScheduleTrack"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a schedule track
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Changes only the fields sent. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         patch: operations["updateScheduleTrack"];
         trace?: never;
@@ -655,13 +713,17 @@ export interface paths {
         };
         /**
          * Sessions of the guides you can see (filters, ordering, pages)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One page of sessions in DRF's envelope, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, `start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions without an end sort after the others ascending). A filter value that cannot match anything answers 400. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listScheduleSessions"];
         put?: never;
         /**
          * Create a session in a guide you own
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Creates a session of a guide, as the seed does. Required: `guide`, `name`, `description_html` (may be empty or null; sanitised), `start_time`. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session (`all_day` defaults to true then); a session that is not all-day needs an end not before its start. `schedule_tracks` must be tracks of the same guide. A guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["createScheduleSession"];
         delete?: never;
@@ -679,21 +741,27 @@ export interface paths {
         };
         /**
          * One session
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description One session with its track ids (ascending), as the seed's `{}8348/` fetch. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getScheduleSession"];
         put?: never;
         post?: never;
         /**
          * Delete a session (the guide's owner or an admin: content editing)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Deletes the session and its track links. The guide's owner or an admin may delete it (content editing, so not admin-only); an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         delete: operations["deleteScheduleSession"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a session
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         patch: operations["updateScheduleSession"];
         trace?: never;
@@ -707,7 +775,7 @@ export interface paths {
         };
         /**
          * The seed's literal `/sessions/guide=N` form of `/sessions/?guide=N`
-         * @description Guidebook's own example builds this URL without a `?`; it answers the same list as `?guide=N` so such clients work.
+         * @description Guidebook's own example builds this URL without a `?` (`'{}guide=47'.format(session_url)`); it answers the same list as `?guide=N` so such clients work. The other parameters of the list apply too. One page of sessions in DRF's envelope, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, `start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions without an end sort after the others ascending). A filter value that cannot match anything answers 400. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -847,77 +915,77 @@ export interface components {
         };
         CreateEventDto: {
             /**
-             * @description The client's clock; stored and returned exactly as sent
+             * @description The client's clock, stored and returned exactly as sent (at most 64 characters). ISO 8601 date or date-time: `2017-09-06`, `2017-09-06T16:24:32`, `2017-09-06 16:24:32.647751`, with an optional `Z`, `+hh:mm` or `+hhmm` offset (converted to UTC; without one the time is taken as UTC).
              * @example 2017-05-06T22:55:15.114568
              */
             client_time?: string | null;
-            /** @example some random data */
+            /**
+             * @description Whatever the client wants to record
+             * @example some random data
+             */
             data?: string | null;
-            /** @example heartbeat */
+            /**
+             * @description Any non-blank name, e.g. `start_listen`, `upload_recording`, `heartbeat`
+             * @example heartbeat
+             */
             event_type: string;
             /**
-             * @description A JSON number or a decimal string; returned as text, as given
+             * @description Within ±90: a JSON number or a decimal string (at most 32 characters); returned as text, as given. Blank or null: none.
              * @example 1.2345
              */
-            latitude?: (number | string) | null;
+            latitude?: number | (string | null);
             /**
-             * @description A JSON number or a decimal string; returned as text, as given
+             * @description Within ±180: a JSON number or a decimal string (at most 32 characters); returned as text, as given. Blank or null: none.
              * @example 2.3456
              */
-            longitude?: (number | string) | null;
+            longitude?: number | (string | null);
             /**
-             * @description A session the caller can see
+             * @description A session the caller can see; any other answers 400 `Invalid pk "…" - object does not exist.`
              * @example 1
              */
             session_id: number;
             /**
-             * @description Tag ids as "3,8" or [3, 8]
+             * @description Tag ids as `"3,8"`, `[3, 8]` or `3`: positive integers, at most 100 (duplicates dropped). Blank, `[]` or null: no tags.
              * @example 3,8
              */
-            tag_ids?: (string | number[]) | null;
+            tag_ids?: (string | null) | number[] | number;
         };
         CreateExperimentDto: {
+            /** @description Whether the project offers a demo stream; defaults to false */
+            demo_stream_enabled?: boolean;
             /**
-             * @description Whether the project offers a demo stream
-             * @default false
-             */
-            demo_stream_enabled: boolean;
-            /**
-             * @default
+             * @description Defaults to empty
              * @example Sound walk along the river
              */
-            description: string;
-            /**
-             * @description Default of a Roundware session's geo_listen_enabled
-             * @default false
-             */
-            geo_listen_enabled: boolean;
+            description?: string;
+            /** @description Default of a Roundware session's geo_listen_enabled; defaults to false */
+            geo_listen_enabled?: boolean;
             /** @example Walking tour */
             name: string;
         };
         CreateGuideDto: {
-            /** @description Basic HTML, sanitised on write. */
+            /**
+             * @description Basic HTML, sanitised on write (scripts, styles, event handlers and unsafe URLs removed).
+             * @example <p>Welcome!</p>
+             */
             description_html?: string | null;
             /**
-             * Format: date-time
-             * @description Last day; not before `start_date`.
+             * @description Last day; not before `start_date`. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Blank or null: none.
              * @example 2017-09-20
              */
             end_date?: string | null;
             /** @example Open API Conference 2017 */
             name: string;
             /**
-             * Format: date-time
-             * @description First day (date or date-time; stored in UTC).
+             * @description First day. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Blank or null: none.
              * @example 2017-09-18
              */
             start_date?: string | null;
             /**
-             * @description IANA time zone of the event.
-             * @default UTC
+             * @description IANA time zone of the event (any case; answered in its canonical spelling). Defaults to `UTC`.
              * @example America/New_York
              */
-            timezone: string;
+            timezone?: string;
         };
         CreateRoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -959,26 +1027,19 @@ export interface components {
             timezone?: string;
         };
         CreateScheduleSessionDto: {
-            /**
-             * @description End-users can add it to their personal schedule.
-             * @default false
-             */
-            add_to_schedule: boolean;
+            /** @description End-users can add it to their personal schedule. Defaults to false. */
+            add_to_schedule?: boolean;
             /** @description Runs for the entire day. Defaults to true when `end_time` is blank, else false. */
             all_day?: boolean;
-            /**
-             * @description End-users can rate this session.
-             * @default false
-             */
-            allow_rating: boolean;
+            /** @description End-users can rate this session. Defaults to false. */
+            allow_rating?: boolean;
             /**
              * @description Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed. Required; may be empty or null.
              * @example <p>This is a description field that supports basic HTML</p>
              */
             description_html: string | null;
             /**
-             * Format: date-time
-             * @description ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: an all-day session. Must not be before `start_time`.
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: an all-day session. Must not be before `start_time`.
              * @example 2017-09-18T17:00:00
              */
             end_time?: string | null;
@@ -1002,8 +1063,7 @@ export interface components {
              */
             schedule_tracks?: number[];
             /**
-             * Format: date-time
-             * @description ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.
              * @example 2017-09-18T16:00:00
              */
             start_time: string;
@@ -1019,7 +1079,10 @@ export interface components {
              * @example 1
              */
             guide: number;
-            /** @description Your own identifier. */
+            /**
+             * @description Your own identifier (blank means none).
+             * @example track-keynotes
+             */
             import_id?: string | null;
             /** @example Keynotes */
             name: string;
@@ -1060,7 +1123,10 @@ export interface components {
             results: components["schemas"]["EventDto"][];
         };
         EventDto: {
-            /** @example 2017-05-06T22:55:15.114568 */
+            /**
+             * @description The client's clock, exactly as sent
+             * @example 2017-05-06T22:55:15.114568
+             */
             client_time?: string | null;
             /** @example some random data */
             data?: string | null;
@@ -1068,34 +1134,54 @@ export interface components {
             event_type: string;
             /** @example 10 */
             id: number;
-            /** @example 1.2345 */
+            /**
+             * @description Decimal text, as the client sent it
+             * @example 1.2345
+             */
             latitude?: string | null;
-            /** @example 2.3456 */
+            /**
+             * @description Decimal text, as the client sent it
+             * @example 2.3456
+             */
             longitude?: string | null;
             /**
-             * @description Server time, naive UTC
+             * @description When the server stored the event. Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
              * @example 2017-06-07T22:41:50.556694
              */
             server_time: string;
             /** @example 1 */
             session_id: number;
-            /** @example 3,8 */
+            /**
+             * @description Comma-separated tag ids in the order sent; null without tags
+             * @example 3,8
+             */
             tag_ids?: string | null;
         };
         /** @enum {string} */
         EventExportFormat: "csv" | "ndjson";
         ExperimentDto: {
-            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-02T19:47:00.958000+00:00
+             */
             created_time: string;
             /** @example false */
             demo_stream_enabled: boolean;
             /** @example Sound walk along the river */
             description: string;
-            /** @example 100 */
+            /**
+             * @description The project id (Roundware `project_id`)
+             * @example 100
+             */
             experiment_id: number;
             /** @example true */
             geo_listen_enabled: boolean;
-            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-02T19:47:00.958000+00:00
+             */
             modified_time: string;
             /** @example Walking tour */
             name: string;
@@ -1108,33 +1194,65 @@ export interface components {
         ExperimentSessionDetailDto: {
             /** @example 32 */
             created_by: number;
-            /** @example 2022-09-02T15:47:00.958000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-02T19:47:00.958000+00:00
+             */
             created_time: string;
-            /** @example 2022-09-16T10:15:56.143000+00:00 */
+            /**
+             * Format: date-time
+             * @description When the session ended; null while it runs. UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-16T14:15:56.143000+00:00
+             */
             end_date_time?: string | null;
-            /** @example 32 */
+            /**
+             * @description User who stopped the session; null while it runs
+             * @example 32
+             */
             ended_by?: number | null;
             /** @example 100 */
             experiment_id: number;
             /** @example false */
             is_active: boolean;
-            /** @example 32 */
+            /**
+             * @description User of the last start or stop
+             * @example 32
+             */
             modified_by: number;
-            /** @example 2022-09-16T10:05:56.143000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-16T14:05:56.143000+00:00
+             */
             modified_time: string;
             /** @example 23 */
             session_id: number;
             /** @example development */
             session_type: components["schemas"]["SessionType"];
-            /** @example 2022-09-16T09:55:56.143000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-09-16T13:55:56.143000+00:00
+             */
             start_date_time: string;
-            /** @example 32 */
+            /**
+             * @description User who started (owns) the session
+             * @example 32
+             */
             started_by: number;
         };
         ExperimentSessionDto: {
-            /** @example 2022-11-28T08:43:49.268000+00:00 */
+            /**
+             * Format: date-time
+             * @description When the session ended; null while it runs. UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-11-28T13:43:49.268000+00:00
+             */
             end_date_time?: string | null;
-            /** @example 54 */
+            /**
+             * @description User who stopped the session; null while it runs
+             * @example 54
+             */
             ended_by?: number | null;
             /** @example 106 */
             experiment_id: number;
@@ -1144,20 +1262,34 @@ export interface components {
             session_id: number;
             /** @example development */
             session_type: components["schemas"]["SessionType"];
-            /** @example 2022-11-28T08:23:49.268000+00:00 */
+            /**
+             * Format: date-time
+             * @description UTC, RFC 3339 with microseconds and `+00:00` (`2022-09-16T13:55:56.143000+00:00`)
+             * @example 2022-11-28T13:23:49.268000+00:00
+             */
             start_date_time: string;
-            /** @example 54 */
+            /**
+             * @description User who started (owns) the session
+             * @example 54
+             */
             started_by: number;
         };
         ExperimentSessionsDto: {
+            /** @description The experiment's sessions visible to the caller, newest first */
             experiment_sessions: components["schemas"]["ExperimentSessionDto"][];
         };
         GuideDto: {
-            /** @example 2017-09-01T12:00:00.000000+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-01T12:00:00.000000+0000
+             */
             created_at: string;
             /** @example <p>Welcome!</p> */
             description_html?: string | null;
-            /** @example 2017-09-20T00:00:00.000000+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-20T00:00:00.000000+0000
+             */
             end_date?: string | null;
             /** @example 1 */
             id: number;
@@ -1168,7 +1300,10 @@ export interface components {
              * @example 7
              */
             owner: number;
-            /** @example 2017-09-18T00:00:00.000000+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T00:00:00.000000+0000
+             */
             start_date?: string | null;
             /** @example America/New_York */
             timezone: string;
@@ -1176,9 +1311,13 @@ export interface components {
         HistorySessionDto: {
             /** @example iOS 8.1 */
             client_system?: string | null;
+            /** @example null */
             client_type?: string | null;
+            /** @example true */
             demo_stream_enabled: boolean;
+            /** @example null */
             device_id?: string | null;
+            /** @example false */
             geo_listen_enabled: boolean;
             /** @example 1 */
             id: number;
@@ -1186,8 +1325,15 @@ export interface components {
             language_id?: number | null;
             /** @example 1 */
             project_id: number;
-            /** @example 2017-09-06T16:24:32.647751 */
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2017-09-06T16:24:32.647751
+             */
             starttime: string;
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example null
+             */
             stoptime?: string | null;
             /** @example -8000 */
             timezone?: string | null;
@@ -1249,12 +1395,15 @@ export interface components {
         /** @enum {string} */
         Role: "admin" | "operator" | "user";
         RoundwareCountDto: {
-            /** @example 2 */
+            /**
+             * @description Visible sessions matching the filters
+             * @example 2
+             */
             count: number;
         };
         RoundwareProjectDto: {
             /**
-             * @description Naive UTC
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
              * @example 2017-09-06T15:43:35.947761
              */
             created: string;
@@ -1276,23 +1425,29 @@ export interface components {
             client_type?: string | null;
             /** @example true */
             demo_stream_enabled: boolean;
-            /** @example 12891038109281 */
+            /**
+             * @description The caller's registered device (`POST /api/2/users/`); null for users without one
+             * @example 12891038109281
+             */
             device_id?: string | null;
             /** @example false */
             geo_listen_enabled: boolean;
             /** @example 109 */
             id: number;
-            /** @example 2 */
+            /**
+             * @description null for sessions started through the experiment view
+             * @example 2
+             */
             language_id?: number | null;
             /** @example 1 */
             project_id: number;
             /**
-             * @description Naive UTC
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
              * @example 2017-09-06T15:43:35.947761
              */
             starttime: string;
             /**
-             * @description Naive UTC
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`); null while the session runs
              * @example null
              */
             stoptime?: string | null;
@@ -1306,11 +1461,17 @@ export interface components {
             all_day: boolean;
             /** @example false */
             allow_rating: boolean;
-            /** @example 2017-09-18T22:13:25.766623+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
             created_at: string;
             /** @example <p>This is a description field that supports basic HTML</p> */
             description_html?: string | null;
-            /** @example 2017-09-18T17:00:00.000000+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`); null for an all-day session without an end
+             * @example 2017-09-18T17:00:00.000000+0000
+             */
             end_time?: string | null;
             /** @example 1 */
             guide: number;
@@ -1318,11 +1479,15 @@ export interface components {
             id: number;
             /** @example null */
             import_id?: string | null;
-            /** @example 2017-09-18T22:13:25.766653+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766653+0000
+             */
             last_updated: string;
             /** @example Test Session Created via the Open API */
             name: string;
             /**
+             * @description Ids of its schedule tracks, ascending
              * @example [
              *       3,
              *       42,
@@ -1331,13 +1496,19 @@ export interface components {
              *     ]
              */
             schedule_tracks: number[];
-            /** @example 2017-09-18T16:00:00.000000+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T16:00:00.000000+0000
+             */
             start_time: string;
         };
         ScheduleTrackDto: {
             /** @example #000080 */
             color: string;
-            /** @example 2017-09-18T22:13:25.766623+0000 */
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
             created_at: string;
             /** @example 1 */
             guide: number;
@@ -1349,6 +1520,7 @@ export interface components {
             name: string;
         };
         SessionHistoryDto: {
+            /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
             session: components["schemas"]["HistorySessionDto"];
         };
@@ -1356,12 +1528,15 @@ export interface components {
         SessionType: "development" | "emulation" | "sandbox" | "testbed";
         StartExperimentSessionDto: {
             /**
-             * @description An experiment the caller can see
+             * @description An experiment the caller can see; any other (unknown, another user's, out of range) answers 400 `Invalid pk "…" - object does not exist.`
              * @example 100
              */
             experiment_id: number;
-            /** @default development */
-            session_type: components["schemas"]["SessionType"];
+            /**
+             * @description Defaults to `development`
+             * @example development
+             */
+            session_type?: components["schemas"]["SessionType"];
         };
         TokenPairDto: {
             /** @description Access JWT */
@@ -1370,54 +1545,50 @@ export interface components {
             refresh: string;
         };
         UpdateGuideDto: {
-            /** @description Basic HTML, sanitised on write. */
+            /**
+             * @description Basic HTML, sanitised on write (scripts, styles, event handlers and unsafe URLs removed).
+             * @example <p>Welcome!</p>
+             */
             description_html?: string | null;
             /**
-             * Format: date-time
-             * @description Last day; not before `start_date`.
+             * @description Last day; not before `start_date`. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Blank or null: none.
              * @example 2017-09-20
              */
             end_date?: string | null;
             /** @example Open API Conference 2017 */
             name?: string;
             /**
-             * Format: date-time
-             * @description First day (date or date-time; stored in UTC).
+             * @description First day. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Blank or null: none.
              * @example 2017-09-18
              */
             start_date?: string | null;
             /**
-             * @description IANA time zone of the event.
-             * @default UTC
+             * @description IANA time zone of the event (any case; answered in its canonical spelling). Defaults to `UTC`.
              * @example America/New_York
              */
-            timezone: string;
+            timezone?: string;
         };
         UpdateRoundwareSessionDto: {
             /**
-             * @description When the session ended (naive = UTC; offsets are converted); defaults to now
+             * @description When the session ended; defaults to now. ISO 8601 date or date-time: `2017-09-06`, `2017-09-06T16:24:32`, `2017-09-06 16:24:32.647751`, with an optional `Z`, `+hh:mm` or `+hhmm` offset (converted to UTC; without one the time is taken as UTC). Must not be before `starttime`; null is refused.
              * @example 2017-09-06T16:24:32.647751
              */
             stoptime?: string;
         };
         UpdateScheduleSessionDto: {
-            /**
-             * @description End-users can add it to their personal schedule.
-             * @default false
-             */
-            add_to_schedule: boolean;
+            /** @description End-users can add it to their personal schedule. Defaults to false. */
+            add_to_schedule?: boolean;
             /** @description Runs for the entire day. Defaults to true when `end_time` is blank, else false. */
             all_day?: boolean;
+            /** @description End-users can rate this session. Defaults to false. */
+            allow_rating?: boolean;
             /**
-             * @description End-users can rate this session.
-             * @default false
+             * @description Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed.
+             * @example <p>This is a description field that supports basic HTML</p>
              */
-            allow_rating: boolean;
-            /** @description Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed. */
             description_html?: string | null;
             /**
-             * Format: date-time
-             * @description ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: an all-day session. Must not be before `start_time`.
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: an all-day session. Must not be before `start_time`.
              * @example 2017-09-18T17:00:00
              */
             end_time?: string | null;
@@ -1441,8 +1612,7 @@ export interface components {
              */
             schedule_tracks?: number[];
             /**
-             * Format: date-time
-             * @description ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.
              * @example 2017-09-18T16:00:00
              */
             start_time?: string;
@@ -1458,7 +1628,10 @@ export interface components {
              * @example 1
              */
             guide?: number;
-            /** @description Your own identifier. */
+            /**
+             * @description Your own identifier (blank means none).
+             * @example track-keynotes
+             */
             import_id?: string | null;
             /** @example Keynotes */
             name?: string;
@@ -1526,23 +1699,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A plain array of events, or `{count, next, previous, results}` when paginated */
+            /** @description A plain array of events (no `page`/`page_size`), or one page in DRF's envelope `{count, next, previous, results}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDto"][] | {
-                        count?: number;
-                        /** Format: uri */
-                        next?: string | null;
-                        /** Format: uri */
-                        previous?: string | null;
-                        results?: components["schemas"]["EventDto"][];
+                        /**
+                         * @description Number of events on all pages
+                         * @example 2
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["EventDto"][];
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; unpaginated (neither `page` nor `page_size`), more than EVENTS_LIST_MAX_ROWS matching events */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1550,8 +1735,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "server_time__gt": [
+                     *         "Enter a valid date/time."
                      *       ]
                      *     }
                      */
@@ -1572,7 +1757,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description A `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,7 +1765,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Not found."
+                     *       "detail": "Invalid page."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -1607,23 +1792,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "client_time": "2017-05-06T22:55:15.114568",
-                     *       "data": "some random data",
-                     *       "event_type": "heartbeat",
-                     *       "id": 10,
-                     *       "latitude": "1.2345",
-                     *       "longitude": "2.3456",
-                     *       "server_time": "2017-06-07T22:41:50.556694",
-                     *       "session_id": 1,
-                     *       "tag_ids": "3,8"
-                     *     }
-                     */
                     "application/json": components["schemas"]["EventDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or invalid field (coordinates out of range, bad tag ids, unreadable client_time), an unknown field, or a session the caller cannot see */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1631,8 +1803,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "session_id": [
+                     *         "Invalid pk \"9\" - object does not exist."
                      *       ]
                      *     }
                      */
@@ -1686,19 +1858,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "client_time": "2017-05-06T22:55:15.114568",
-                     *       "data": "some random data",
-                     *       "event_type": "heartbeat",
-                     *       "id": 1,
-                     *       "latitude": "1.2345",
-                     *       "longitude": "2.3456",
-                     *       "server_time": "2017-06-07T22:41:50.556694",
-                     *       "session_id": 1,
-                     *       "tag_ids": "3,22,8"
-                     *     }
-                     */
                     "application/json": components["schemas"]["EventDto"];
                 };
             };
@@ -1716,7 +1875,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such event, or one of another user's session */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,7 +1938,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such event */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,18 +1976,21 @@ export interface operations {
                     "application/json": components["schemas"]["EventBatchResultDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description Nothing was stored: a list of per-item errors (`{}` for good items), or `non_field_errors` when the body is not a list of 1 to 1,000 items */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     /**
-                     * @example {
-                     *       "password": [
-                     *         "This field is required."
-                     *       ]
-                     *     }
+                     * @example [
+                     *       {},
+                     *       {
+                     *         "event_type": [
+                     *           "This field is required."
+                     *         ]
+                     *       }
+                     *     ]
                      */
                     "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
@@ -1868,6 +2030,7 @@ export interface operations {
             query?: {
                 /** @description Case-insensitive substring: `start` matches `start_listen` and `start_upload` */
                 event_type?: string;
+                /** @description `csv` (RFC 4180 with a header row) or `ndjson` (one JSON event per line) */
                 format?: components["schemas"]["EventExportFormat"];
                 /** @description Prefix of the stored text (`40.75` matches `40.75921249389648`) */
                 latitude?: string;
@@ -1896,11 +2059,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {"id":10,"server_time":"2017-06-07T22:41:50.556694","client_time":"2017-05-06T22:55:15.114568","event_type":"heartbeat","data":"some random data","latitude":"1.2345","longitude":"2.3456","session_id":1,"tag_ids":"3,8"} */
                     "application/x-ndjson": string;
+                    /**
+                     * @example id,server_time,client_time,event_type,data,latitude,longitude,session_id,tag_ids
+                     *     10,2017-06-07T22:41:50.556694,2017-05-06T22:55:15.114568,heartbeat,some random data,1.2345,2.3456,1,"3,8"
+                     */
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter that cannot be read, an unknown `format`, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1908,8 +2076,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "format": [
+                     *         "Select a valid choice. Use csv or ndjson."
                      *       ]
                      *     }
                      */
@@ -1966,7 +2134,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such project, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1985,11 +2153,15 @@ export interface operations {
     listRoundwareSessions: {
         parameters: {
             query?: {
+                /** @description `true`/`false`/`1`/`0` in any case; anything else answers 400 */
                 demo_stream_enabled?: boolean;
+                /** @description `true`/`false`/`1`/`0` in any case; anything else answers 400 */
                 geo_listen_enabled?: boolean;
-                /** @description 2-char ISO 639-1 code */
+                /** @description Only sessions in this language: a 2-char ISO 639-1 code (a regional code such as `en-US` names its base language); an unknown code answers 400. With `language_id` both apply. */
                 language?: string;
+                /** @description Only sessions in this language id (1…2147483647) */
                 language_id?: number;
+                /** @description Only sessions of this project (1…2147483647; an unknown project gives an empty result) */
                 project_id?: number;
             };
             header?: never;
@@ -2007,7 +2179,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundwareSessionDto"][];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter value that cannot be read (not an id, not a boolean, unknown language) or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2015,8 +2187,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "geo_listen_enabled": [
+                     *         "Must be a valid boolean."
                      *       ]
                      *     }
                      */
@@ -2052,7 +2224,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new session */
+            /** @description The new session (keys in the order of the seed's POST answer) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2061,7 +2233,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundwareSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or invalid field; a project the caller cannot see; an unknown language or language_id; a `device_id` or `starttime` in the body */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2069,8 +2241,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "language": [
+                     *         "\"xx\" is not a known ISO 639-1 language code."
+                     *       ],
+                     *       "project_id": [
+                     *         "Invalid pk \"9\" - object does not exist."
                      *       ]
                      *     }
                      */
@@ -2141,7 +2316,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2173,6 +2348,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The ended session */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2181,7 +2357,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundwareSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description `stoptime` unreadable, null or before `starttime`; any other field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,8 +2365,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "stoptime": [
+                     *         "stoptime must not be before starttime."
                      *       ]
                      *     }
                      */
@@ -2211,7 +2387,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2401,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Conflicts with the current state of the resource */
+            /** @description The session has already ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2409,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Conflict."
+                     *       "detail": "This session has already been stopped."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -2275,7 +2451,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionHistoryDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description The session has more than EVENTS_LIST_MAX_ROWS events (page through `GET /api/2/events/` instead) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2283,9 +2459,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
-                     *       ]
+                     *       "detail": "More than 10000 events match. Ask for pages with page_size (and page), narrow the filters, or download them all from /api/2/events/export/."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
@@ -2305,7 +2479,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,11 +2498,15 @@ export interface operations {
     countRoundwareSessions: {
         parameters: {
             query?: {
+                /** @description `true`/`false`/`1`/`0` in any case; anything else answers 400 */
                 demo_stream_enabled?: boolean;
+                /** @description `true`/`false`/`1`/`0` in any case; anything else answers 400 */
                 geo_listen_enabled?: boolean;
-                /** @description 2-char ISO 639-1 code */
+                /** @description Only sessions in this language: a 2-char ISO 639-1 code (a regional code such as `en-US` names its base language); an unknown code answers 400. With `language_id` both apply. */
                 language?: string;
+                /** @description Only sessions in this language id (1…2147483647) */
                 language_id?: number;
+                /** @description Only sessions of this project (1…2147483647; an unknown project gives an empty result) */
                 project_id?: number;
             };
             header?: never;
@@ -2345,7 +2523,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundwareCountDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter value that cannot be read (not an id, not a boolean, unknown language) or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2353,8 +2531,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "geo_listen_enabled": [
+                     *         "Must be a valid boolean."
                      *       ]
                      *     }
                      */
@@ -2488,7 +2666,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A page or page_size that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2496,8 +2674,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "page_size": [
+                     *         "Ensure this value is less than or equal to 500."
                      *       ]
                      *     }
                      */
@@ -2518,11 +2696,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2551,6 +2725,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new experiment */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2559,7 +2734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing, blank or too long `name`, a wrong type, or an unknown field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2567,7 +2742,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
+                     *       "name": [
                      *         "This field is required."
                      *       ]
                      *     }
@@ -2639,7 +2814,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such experiment, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2689,7 +2864,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such experiment, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2708,9 +2883,9 @@ export interface operations {
     listExperimentSessions: {
         parameters: {
             query?: {
-                /** @description `true`: running sessions only; `false`: ended ones */
+                /** @description `true`: running sessions only; `false`: ended ones (`true`/`false`/`1`/`0` in any case; anything else answers 400) */
                 active?: boolean;
-                /** @description Only sessions of this experiment */
+                /** @description Only sessions of this experiment (1…2147483647; an unknown one gives an empty page) */
                 experiment_id?: number;
                 /** @description Page number, 1-based */
                 page?: number;
@@ -2751,7 +2926,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A page, page_size, experiment_id or active value that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,8 +2934,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "experiment_id": [
+                     *         "Enter a whole number."
                      *       ]
                      *     }
                      */
@@ -2781,11 +2956,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2814,6 +2985,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new session, running */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,7 +2994,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentSessionDetailDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or non-integer `experiment_id`, an experiment the caller cannot see, an unknown `session_type`, or another field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2830,8 +3002,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "experiment_id": [
+                     *         "Invalid pk \"9\" - object does not exist."
                      *       ]
                      *     }
                      */
@@ -2902,7 +3074,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,7 +3137,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2993,6 +3165,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ended session */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3015,7 +3188,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3029,7 +3202,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Conflicts with the current state of the resource */
+            /** @description The session has already ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3037,7 +3210,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Conflict."
+                     *       "detail": "This session has already been stopped."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3713,7 +3886,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A page or page_size that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,8 +3894,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "page": [
+                     *         "A valid integer is required."
                      *       ]
                      *     }
                      */
@@ -3743,11 +3916,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3761,7 +3930,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -3771,7 +3940,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3793,6 +3962,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new guide */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3801,7 +3971,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuideDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or invalid field (unknown time zone, unreadable date, end before start) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3809,8 +3979,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "timezone": [
+                     *         "\"Mars/Olympus\" is not a valid time zone."
                      *       ]
                      *     }
                      */
@@ -3845,7 +4015,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -3855,7 +4025,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3897,7 +4067,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such guide, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3911,7 +4081,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -3921,7 +4091,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3976,7 +4146,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3990,7 +4160,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4000,7 +4170,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4025,6 +4195,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The changed guide */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4033,7 +4204,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuideDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description An invalid field, or an end date before the start date */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4041,8 +4212,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "end_date": [
+                     *         "The end date must not be before the start date."
                      *       ]
                      *     }
                      */
@@ -4063,7 +4234,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,7 +4248,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such guide, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +4276,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4115,7 +4286,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4171,7 +4342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter, page or page_size that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4179,8 +4350,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "guide": [
+                     *         "A valid integer is required."
                      *       ]
                      *     }
                      */
@@ -4201,11 +4372,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4219,7 +4386,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4229,7 +4396,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4251,6 +4418,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new track */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4259,7 +4427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleTrackDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or invalid field, or a guide the caller cannot see */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4267,8 +4435,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
+                     *       "color": [
                      *         "This field is required."
+                     *       ],
+                     *       "guide": [
+                     *         "Invalid pk \"9\" - object does not exist."
                      *       ]
                      *     }
                      */
@@ -4289,7 +4460,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4317,7 +4488,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4327,7 +4498,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4369,7 +4540,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such schedule track, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4383,7 +4554,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4393,7 +4564,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4434,7 +4605,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4448,7 +4619,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such schedule track, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4462,7 +4633,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4472,7 +4643,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4497,6 +4668,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The changed track */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4505,7 +4677,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleTrackDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description An invalid field, or a different `guide` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,8 +4685,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "guide": [
+                     *         "The guide of a schedule track cannot be changed."
                      *       ]
                      *     }
                      */
@@ -4535,7 +4707,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4549,7 +4721,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such schedule track, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,7 +4749,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4587,7 +4759,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4647,7 +4819,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter, ordering, page or page_size that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,8 +4827,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "ordering": [
+                     *         "Invalid ordering field(s): \"name\". Allowed: id, start_time, end_time."
                      *       ]
                      *     }
                      */
@@ -4677,11 +4849,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4695,7 +4863,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4705,7 +4873,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4727,6 +4895,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new session */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A missing or invalid field, an end before the start, a track of another guide, or a guide the caller cannot see */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4743,8 +4912,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "schedule_tracks": [
+                     *         "Invalid pk \"9\" - not a schedule track of guide 1."
                      *       ]
                      *     }
                      */
@@ -4765,7 +4934,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4793,7 +4962,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4803,7 +4972,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4845,7 +5014,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4859,7 +5028,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4869,7 +5038,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4910,7 +5079,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4924,7 +5093,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4938,7 +5107,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -4948,7 +5117,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4973,6 +5142,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The changed session */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4981,7 +5151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description An invalid field, an end before the start, a track of another guide, or a different `guide` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4989,8 +5159,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "end_time": [
+                     *         "The end time must not be before the start time."
                      *       ]
                      *     }
                      */
@@ -5011,7 +5181,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description The caller is authenticated but lacks the required role */
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,7 +5195,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No such session, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,7 +5223,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -5063,7 +5233,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -5126,7 +5296,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A filter, ordering, page or page_size that cannot be read, or an unknown parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,8 +5304,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "password": [
-                     *         "This field is required."
+                     *       "ordering": [
+                     *         "Invalid ordering field(s): \"name\". Allowed: id, start_time, end_time."
                      *       ]
                      *     }
                      */
@@ -5156,11 +5326,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /**
-             * @description Not found (another user's resource answers 404 too, so existence is never revealed)
-             *
-             *     Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
-             */
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5174,7 +5340,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description Too many requests; retry after the number of seconds in the Retry-After header */
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
                     /** @description Seconds until the client may try again */
@@ -5184,7 +5350,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

@@ -11,6 +11,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from '../../sessions/dto/time-formats';
 import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
 
 function IsCoordinate(limit: number, options?: ValidationOptions) {
@@ -55,12 +56,21 @@ function IsClientTime(options?: ValidationOptions) {
 
 /** Body of `POST /api/2/events/` and one item of `POST /api/2/events/batch/`. */
 export class CreateEventDto {
-  @ApiProperty({ type: 'integer', example: 1, description: 'A session the caller can see' })
+  @ApiProperty({
+    type: 'integer',
+    example: 1,
+    description:
+      'A session the caller can see; any other answers 400 `Invalid pk "…" - object does not exist.`',
+  })
   @IsDefined()
   @IsInt()
   session_id: number;
 
-  @ApiProperty({ example: 'heartbeat', maxLength: MAX_EVENT_TYPE_LENGTH })
+  @ApiProperty({
+    example: 'heartbeat',
+    maxLength: MAX_EVENT_TYPE_LENGTH,
+    description: 'Any non-blank name, e.g. `start_listen`, `upload_recording`, `heartbeat`',
+  })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
@@ -71,7 +81,7 @@ export class CreateEventDto {
     type: String,
     nullable: true,
     example: '2017-05-06T22:55:15.114568',
-    description: "The client's clock; stored and returned exactly as sent",
+    description: `The client's clock, stored and returned exactly as sent (at most 64 characters). ${CLIENT_TIME_FORMATS}.`,
   })
   @IsOptional()
   @MaxLength(64, { message: 'Ensure this field has no more than 64 characters.' })
@@ -79,20 +89,26 @@ export class CreateEventDto {
   client_time?: string | null;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'number' }, { type: 'string' }],
-    nullable: true,
+    oneOf: [
+      { type: 'number', minimum: -90, maximum: 90 },
+      { type: 'string', nullable: true },
+    ],
     example: 1.2345,
-    description: 'A JSON number or a decimal string; returned as text, as given',
+    description:
+      'Within ±90: a JSON number or a decimal string (at most 32 characters); returned as text, as given. Blank or null: none.',
   })
   @IsOptional()
   @IsCoordinate(90)
   latitude?: number | string | null;
 
   @ApiPropertyOptional({
-    oneOf: [{ type: 'number' }, { type: 'string' }],
-    nullable: true,
+    oneOf: [
+      { type: 'number', minimum: -180, maximum: 180 },
+      { type: 'string', nullable: true },
+    ],
     example: 2.3456,
-    description: 'A JSON number or a decimal string; returned as text, as given',
+    description:
+      'Within ±180: a JSON number or a decimal string (at most 32 characters); returned as text, as given. Blank or null: none.',
   })
   @IsOptional()
   @IsCoordinate(180)
@@ -100,18 +116,24 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({
     oneOf: [
-      { type: 'string', example: '3,8' },
-      { type: 'array', items: { type: 'integer' } },
+      { type: 'string', nullable: true, example: '3,8' },
+      { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 },
+      { type: 'integer', minimum: 1 },
     ],
-    nullable: true,
     example: '3,8',
-    description: 'Tag ids as "3,8" or [3, 8]',
+    description:
+      'Tag ids as `"3,8"`, `[3, 8]` or `3`: positive integers, at most 100 (duplicates dropped). Blank, `[]` or null: no tags.',
   })
   @IsOptional()
   @IsTagIds()
   tag_ids?: string | number[] | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'some random data' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'some random data',
+    description: 'Whatever the client wants to record',
+  })
   @IsOptional()
   @IsString()
   data?: string | null;
@@ -120,19 +142,44 @@ export class CreateEventDto {
 /** A Roundware event, keys in the seed's order. */
 export class EventDto {
   @ApiProperty({ type: 'integer', example: 10 }) id: number;
-  @ApiProperty({ example: '2017-06-07T22:41:50.556694', description: 'Server time, naive UTC' })
+  @ApiProperty({
+    ...ROUNDWARE_TIME,
+    example: '2017-06-07T22:41:50.556694',
+    description: `When the server stored the event. ${ROUNDWARE_TIME.description}`,
+  })
   server_time: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-05-06T22:55:15.114568' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2017-05-06T22:55:15.114568',
+    description: "The client's clock, exactly as sent",
+  })
   client_time: string | null;
   @ApiProperty({ example: 'heartbeat' }) event_type: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'some random data' })
   data: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '1.2345' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1.2345',
+    description: 'Decimal text, as the client sent it',
+  })
   latitude: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2.3456' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2.3456',
+    description: 'Decimal text, as the client sent it',
+  })
   longitude: string | null;
   @ApiProperty({ type: 'integer', example: 1 }) session_id: number;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '3,8' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: '^\\d+(,\\d+)*$',
+    example: '3,8',
+    description: 'Comma-separated tag ids in the order sent; null without tags',
+  })
   tag_ids: string | null;
 }
 
@@ -201,7 +248,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `GET /api/2/events/export/`: the filters and the format. */
 export class EventExportQueryDto extends EventFilterQueryDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, enumName: 'EventExportFormat', default: 'csv' })
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    enumName: 'EventExportFormat',
+    default: 'csv',
+    description: '`csv` (RFC 4180 with a header row) or `ndjson` (one JSON event per line)',
+  })
   @IsOptional()
   @IsIn(EXPORT_FORMATS, { message: 'Select a valid choice. Use csv or ndjson.' })
   format?: ExportFormat;
@@ -218,13 +270,13 @@ export class EventBatchResultDto {
 /** The Roundware session as `GET /api/2/sessions/:id/` renders it. */
 export class HistorySessionDto {
   @ApiProperty({ type: 'integer', example: 1 }) id: number;
-  @ApiPropertyOptional({ type: String, nullable: true }) device_id: string | null;
-  @ApiProperty({ example: '2017-09-06T16:24:32.647751' }) starttime: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) stoptime: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) client_type: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) device_id: string | null;
+  @ApiProperty({ ...ROUNDWARE_TIME, example: '2017-09-06T16:24:32.647751' }) starttime: string;
+  @ApiPropertyOptional({ ...ROUNDWARE_TIME, nullable: true, example: null }) stoptime: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) client_type: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'iOS 8.1' }) client_system: string | null;
-  @ApiProperty() demo_stream_enabled: boolean;
-  @ApiProperty() geo_listen_enabled: boolean;
+  @ApiProperty({ example: true }) demo_stream_enabled: boolean;
+  @ApiProperty({ example: false }) geo_listen_enabled: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
   @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
   @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
@@ -233,5 +285,6 @@ export class HistorySessionDto {
 /** `GET /api/2/sessions/:id/history/`: the session and its events in order. */
 export class SessionHistoryDto {
   @ApiProperty({ type: HistorySessionDto }) session: HistorySessionDto;
-  @ApiProperty({ type: [EventDto] }) events: EventDto[];
+  @ApiProperty({ type: [EventDto], description: 'All events of the session, in id order' })
+  events: EventDto[];
 }

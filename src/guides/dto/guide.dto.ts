@@ -1,38 +1,42 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { GbDateTime, GbHtml, GbString, GbTimeZone, Required } from './form-fields';
+import { CLIENT_DATE_TIME, GUIDEBOOK_TIME } from './time-formats';
 
 /** Optional fields of a guide (JSON or form data); read-only response fields are ignored. */
 class GuideOptionalFields {
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
     nullable: true,
     example: '2017-09-18',
-    description: 'First day (date or date-time; stored in UTC).',
+    description: `First day. ${CLIENT_DATE_TIME} Blank or null: none.`,
   })
   @GbDateTime({ nullable: true })
   start_date?: string | null;
 
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
     nullable: true,
     example: '2017-09-20',
-    description: 'Last day; not before `start_date`.',
+    description: `Last day; not before \`start_date\`. ${CLIENT_DATE_TIME} Blank or null: none.`,
   })
   @GbDateTime({ nullable: true })
   end_date?: string | null;
 
   @ApiPropertyOptional({
     example: 'America/New_York',
-    default: 'UTC',
-    description: 'IANA time zone of the event.',
+    description:
+      'IANA time zone of the event (any case; answered in its canonical spelling). Defaults to `UTC`.',
   })
   @GbTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Basic HTML, sanitised on write.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '<p>Welcome!</p>',
+    description: 'Basic HTML, sanitised on write (scripts, styles, event handlers and unsafe URLs removed).',
+  })
   @GbHtml()
   description_html?: string | null;
 
@@ -56,13 +60,13 @@ export class UpdateGuideDto extends GuideOptionalFields {
 }
 
 export class GuideDto {
-  @ApiProperty({ example: 1 }) id: number;
-  @ApiProperty({ example: '2017-09-01T12:00:00.000000+0000' }) created_at: string;
-  @ApiProperty({ example: 7, description: 'Id of the owning user' }) owner: number;
+  @ApiProperty({ type: 'integer', example: 1 }) id: number;
+  @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-01T12:00:00.000000+0000' }) created_at: string;
+  @ApiProperty({ type: 'integer', example: 7, description: 'Id of the owning user' }) owner: number;
   @ApiProperty({ example: 'Open API Conference 2017' }) name: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-09-18T00:00:00.000000+0000' })
+  @ApiPropertyOptional({ ...GUIDEBOOK_TIME, nullable: true, example: '2017-09-18T00:00:00.000000+0000' })
   start_date: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-09-20T00:00:00.000000+0000' })
+  @ApiPropertyOptional({ ...GUIDEBOOK_TIME, nullable: true, example: '2017-09-20T00:00:00.000000+0000' })
   end_date: string | null;
   @ApiProperty({ example: 'America/New_York' }) timezone: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '<p>Welcome!</p>' })

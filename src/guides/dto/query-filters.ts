@@ -35,7 +35,14 @@ export function IdFilter(description: string) {
 
 export function IdListFilter(description: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'array', items: { type: 'integer', minimum: 1 }, description }),
+    ApiPropertyOptional({
+      type: 'array',
+      items: { type: 'integer', minimum: 1 },
+      description,
+      // parameter serialization (kept on the query parameter by @nestjs/swagger, not in ApiPropertyOptions'
+      // type): a repeated key (`?t=3&t=42`), as generated clients send arrays; `?t=3,42` is accepted too
+      ...{ style: 'form', explode: true },
+    }),
     Transform(({ value }) => toIntList(value)),
     validated('idListFilter', (value) =>
       Array.isArray(value) && value.length > 0 && value.every(isId)

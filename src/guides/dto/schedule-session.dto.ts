@@ -3,9 +3,9 @@ import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { GbBool, GbDateTime, GbHtml, GbPk, GbPkList, GbString, Required } from './form-fields';
 import { IdFilter, IdListFilter, OrderingFilter, TextFilter } from './query-filters';
+import { CLIENT_DATE_TIME, GUIDEBOOK_TIME } from './time-formats';
 
-const TIME_NOTE =
-  'ISO 8601. With an offset it is converted to UTC; without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.';
+const TIME_NOTE = `${CLIENT_DATE_TIME} Returned as \`2017-09-18T16:00:00.000000+0000\`.`;
 
 /**
  * Optional fields of a schedule session as clients send them, as JSON or as form data. The read-only
@@ -15,7 +15,6 @@ const TIME_NOTE =
 class ScheduleSessionOptionalFields {
   @ApiPropertyOptional({
     type: String,
-    format: 'date-time',
     nullable: true,
     example: '2017-09-18T17:00:00',
     description: `${TIME_NOTE} Blank or null: an all-day session. Must not be before \`start_time\`.`,
@@ -29,11 +28,14 @@ class ScheduleSessionOptionalFields {
   @GbBool()
   all_day?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'End-users can rate this session.' })
+  @ApiPropertyOptional({ type: Boolean, description: 'End-users can rate this session. Defaults to false.' })
   @GbBool()
   allow_rating?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'End-users can add it to their personal schedule.' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'End-users can add it to their personal schedule. Defaults to false.',
+  })
   @GbBool()
   add_to_schedule?: boolean;
 
@@ -89,7 +91,7 @@ export class CreateScheduleSessionDto extends ScheduleSessionOptionalFields {
   @GbHtml()
   description_html: string | null;
 
-  @ApiProperty({ format: 'date-time', example: '2017-09-18T16:00:00', description: TIME_NOTE })
+  @ApiProperty({ type: String, example: '2017-09-18T16:00:00', description: TIME_NOTE })
   @Required()
   @GbDateTime()
   start_time: string;
@@ -105,21 +107,31 @@ export class UpdateScheduleSessionDto extends ScheduleSessionOptionalFields {
   @GbString({ max: 255 })
   name?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: HTML_NOTE })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '<p>This is a description field that supports basic HTML</p>',
+    description: HTML_NOTE,
+  })
   @GbHtml()
   description_html?: string | null;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2017-09-18T16:00:00', description: TIME_NOTE })
+  @ApiPropertyOptional({ type: String, example: '2017-09-18T16:00:00', description: TIME_NOTE })
   @GbDateTime()
   start_time?: string;
 }
 
 export class ScheduleSessionDto {
-  @ApiProperty({ example: 106 }) id: number;
-  @ApiProperty({ example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
-  @ApiProperty({ example: '2017-09-18T22:13:25.766653+0000' }) last_updated: string;
-  @ApiProperty({ example: '2017-09-18T16:00:00.000000+0000' }) start_time: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2017-09-18T17:00:00.000000+0000' })
+  @ApiProperty({ type: 'integer', example: 106 }) id: number;
+  @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
+  @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766653+0000' }) last_updated: string;
+  @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T16:00:00.000000+0000' }) start_time: string;
+  @ApiPropertyOptional({
+    ...GUIDEBOOK_TIME,
+    nullable: true,
+    example: '2017-09-18T17:00:00.000000+0000',
+    description: `${GUIDEBOOK_TIME.description}; null for an all-day session without an end`,
+  })
   end_time: string | null;
   @ApiProperty({ example: false }) all_day: boolean;
   @ApiProperty({ example: 'Test Session Created via the Open API' }) name: string;
@@ -132,8 +144,14 @@ export class ScheduleSessionDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) import_id: string | null;
   @ApiProperty({ example: false }) allow_rating: boolean;
   @ApiProperty({ example: false }) add_to_schedule: boolean;
-  @ApiProperty({ example: 1 }) guide: number;
-  @ApiProperty({ type: [Number], example: [3, 42, 47, 101] }) schedule_tracks: number[];
+  @ApiProperty({ type: 'integer', example: 1 }) guide: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer' },
+    example: [3, 42, 47, 101],
+    description: 'Ids of its schedule tracks, ascending',
+  })
+  schedule_tracks: number[];
 }
 
 export const SESSION_ORDERING_FIELDS = ['id', 'start_time', 'end_time'] as const;

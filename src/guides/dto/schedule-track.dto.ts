@@ -3,12 +3,19 @@ import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { GbHexColor, GbPk, GbString, Required } from './form-fields';
 import { IdFilter, TextFilter } from './query-filters';
+import { GUIDEBOOK_TIME } from './time-formats';
 
 const COLOR = { example: '#000080', pattern: '^#[0-9a-fA-F]{6}$', description: 'Hex color `#rrggbb`.' };
 
 /** Optional fields of a schedule track (JSON or form data); read-only response fields are ignored. */
 class ScheduleTrackOptionalFields {
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 255, description: 'Your own identifier.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 255,
+    example: 'track-keynotes',
+    description: 'Your own identifier (blank means none).',
+  })
   @GbString({ max: 255, nullable: true, allowBlank: true })
   import_id?: string | null;
 
@@ -49,11 +56,11 @@ export class UpdateScheduleTrackDto extends ScheduleTrackOptionalFields {
 }
 
 export class ScheduleTrackDto {
-  @ApiProperty({ example: 3 }) id: number;
-  @ApiProperty({ example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
-  @ApiProperty({ example: 1 }) guide: number;
+  @ApiProperty({ type: 'integer', example: 3 }) id: number;
+  @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
+  @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'Keynotes' }) name: string;
-  @ApiProperty({ example: '#000080' }) color: string;
+  @ApiProperty({ example: '#000080', pattern: '^#[0-9a-fA-F]{6}$' }) color: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) import_id: string | null;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ROUNDWARE_TIME } from './time-formats';
 
 /** `GET /api/2/projects/:id/`: the project fields the session rules read, in Roundware's names. */
 export class RoundwareProjectDto {
@@ -7,5 +8,5 @@ export class RoundwareProjectDto {
   @ApiProperty({ example: '' }) description: string;
   @ApiProperty({ example: true }) geo_listen_enabled: boolean;
   @ApiProperty({ example: false }) demo_stream_enabled: boolean;
-  @ApiProperty({ example: '2017-09-06T15:43:35.947761', description: 'Naive UTC' }) created: string;
+  @ApiProperty({ ...ROUNDWARE_TIME, example: '2017-09-06T15:43:35.947761' }) created: string;
 }

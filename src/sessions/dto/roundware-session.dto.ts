@@ -10,6 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { DrfBoolean, DrfInt, IsIdValue, MAX_LENGTH_MESSAGE } from './drf-fields';
+import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from './time-formats';
 
 const PK_TYPE = 'Incorrect type. Expected pk value, received a non-integer.';
 export const TIMEZONE_PATTERN = /^[+-]?\d{4}$/;
@@ -96,7 +97,7 @@ export class UpdateRoundwareSessionDto {
   @ApiPropertyOptional({
     type: String,
     example: '2017-09-06T16:24:32.647751',
-    description: 'When the session ended (naive = UTC; offsets are converted); defaults to now',
+    description: `When the session ended; defaults to now. ${CLIENT_TIME_FORMATS}. Must not be before \`starttime\`; null is refused.`,
   })
   @IsOptional()
   @IsString()
@@ -105,31 +106,52 @@ export class UpdateRoundwareSessionDto {
 
 /** Optional filters of `GET /api/2/sessions/` and `GET /api/2/sessions/count/`. */
 export class RoundwareSessionFiltersDto {
-  @ApiPropertyOptional({ type: 'integer', example: 1 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1,
+    description: 'Only sessions of this project (1…2147483647; an unknown project gives an empty result)',
+  })
   @IsOptional()
   @DrfInt()
   @IsIdValue()
   project_id?: number;
 
-  @ApiPropertyOptional({ type: 'integer', example: 2 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 2,
+    description: 'Only sessions in this language id (1…2147483647)',
+  })
   @IsOptional()
   @DrfInt()
   @IsIdValue()
   language_id?: number;
 
-  @ApiPropertyOptional({ type: String, example: 'en', description: '2-char ISO 639-1 code' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'en',
+    description:
+      'Only sessions in this language: a 2-char ISO 639-1 code (a regional code such as `en-US` names its base language); an unknown code answers 400. With `language_id` both apply.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(35, { message: MAX_LENGTH_MESSAGE(35) })
   language?: string;
 
-  @ApiPropertyOptional({ type: Boolean, example: false })
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: false,
+    description: '`true`/`false`/`1`/`0` in any case; anything else answers 400',
+  })
   @IsOptional()
   @DrfBoolean()
   @IsBoolean()
   geo_listen_enabled?: boolean;
 
-  @ApiPropertyOptional({ type: Boolean, example: true })
+  @ApiPropertyOptional({
+    type: Boolean,
+    example: true,
+    description: '`true`/`false`/`1`/`0` in any case; anything else answers 400',
+  })
   @IsOptional()
   @DrfBoolean()
   @IsBoolean()
@@ -139,9 +161,20 @@ export class RoundwareSessionFiltersDto {
 /** A session as Roundware's v2 serializer renders it (key order of the seed's GET examples). */
 export class RoundwareSessionDto {
   @ApiProperty({ type: 'integer', example: 109 }) id: number;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '12891038109281' }) device_id: string | null;
-  @ApiProperty({ example: '2017-09-06T15:43:35.947761', description: 'Naive UTC' }) starttime: string;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null, description: 'Naive UTC' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '12891038109281',
+    description: "The caller's registered device (`POST /api/2/users/`); null for users without one",
+  })
+  device_id: string | null;
+  @ApiProperty({ ...ROUNDWARE_TIME, example: '2017-09-06T15:43:35.947761' }) starttime: string;
+  @ApiPropertyOptional({
+    ...ROUNDWARE_TIME,
+    nullable: true,
+    example: null,
+    description: `${ROUNDWARE_TIME.description}; null while the session runs`,
+  })
   stoptime: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'iPhone' }) client_type: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'iOS 8.1' }) client_system: string | null;
@@ -149,9 +182,22 @@ export class RoundwareSessionDto {
   @ApiProperty({ example: false }) geo_listen_enabled: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
   @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 2,
+    description: 'null for sessions started through the experiment view',
+  })
+  language_id: number | null;
 }
 
+/** `GET /api/2/sessions/count/`. */
 export class RoundwareCountDto {
-  @ApiProperty({ type: 'integer', example: 2 }) count: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    example: 2,
+    description: 'Visible sessions matching the filters',
+  })
+  count: number;
 }
