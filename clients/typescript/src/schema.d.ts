@@ -442,6 +442,366 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/api/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A library item
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsLibraryItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/items/{id}/play": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a listening session on a book; unknown body fields are ignored
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["playAbsItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/items/{id}/play/{episodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a listening session on a podcast episode; unknown body fields are ignored
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["playAbsEpisode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/libraries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a library of books or podcasts (admin)
+         * @description **Access:** roles `admin`.
+         */
+        post: operations["createAbsLibrary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/libraries/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a book (with audio files) or a podcast (with episodes) to a library (admin)
+         * @description **Access:** roles `admin`.
+         */
+        post: operations["createAbsLibraryItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/listening-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's sessions, newest first
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsOwnSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/listening-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's listening totals
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsListeningStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/progress/{libraryItemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's progress in a book
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsItemProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's progress in a podcast episode
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsEpisodeProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/session/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An open session, with its tracks and item
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsOpenSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/session/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an open session, optionally syncing it first
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["closeAbsSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/session/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync the position and listening time of an open session
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["syncAbsSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/session/local": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a local (offline) session; unknown Playback Session fields are ignored
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["syncAbsLocalSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/session/local-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload several local sessions
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["syncAbsLocalSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All listening sessions (operators and admins; 404 for users, as upstream)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteAbsSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/sessions/batch/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete several sessions (admin)
+         * @description **Access:** roles `admin`.
+         */
+        post: operations["deleteAbsSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/sessions/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open sessions of everyone (operators and admins)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsOpenSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/login": {
         parameters: {
             query?: never;
@@ -863,6 +1223,10 @@ export interface components {
             user: components["schemas"]["AbsUserDto"];
             userDefaultLibraryId?: string | null;
         };
+        /** @enum {string} */
+        AbsMediaType: "book" | "podcast";
+        /** @enum {string} */
+        AbsSessionSort: "displayTitle" | "duration" | "playMethod" | "startTime" | "currentTime" | "timeListening" | "updatedAt" | "startedAt" | "createdAt";
         AbsUserDto: {
             /** @description Access JWT */
             accessToken: string;
@@ -899,8 +1263,72 @@ export interface components {
              */
             prefix: string;
         };
+        AudioFileInputDto: {
+            /**
+             * @description Seconds
+             * @example 1454.18449
+             */
+            duration: number;
+            /** @example 1 - Pilot.mp3 */
+            filename: string;
+            /** @example audio/mpeg */
+            mimeType?: string;
+            /**
+             * @description Bytes
+             * @example 23653735
+             */
+            size?: number;
+        };
+        AudioFileMetadataDto: {
+            birthtimeMs: number;
+            ctimeMs: number;
+            /** @example .mp3 */
+            ext: string;
+            /** @example 1 - Pilot.mp3 */
+            filename: string;
+            mtimeMs: number;
+            /** @example /podcasts/Welcome to Night Vale/1 - Pilot.mp3 */
+            path: string;
+            /** @example 1 - Pilot.mp3 */
+            relPath: string;
+            size: number;
+        };
+        AudioTrackDto: {
+            /** @example /s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3 */
+            contentUrl: string;
+            /** @example 1454.18449 */
+            duration: number;
+            /** @example 1 */
+            index: number;
+            metadata: components["schemas"]["AudioFileMetadataDto"];
+            /** @example audio/mpeg */
+            mimeType: string;
+            /**
+             * @description Seconds from the start of the item
+             * @example 0
+             */
+            startOffset: number;
+            /** @example 1 - Pilot.mp3 */
+            title: string;
+        };
         /** @enum {string} */
         AuthMethod: "jwt" | "api_key";
+        BatchDeleteSessionsDto: {
+            /**
+             * @example [
+             *       "play_4oq00chunexu9s03jw"
+             *     ]
+             */
+            sessions: string[];
+        };
+        CloseSessionDto: {
+            /** @example 636.09262 */
+            currentTime?: number;
+            /** @example 1454.18449 */
+            duration?: number;
+            /** @example 5 */
+            timeListened?: number;
+        };
         CreateApiKeyDto: {
             /** @example guidebook integration */
             name: string;
@@ -986,6 +1414,15 @@ export interface components {
              * @example America/New_York
              */
             timezone?: string;
+        };
+        CreateLibraryDto: {
+            /** @example podcast */
+            mediaType: components["schemas"]["AbsMediaType"];
+            /** @example Podcasts */
+            name: string;
+        };
+        CreateLibraryItemDto: {
+            media: components["schemas"]["MediaInputDto"];
         };
         CreateRoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -1094,6 +1531,25 @@ export interface components {
             /** @example alice */
             username: string;
         };
+        DeviceInfoInputDto: {
+            browserName?: string;
+            browserVersion?: string;
+            /** @example Abs Android */
+            clientName?: string;
+            /** @example 0.9.60 */
+            clientVersion?: string;
+            /**
+             * @description Stable id of the client device
+             * @example 7c2a9e1f0b
+             */
+            deviceId?: string;
+            deviceName?: string;
+            manufacturer?: string;
+            model?: string;
+            osName?: string;
+            osVersion?: string;
+            sdkVersion?: number;
+        };
         /** @description Django REST Framework's error body */
         DrfError: {
             /**
@@ -1112,6 +1568,15 @@ export interface components {
          */
         DrfFieldErrors: {
             [key: string]: string[];
+        };
+        EpisodeInputDto: {
+            audioFile: components["schemas"]["AudioFileInputDto"];
+            description?: string;
+            /** @example Fri, 15 Jun 2012 12:00:00 -0000 */
+            pubDate?: string;
+            subtitle?: string;
+            /** @example 1 - Pilot */
+            title: string;
         };
         EventBatchResultDto: {
             /**
@@ -1338,6 +1803,151 @@ export interface components {
             /** @example -8000 */
             timezone?: string | null;
         };
+        LibraryDto: {
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            folders: components["schemas"]["LibraryFolderDto"][];
+            /** @example lib_p9wkw2i85qy9oltijt */
+            id: string;
+            /** @description Epoch milliseconds */
+            lastUpdate: number;
+            mediaType: components["schemas"]["AbsMediaType"];
+            /** @example Podcasts */
+            name: string;
+        };
+        LibraryFolderDto: {
+            /** @description Epoch milliseconds */
+            addedAt: number;
+            /** @example /podcasts */
+            fullPath: string;
+            /** @example fol_crxarzs17jtw5k7ie9 */
+            id: string;
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+        };
+        LibraryItemDto: {
+            /** @description Epoch milliseconds */
+            addedAt: number;
+            birthtimeMs: number;
+            ctimeMs: number;
+            /** @example fol_crxarzs17jtw5k7ie9 */
+            folderId: string;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            id: string;
+            /** @example 652 */
+            ino: string;
+            isFile: boolean;
+            isInvalid: boolean;
+            isMissing: boolean;
+            lastScan?: number | null;
+            libraryFiles: {
+                [key: string]: unknown;
+            }[];
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+            /** @description Book: `{libraryItemId, metadata, coverPath, tags, audioFiles, chapters, duration, size, tracks}`; podcast: `{libraryItemId, metadata, coverPath, tags, episodes, …, size}` */
+            media: {
+                [key: string]: unknown;
+            };
+            mediaType: components["schemas"]["AbsMediaType"];
+            mtimeMs: number;
+            /** @example /podcasts/Welcome to Night Vale */
+            path: string;
+            /** @example Welcome to Night Vale */
+            relPath: string;
+            scanVersion?: string | null;
+            size: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        ListeningStatsDto: {
+            /**
+             * @example {
+             *       "Sunday": 900
+             *     }
+             */
+            dayOfWeek: {
+                [key: string]: number;
+            };
+            /**
+             * @description Seconds per start day (APP_TIMEZONE)
+             * @example {
+             *       "2022-11-13": 900
+             *     }
+             */
+            days: {
+                [key: string]: number;
+            };
+            items: {
+                [key: string]: components["schemas"]["ListeningStatsItemDto"];
+            };
+            /** @description The 10 most recently updated sessions */
+            recentSessions: components["schemas"]["PlaybackSessionDto"][];
+            /** @description Seconds of sessions that started today (APP_TIMEZONE) */
+            today: number;
+            /** @description Seconds, all sessions */
+            totalTime: number;
+        };
+        ListeningStatsItemDto: {
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            id: string;
+            mediaMetadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @example 1200 */
+            timeListening: number;
+        };
+        LocalSessionDto: {
+            /** @example 636.09262 */
+            currentTime: number;
+            deviceInfo?: {
+                [key: string]: unknown;
+            };
+            /** @example 1454.18449 */
+            duration?: number;
+            /** @example ep_lh6ko39pumnrma3dhv */
+            episodeId?: string | null;
+            /** @example play_local_i00492kps6ow4axlvq */
+            id: string;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            libraryItemId: string;
+            /** @example html5 */
+            mediaPlayer?: string;
+            /** @example 0 */
+            playMethod?: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668580247687
+             */
+            startedAt: number;
+            /** @example 616.291374 */
+            startTime?: number;
+            /**
+             * @description Seconds listened in this session
+             * @example 20
+             */
+            timeListening: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668580396623
+             */
+            updatedAt: number;
+        };
+        LocalSessionsDto: {
+            sessions: components["schemas"]["LocalSessionDto"][];
+        };
+        LocalSyncResultDto: {
+            /** @description Only when success is false */
+            error?: string;
+            /** @example play_local_i00492kps6ow4axlvq */
+            id: string;
+            /** @description Only when success is true */
+            progressSynced?: boolean;
+            success: boolean;
+        };
+        LocalSyncResultsDto: {
+            results: components["schemas"]["LocalSyncResultDto"][];
+        };
         LoginDto: {
             /**
              * Format: password
@@ -1359,6 +1969,40 @@ export interface components {
             token_type: string;
             user: components["schemas"]["UserSummaryDto"];
         };
+        MediaInputDto: {
+            /** @description A book: its audio files, in order */
+            audioFiles?: components["schemas"]["AudioFileInputDto"][];
+            /** @example /metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg */
+            coverPath?: string;
+            /** @description A podcast: its episodes */
+            episodes?: components["schemas"]["EpisodeInputDto"][];
+            metadata: components["schemas"]["MetadataInputDto"];
+            tags?: string[];
+        };
+        MediaProgressDto: {
+            /** @example 636.09262 */
+            currentTime: number;
+            /** @example 1454.18449 */
+            duration: number;
+            episodeId?: string | null;
+            /** @description Epoch milliseconds */
+            finishedAt?: number | null;
+            hideFromContinueListening: boolean;
+            /** @example li_bufnnmp4y5o2gbbxfm-ep_lh6ko39pumnrma3dhv */
+            id: string;
+            isFinished: boolean;
+            /** @description Epoch milliseconds */
+            lastUpdate: number;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            libraryItemId: string;
+            /**
+             * @description 0..1
+             * @example 0.437
+             */
+            progress: number;
+            /** @description Epoch milliseconds */
+            startedAt: number;
+        };
         MeDto: {
             auth_method: components["schemas"]["AuthMethod"];
             /** @example 2026-11-22T16:00:00.000000+00:00 */
@@ -1370,6 +2014,179 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @example admin */
             username: string;
+        };
+        MetadataInputDto: {
+            asin?: string;
+            /** @example Night Vale Presents */
+            author?: string;
+            description?: string;
+            explicit?: boolean;
+            feedUrl?: string;
+            /**
+             * @example [
+             *       "Science Fiction",
+             *       "Podcasts"
+             *     ]
+             */
+            genres?: string[];
+            imageUrl?: string;
+            isbn?: string;
+            itunesArtistId?: number;
+            itunesId?: number;
+            itunesPageUrl?: string;
+            language?: string;
+            narrator?: string;
+            publishedYear?: string;
+            publisher?: string;
+            /** @example 2022-10-20T19:00:00Z */
+            releaseDate?: string;
+            subtitle?: string;
+            /** @example Welcome to Night Vale */
+            title: string;
+        };
+        PlaybackSessionDto: {
+            chapters: {
+                [key: string]: unknown;
+            }[];
+            coverPath?: string | null;
+            /** @example 611.590717 */
+            currentTime: number;
+            /**
+             * @description Start day in APP_TIMEZONE
+             * @example 2022-11-13
+             */
+            date: string;
+            /** @example Sunday */
+            dayOfWeek: string;
+            deviceInfo: {
+                [key: string]: unknown;
+            };
+            /** @example Night Vale Presents */
+            displayAuthor?: string | null;
+            /** @example 1 - Pilot */
+            displayTitle: string;
+            /** @example 1454.18449 */
+            duration: number;
+            /** @example ep_lh6ko39pumnrma3dhv */
+            episodeId?: string | null;
+            /** @example play_i00492kps6ow4axlvq */
+            id: string;
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            libraryItemId: string;
+            mediaMetadata: {
+                [key: string]: unknown;
+            };
+            /** @example html5 */
+            mediaPlayer: string;
+            mediaType: components["schemas"]["AbsMediaType"];
+            /**
+             * @description 0 = direct play
+             * @example 0
+             */
+            playMethod: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668330137087
+             */
+            startedAt: number;
+            /** @example 596.779402 */
+            startTime: number;
+            /** @example 15 */
+            timeListening: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668330152157
+             */
+            updatedAt: number;
+            /** @description Only in lists without a `user` filter */
+            user?: components["schemas"]["SessionUserDto"];
+            /**
+             * @description String form of the user id
+             * @example 1
+             */
+            userId: string;
+        };
+        PlaybackSessionExpandedDto: {
+            audioTracks: components["schemas"]["AudioTrackDto"][];
+            chapters: {
+                [key: string]: unknown;
+            }[];
+            coverPath?: string | null;
+            /** @example 611.590717 */
+            currentTime: number;
+            /**
+             * @description Start day in APP_TIMEZONE
+             * @example 2022-11-13
+             */
+            date: string;
+            /** @example Sunday */
+            dayOfWeek: string;
+            deviceInfo: {
+                [key: string]: unknown;
+            };
+            /** @example Night Vale Presents */
+            displayAuthor?: string | null;
+            /** @example 1 - Pilot */
+            displayTitle: string;
+            /** @example 1454.18449 */
+            duration: number;
+            /** @example ep_lh6ko39pumnrma3dhv */
+            episodeId?: string | null;
+            /** @example play_i00492kps6ow4axlvq */
+            id: string;
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+            libraryItem: components["schemas"]["LibraryItemDto"];
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            libraryItemId: string;
+            mediaMetadata: {
+                [key: string]: unknown;
+            };
+            /** @example html5 */
+            mediaPlayer: string;
+            mediaType: components["schemas"]["AbsMediaType"];
+            /**
+             * @description 0 = direct play
+             * @example 0
+             */
+            playMethod: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668330137087
+             */
+            startedAt: number;
+            /** @example 596.779402 */
+            startTime: number;
+            /** @example 15 */
+            timeListening: number;
+            /**
+             * @description Epoch milliseconds
+             * @example 1668330152157
+             */
+            updatedAt: number;
+            /** @description Only in lists without a `user` filter */
+            user?: components["schemas"]["SessionUserDto"];
+            /**
+             * @description String form of the user id
+             * @example 1
+             */
+            userId: string;
+            videoTrack?: Record<string, never> | null;
+        };
+        PlayItemDto: {
+            deviceInfo?: components["schemas"]["DeviceInfoInputDto"];
+            forceDirectPlay?: boolean;
+            forceTranscode?: boolean;
+            /** @example html5 */
+            mediaPlayer?: string;
+            /**
+             * @example [
+             *       "audio/mpeg"
+             *     ]
+             */
+            supportedMimeTypes?: string[];
         };
         RefreshDto: {
             refresh: string;
@@ -1524,8 +2341,38 @@ export interface components {
             events: components["schemas"]["EventDto"][];
             session: components["schemas"]["HistorySessionDto"];
         };
+        SessionListDto: {
+            /** @example 10 */
+            itemsPerPage: number;
+            /** @example 4 */
+            numPages: number;
+            /** @example 0 */
+            page: number;
+            sessions: components["schemas"]["PlaybackSessionDto"][];
+            /** @example 37 */
+            total: number;
+            /** @description The `user` parameter, if given */
+            userFilter?: string | null;
+        };
+        SessionPageDto: {
+            /** @example 10 */
+            itemsPerPage: number;
+            /** @example 4 */
+            numPages: number;
+            /** @example 0 */
+            page: number;
+            sessions: components["schemas"]["PlaybackSessionDto"][];
+            /** @example 37 */
+            total: number;
+        };
         /** @enum {string} */
         SessionType: "development" | "emulation" | "sandbox" | "testbed";
+        SessionUserDto: {
+            /** @example 1 */
+            id: string;
+            /** @example root */
+            username: string;
+        };
         StartExperimentSessionDto: {
             /**
              * @description An experiment the caller can see; any other (unknown, another user's, out of range) answers 400 `Invalid pk "…" - object does not exist.`
@@ -1537,6 +2384,23 @@ export interface components {
              * @example development
              */
             session_type?: components["schemas"]["SessionType"];
+        };
+        SyncSessionDto: {
+            /**
+             * @description Playback position, seconds
+             * @example 636.09262
+             */
+            currentTime: number;
+            /**
+             * @description The item's duration as the client knows it, seconds
+             * @example 1454.18449
+             */
+            duration?: number;
+            /**
+             * @description Seconds listened since the previous sync (at most 86400; credited up to the wall-clock time since the previous sync plus the tolerance)
+             * @example 5
+             */
+            timeListened: number;
         };
         TokenPairDto: {
             /** @description Access JWT */
@@ -3368,6 +4232,1001 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getAbsLibraryItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryItemDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    playAbsItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlayItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    playAbsEpisode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episodeId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PlayItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    createAbsLibrary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLibraryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Forbidden */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    createAbsLibraryItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLibraryItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryItemDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Forbidden */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsOwnSessions: {
+        parameters: {
+            query?: {
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsListeningStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListeningStatsDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsItemProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                libraryItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaProgressDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsEpisodeProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episodeId: string;
+                libraryItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaProgressDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsOpenSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    closeAbsSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    syncAbsSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    syncAbsLocalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocalSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalSyncResultDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Conflicts with the current state of the resource */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Conflict */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    syncAbsLocalSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocalSessionsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocalSyncResultsDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsSessions: {
+        parameters: {
+            query?: {
+                /** @description Descending (default 1) */
+                desc?: "0" | "1" | "true" | "false";
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed */
+                page?: number;
+                sort?: components["schemas"]["AbsSessionSort"];
+                /** @description Only the sessions of this user id */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    deleteAbsSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Forbidden */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    deleteAbsSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDeleteSessionsDto"];
+            };
+        };
+        responses: {
+            /** @description Deleted (ids that did not exist are skipped) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Forbidden */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsOpenSessions: {
+        parameters: {
+            query?: {
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionPageDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
         };
