@@ -1,4 +1,5 @@
 import { ADMIN_PASSWORD, startTestApp, TestApp } from '../utils/test-app';
+import { Role } from '../../src/common/auth-user';
 import { listen, typedClient } from '../utils/typed-client';
 
 /**
@@ -337,5 +338,143 @@ describe('typed client (clients/typescript) flows', () => {
     });
     expect(wrong.response.status).toBe(401);
     expect(wrong.error).toBe('No active account found with the given credentials');
+  });
+});
+
+/**
+ * Audiobookshelf through the generated client, as an Audiobookshelf frontend would play a podcast
+ * episode: the paths, bodies and envelopes below are the spec's (a wrong one fails to compile), and
+ * every answer is checked against the spec by the client's contract middleware.
+ */
+describe('typed client: Audiobookshelf playback flow', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    baseUrl = await listen(t);
+  });
+  afterAll(() => t.close());
+
+  it('login → library → item → play → open session → sync → lists → close → progress', async () => {
+    const login = await typedClient(baseUrl).POST('/audiobookshelf/login', {
+      body: { username: 'admin', password: ADMIN_PASSWORD },
+    });
+    expect(login.data?.user).toMatchObject({ username: 'admin', type: 'admin' });
+    const admin = typedClient(baseUrl, login.data!.user.token);
+
+    const library = await admin.POST('/audiobookshelf/api/libraries', {
+      body: { name: 'Podcasts', mediaType: 'podcast' },
+    });
+    expect(library.data).toMatchObject({
+      name: 'Podcasts',
+      mediaType: 'podcast',
+      folders: [expect.any(Object)],
+    });
+    const libraryId = library.data!.id;
+
+    const item = await admin.POST('/audiobookshelf/api/libraries/{id}/items', {
+      params: { path: { id: libraryId } },
+      body: {
+        media: {
+          metadata: { title: 'Welcome to Night Vale', author: 'Night Vale Presents' },
+          episodes: [
+            {
+              title: '1 - Pilot',
+              audioFile: { filename: '1 - Pilot.mp3', duration: 1454.18449, size: 23653735 },
+            },
+          ],
+        },
+      },
+    });
+    expect(item.data).toMatchObject({ libraryId, mediaType: 'podcast' });
+    const itemId = item.data!.id;
+    const episodes = item.data!.media.episodes as Array<{ id: string; title: string }>;
+    const episodeId = episodes[0].id;
+
+    const played = await admin.POST('/audiobookshelf/api/items/{id}/play/{episodeId}', {
+      params: { path: { id: itemId, episodeId } },
+      body: { deviceInfo: { deviceId: 'typed-web', clientName: 'typed client' }, mediaPlayer: 'html5' },
+    });
+    expect(played.data).toMatchObject({
+      libraryItemId: itemId,
+      episodeId,
+      displayTitle: '1 - Pilot',
+      duration: 1454.18449,
+      currentTime: 0,
+      timeListening: 0,
+      mediaPlayer: 'html5',
+      deviceInfo: { deviceId: 'typed-web', clientName: 'typed client', ipAddress: expect.any(String) },
+    });
+    expect(played.data?.audioTracks.map((track) => track.title)).toEqual(['1 - Pilot.mp3']);
+    const sessionId = played.data!.id;
+
+    const open = await admin.GET('/audiobookshelf/api/session/{id}', {
+      params: { path: { id: sessionId } },
+    });
+    expect(open.data).toMatchObject({ id: sessionId, libraryItem: { id: itemId } });
+
+    // The seed's sync body: 5 s listened (within the wall clock since opening plus the tolerance).
+    const synced = await admin.POST('/audiobookshelf/api/session/{id}/sync', {
+      params: { path: { id: sessionId } },
+      body: { currentTime: 636.09262, timeListened: 5, duration: 1454.18449 },
+    });
+    expect(synced.data).toMatchObject({ id: sessionId, currentTime: 636.09262, timeListening: 5 });
+
+    const all = await admin.GET('/audiobookshelf/api/sessions', {
+      params: { query: { itemsPerPage: 1, page: 0, sort: 'updatedAt', desc: '1' } },
+    });
+    expect(all.data).toMatchObject({ total: 1, numPages: 1, page: 0, itemsPerPage: 1, userFilter: null });
+    expect(all.data?.sessions[0]).toMatchObject({ id: sessionId, user: { username: 'admin' } });
+
+    const mine = await admin.GET('/audiobookshelf/api/me/listening-sessions', {
+      params: { query: { page: 0 } },
+    });
+    expect(mine.data).toMatchObject({ total: 1, page: 0, itemsPerPage: 10 });
+    expect(mine.data?.sessions.map((s) => s.id)).toEqual([sessionId]);
+
+    // Another user's open session does not exist for a user (plain-text 404).
+    const user = await t.makeUser({ role: Role.User });
+    const foreign = await typedClient(baseUrl, user.token).GET('/audiobookshelf/api/session/{id}', {
+      params: { path: { id: sessionId } },
+      parseAs: 'text',
+    });
+    expect(foreign.response.status).toBe(404);
+    expect(foreign.error).toBe('Not Found');
+
+    const closed = await admin.POST('/audiobookshelf/api/session/{id}/close', {
+      params: { path: { id: sessionId } },
+      body: { currentTime: 640, timeListened: 1 },
+    });
+    expect(closed.data).toMatchObject({ id: sessionId, currentTime: 640, timeListening: 6 });
+    const gone = await admin.GET('/audiobookshelf/api/session/{id}', {
+      params: { path: { id: sessionId } },
+      parseAs: 'text',
+    });
+    expect(gone.response.status).toBe(404);
+
+    const progress = await admin.GET('/audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}', {
+      params: { path: { libraryItemId: itemId, episodeId } },
+    });
+    expect(progress.data).toMatchObject({
+      libraryItemId: itemId,
+      episodeId,
+      currentTime: 640,
+      isFinished: false,
+    });
+    expect(progress.data?.progress).toBeCloseTo(640 / 1454.18449, 6);
+
+    const deleted = await admin.DELETE('/audiobookshelf/api/sessions/{id}', {
+      params: { path: { id: sessionId } },
+      parseAs: 'text',
+    });
+    expect(deleted.response.status).toBe(200);
+    expect(deleted.response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(deleted.data).toBe('OK');
+    const none = await admin.POST('/audiobookshelf/api/sessions/batch/delete', {
+      body: { sessions: [sessionId] },
+      parseAs: 'text',
+    });
+    expect(none.response.status).toBe(404);
+    expect(none.error).toBe('Not Found');
   });
 });

@@ -451,7 +451,9 @@ export interface paths {
         };
         /**
          * A library item
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description A library item with its whole media (metadata, cover, audio files and tracks for a book, episodes for a podcast) and files. Every user sees every library, so any caller may read any item.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsLibraryItem"];
         put?: never;
@@ -473,7 +475,9 @@ export interface paths {
         put?: never;
         /**
          * Open a listening session on a book; unknown body fields are ignored
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Starts playback of a book: opens a session for the caller at their saved position (0 when the book is finished or never started) and answers it expanded with its audio tracks and library item. The same user's other open sessions on the same device are closed (the device is `deviceInfo.deviceId`, else the user, IP address, User-Agent and client name). The body is optional and lenient: the fields below are type-checked, any other field is ignored. `deviceInfo` is echoed in the session with `ipAddress` added. A podcast needs its episode: use `POST /audiobookshelf/api/items/{id}/play/{episodeId}`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["playAbsItem"];
         delete?: never;
@@ -493,7 +497,9 @@ export interface paths {
         put?: never;
         /**
          * Open a listening session on a podcast episode; unknown body fields are ignored
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Starts playback of one episode of a podcast, as `POST /audiobookshelf/api/items/{id}/play` does for a book: a session for the caller at their saved position in the episode, expanded with the episode's track and the library item; the caller's other open sessions on the same device are closed. The optional body is lenient (unknown fields ignored).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["playAbsEpisode"];
         delete?: never;
@@ -513,7 +519,9 @@ export interface paths {
         put?: never;
         /**
          * Create a library of books or podcasts (admin)
-         * @description **Access:** roles `admin`.
+         * @description Our own endpoint (Audiobookshelf scans folders instead): creates an empty library of `book` or `podcast` items, with one virtual folder. Every user sees every library. Answers 200 like the rest of the surface.
+         *
+         *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibrary"];
         delete?: never;
@@ -533,7 +541,9 @@ export interface paths {
         put?: never;
         /**
          * Add a book (with audio files) or a podcast (with episodes) to a library (admin)
-         * @description **Access:** roles `admin`.
+         * @description Our own endpoint: adds an item to a library, in the library's media type. A book needs at least one audio file (its tracks, in order) and no episodes; a podcast at least one episode (each with one audio file) and no audio files. Durations are seconds, more than 0 and at most 10 days. Ids, paths, `contentUrl`s and MIME types (from the file extension when not given) are assigned by the server; this server does not store or stream audio.
+         *
+         *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibraryItem"];
         delete?: never;
@@ -551,7 +561,9 @@ export interface paths {
         };
         /**
          * The caller's sessions, newest first
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The caller's own sessions (open, closed and uploaded local ones), most recently updated first, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10); a page past the last answers an empty `sessions` list. Any role may call it and sees only their own sessions.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listAbsOwnSessions"];
         put?: never;
@@ -571,7 +583,9 @@ export interface paths {
         };
         /**
          * The caller's listening totals
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Sums of the caller's listening time in seconds: all time, per item, per start day and weekday (a session counts, whole, on the day it started in `APP_TIMEZONE`), today, and the 10 most recently updated sessions. Only sessions with listening time count; the totals add up to the sessions' `timeListening`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsListeningStats"];
         put?: never;
@@ -591,7 +605,9 @@ export interface paths {
         };
         /**
          * The caller's progress in a book
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The caller's media progress in a book, as the last sync, close or local upload left it: position, progress 0..1, finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remained. A podcast's progress is per episode: `GET /audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsItemProgress"];
         put?: never;
@@ -611,7 +627,9 @@ export interface paths {
         };
         /**
          * The caller's progress in a podcast episode
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The caller's media progress in one podcast episode, as the last sync, close or local upload left it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsEpisodeProgress"];
         put?: never;
@@ -631,7 +649,9 @@ export interface paths {
         };
         /**
          * An open session, with its tracks and item
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description An open session expanded with its audio tracks and library item. Users see only their own open sessions; operators and admins see anyone's. A closed session is not found (list it with `GET /audiobookshelf/api/me/listening-sessions` or `GET /audiobookshelf/api/sessions`).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsOpenSession"];
         put?: never;
@@ -653,7 +673,9 @@ export interface paths {
         put?: never;
         /**
          * Close an open session, optionally syncing it first
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Closes an open session and answers it (upstream answers an empty 200). An empty body closes without a sync; a body with `currentTime` or `timeListened` syncs first (a missing `currentTime` keeps the position, a missing `timeListened` counts as 0). Positions and durations are seconds. `currentTime` may overshoot the session's duration (the server's duration of the item or episode; the client's `duration` is validated and otherwise ignored) by at most 1 s, and is then stored as the duration. `timeListened` (at most 86400 per request) is credited only up to the wall-clock time since the previous sync plus `PLAYBACK_SYNC_TOLERANCE_SECONDS` (10 s): larger claims are clamped, never refused, and the tolerance is one shared slack for the whole session. The session's owner's media progress follows the position (finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain). A user may only act on their own open sessions (another user's answers 404); operators and admins may act on anyone's, and the progress then moves for the owner.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["closeAbsSession"];
         delete?: never;
@@ -673,7 +695,9 @@ export interface paths {
         put?: never;
         /**
          * Sync the position and listening time of an open session
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Stores the client's playback position and adds the time listened since the previous sync, then answers the session. Positions and durations are seconds. `currentTime` may overshoot the session's duration (the server's duration of the item or episode; the client's `duration` is validated and otherwise ignored) by at most 1 s, and is then stored as the duration. `timeListened` (at most 86400 per request) is credited only up to the wall-clock time since the previous sync plus `PLAYBACK_SYNC_TOLERANCE_SECONDS` (10 s): larger claims are clamped, never refused, and the tolerance is one shared slack for the whole session. The session's owner's media progress follows the position (finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain). A user may only act on their own open sessions (another user's answers 404); operators and admins may act on anyone's, and the progress then moves for the owner.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["syncAbsSession"];
         delete?: never;
@@ -693,7 +717,9 @@ export interface paths {
         put?: never;
         /**
          * Upload a local (offline) session; unknown Playback Session fields are ignored
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Stores a session that a client played offline, as the caller's, and moves the caller's media progress to its position if it is newer than the stored progress (`progressSynced`). Clients send a whole Playback Session: the fields below are type-checked and every other field (`userId`, `mediaMetadata`, `displayTitle`, `date`, …) is ignored — the owner is the caller, item data comes from the catalogue and `date`/`dayOfWeek` from `APP_TIMEZONE`. `timeListening` is clamped to the session's own span (`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. Uploading the same id again replaces the stored copy only if it is not older. Where upstream answers 500, this answers 400, 404 or 409.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["syncAbsLocalSession"];
         delete?: never;
@@ -713,7 +739,9 @@ export interface paths {
         put?: never;
         /**
          * Upload several local sessions
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Uploads up to 500 local sessions, each with the rules of `POST /audiobookshelf/api/session/local`. Each one succeeds or fails on its own: the answer has one result per session, in order, with `success: false` and the `error` message (`Library item not found`, `Session id is not available`, …) for those that failed. A field of the wrong type in any session refuses the whole request (400).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         post: operations["syncAbsLocalSessions"];
         delete?: never;
@@ -731,7 +759,9 @@ export interface paths {
         };
         /**
          * All listening sessions (operators and admins; 404 for users, as upstream)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with `user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listAbsSessions"];
         put?: never;
@@ -754,7 +784,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a session (admin)
-         * @description **Access:** roles `admin`.
+         * @description Deletes a session, open or closed, of any user. Answers `OK` as plain text (upstream's `sendStatus(200)`). The user's media progress is kept.
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteAbsSession"];
         options?: never;
@@ -773,7 +805,9 @@ export interface paths {
         put?: never;
         /**
          * Delete several sessions (admin)
-         * @description **Access:** roles `admin`.
+         * @description Deletes the listed sessions, open or closed, of any user; ids that do not exist are skipped. Answers `OK` as plain text (upstream's `sendStatus(200)`), or 404 when none of the ids exists.
+         *
+         *     **Access:** roles `admin`.
          */
         post: operations["deleteAbsSessions"];
         delete?: never;
@@ -791,7 +825,9 @@ export interface paths {
         };
         /**
          * Open sessions of everyone (operators and admins)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description The sessions open right now, of every user, most recently synced first, each with its `user` `{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["listAbsOpenSessions"];
         put?: never;
@@ -1214,6 +1250,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AbsDescFlag: "0" | "1" | "true" | "false";
         /**
          * @description Audiobookshelf's error body: a plain-text message
          * @example Not Found
@@ -1315,6 +1353,7 @@ export interface components {
         AuthMethod: "jwt" | "api_key";
         BatchDeleteSessionsDto: {
             /**
+             * @description Ids of the sessions to delete (1 to 500; ids that do not exist are skipped)
              * @example [
              *       "play_4oq00chunexu9s03jw"
              *     ]
@@ -1934,7 +1973,10 @@ export interface components {
             updatedAt: number;
         };
         LocalSessionsDto: {
-            sessions: components["schemas"]["LocalSessionDto"][];
+            /** @description Up to 500 local sessions; each one succeeds or fails on its own */
+            sessions: ({
+                [key: string]: unknown;
+            } & components["schemas"]["LocalSessionDto"])[];
         };
         LocalSyncResultDto: {
             /** @description Only when success is false */
@@ -2340,30 +2382,6 @@ export interface components {
             /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
             session: components["schemas"]["HistorySessionDto"];
-        };
-        SessionListDto: {
-            /** @example 10 */
-            itemsPerPage: number;
-            /** @example 4 */
-            numPages: number;
-            /** @example 0 */
-            page: number;
-            sessions: components["schemas"]["PlaybackSessionDto"][];
-            /** @example 37 */
-            total: number;
-            /** @description The `user` parameter, if given */
-            userFilter?: string | null;
-        };
-        SessionPageDto: {
-            /** @example 10 */
-            itemsPerPage: number;
-            /** @example 4 */
-            numPages: number;
-            /** @example 0 */
-            page: number;
-            sessions: components["schemas"]["PlaybackSessionDto"][];
-            /** @example 37 */
-            total: number;
         };
         /** @enum {string} */
         SessionType: "development" | "emulation" | "sandbox" | "testbed";
@@ -4241,12 +4259,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Library item id (`li_…`) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The library item */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,7 +4285,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No library item with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,6 +4302,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Library item id (`li_…`) */
                 id: string;
             };
             cookie?: never;
@@ -4292,6 +4313,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new open session, expanded */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4300,7 +4322,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A known field of the wrong type, or a body that is not a JSON object */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4320,13 +4342,13 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No library item with this id (`Library item not found`), or the item is a podcast (`Episode not found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Not Found */
+                    /** @example Library item not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4347,7 +4369,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Podcast episode id (`ep_…`) */
                 episodeId: string;
+                /** @description Library item id (`li_…`) */
                 id: string;
             };
             cookie?: never;
@@ -4358,6 +4382,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new open session, expanded */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4366,7 +4391,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A known field of the wrong type, or a body that is not a JSON object */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4386,13 +4411,13 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No library item with this id (`Library item not found`), or no such episode in it, or the item is a book (`Episode not found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Not Found */
+                    /** @example Episode not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4421,6 +4446,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new library */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,7 +4455,7 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description `name` missing, empty or over 255 characters, or an unknown `mediaType` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4476,6 +4502,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Library id (`lib_…`) */
                 id: string;
             };
             cookie?: never;
@@ -4486,6 +4513,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new library item */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4494,13 +4522,13 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryItemDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A field that fails validation, audio files in a podcast library or episodes in a book library, or an item without any */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Bad Request */
+                    /** @example media.audioFiles: A book needs at least one audio file. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4524,13 +4552,13 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No library with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Not Found */
+                    /** @example Library not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4549,8 +4577,9 @@ export interface operations {
     listAbsOwnSessions: {
         parameters: {
             query?: {
+                /** @description Sessions per page */
                 itemsPerPage?: number;
-                /** @description Page, 0-indexed */
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
                 page?: number;
             };
             header?: never;
@@ -4559,12 +4588,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of the caller's sessions in Audiobookshelf's page envelope */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionPageDto"];
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
                 };
             };
             /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
@@ -4598,6 +4650,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller's totals */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4623,12 +4676,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Library item id (`li_…`) */
                 libraryItemId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The caller's progress */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4647,7 +4702,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description The caller has no progress in this item (never synced, or no such item) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,13 +4719,16 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Podcast episode id (`ep_…`) */
                 episodeId: string;
+                /** @description Library item id (`li_…`) */
                 libraryItemId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The caller's progress */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4689,7 +4747,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description The caller has no progress in this episode (never synced, or no such item or episode) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4706,17 +4764,259 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Session id (`play_…`) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The open session, expanded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "audioTracks": [
+                     *         {
+                     *           "contentUrl": "/s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3",
+                     *           "duration": 1454.18449,
+                     *           "index": 1,
+                     *           "metadata": {
+                     *             "birthtimeMs": 1667326679508,
+                     *             "ctimeMs": 1667326682557,
+                     *             "ext": ".mp3",
+                     *             "filename": "1 - Pilot.mp3",
+                     *             "mtimeMs": 1667326682557,
+                     *             "path": "/podcasts/Welcome to Night Vale/1 - Pilot.mp3",
+                     *             "relPath": "1 - Pilot.mp3",
+                     *             "size": 23653735
+                     *           },
+                     *           "mimeType": "audio/mpeg",
+                     *           "startOffset": 0,
+                     *           "title": "1 - Pilot.mp3"
+                     *         }
+                     *       ],
+                     *       "chapters": [],
+                     *       "coverPath": "/metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg",
+                     *       "currentTime": 631.09262,
+                     *       "date": "2022-11-16",
+                     *       "dayOfWeek": "Wednesday",
+                     *       "deviceInfo": {
+                     *         "browserName": "Firefox",
+                     *         "browserVersion": "106.0",
+                     *         "ipAddress": "192.168.1.118",
+                     *         "osName": "Linux",
+                     *         "osVersion": "x86_64",
+                     *         "serverVersion": "2.2.4"
+                     *       },
+                     *       "displayAuthor": "Night Vale Presents",
+                     *       "displayTitle": "1 - Pilot",
+                     *       "duration": 1454.18449,
+                     *       "episodeId": "ep_lh6ko39pumnrma3dhv",
+                     *       "id": "play_i00492kps6ow4axlvq",
+                     *       "libraryId": "lib_p9wkw2i85qy9oltijt",
+                     *       "libraryItem": {
+                     *         "addedAt": 1667326662087,
+                     *         "birthtimeMs": 1667326662083,
+                     *         "ctimeMs": 1668124892694,
+                     *         "folderId": "fol_crxarzs17jtw5k7ie9",
+                     *         "id": "li_bufnnmp4y5o2gbbxfm",
+                     *         "ino": "652",
+                     *         "isFile": false,
+                     *         "isInvalid": false,
+                     *         "isMissing": false,
+                     *         "lastScan": 1668234374487,
+                     *         "libraryFiles": [
+                     *           {
+                     *             "addedAt": 1667326682561,
+                     *             "fileType": "audio",
+                     *             "ino": "22587",
+                     *             "metadata": {
+                     *               "birthtimeMs": 1667326679508,
+                     *               "ctimeMs": 1667326682557,
+                     *               "ext": ".mp3",
+                     *               "filename": "1 - Pilot.mp3",
+                     *               "mtimeMs": 1667326682557,
+                     *               "path": "/podcasts/Welcome to Night Vale/1 - Pilot.mp3",
+                     *               "relPath": "1 - Pilot.mp3",
+                     *               "size": 23653735
+                     *             },
+                     *             "updatedAt": 1667326682561
+                     *           },
+                     *           {
+                     *             "addedAt": 1667327311529,
+                     *             "fileType": "image",
+                     *             "ino": "10113",
+                     *             "metadata": {
+                     *               "birthtimeMs": 1667326662090,
+                     *               "ctimeMs": 1667326662184,
+                     *               "ext": ".jpg",
+                     *               "filename": "cover.jpg",
+                     *               "mtimeMs": 1667326662178,
+                     *               "path": "/podcasts/Welcome to Night Vale/cover.jpg",
+                     *               "relPath": "cover.jpg",
+                     *               "size": 52993
+                     *             },
+                     *             "updatedAt": 1667327311529
+                     *           }
+                     *         ],
+                     *         "libraryId": "lib_p9wkw2i85qy9oltijt",
+                     *         "media": {
+                     *           "autoDownloadEpisodes": false,
+                     *           "autoDownloadSchedule": "0 0 * * 1",
+                     *           "coverPath": "/metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg",
+                     *           "episodes": [
+                     *             {
+                     *               "addedAt": 1667326679503,
+                     *               "audioFile": {
+                     *                 "addedAt": 1667326682605,
+                     *                 "bitRate": 128000,
+                     *                 "channelLayout": "stereo",
+                     *                 "channels": 2,
+                     *                 "chapters": [],
+                     *                 "codec": "mp3",
+                     *                 "discNumFromFilename": null,
+                     *                 "discNumFromMeta": null,
+                     *                 "duration": 1454.18449,
+                     *                 "embeddedCoverArt": "mjpeg",
+                     *                 "error": null,
+                     *                 "exclude": false,
+                     *                 "format": "MP2/3 (MPEG audio layer 2/3)",
+                     *                 "index": 1,
+                     *                 "ino": "22587",
+                     *                 "invalid": false,
+                     *                 "language": null,
+                     *                 "manuallyVerified": false,
+                     *                 "metaTags": {
+                     *                   "tagAlbum": "Welcome to Night Vale",
+                     *                   "tagArtist": "Night Vale Presents",
+                     *                   "tagDate": "2012",
+                     *                   "tagEncoder": "Lavf58.45.100",
+                     *                   "tagGenre": "Podcast",
+                     *                   "tagTitle": "1 - Pilot"
+                     *                 },
+                     *                 "metadata": {
+                     *                   "birthtimeMs": 1667326679508,
+                     *                   "ctimeMs": 1667326682557,
+                     *                   "ext": ".mp3",
+                     *                   "filename": "1 - Pilot.mp3",
+                     *                   "mtimeMs": 1667326682557,
+                     *                   "path": "/podcasts/Welcome to Night Vale/1 - Pilot.mp3",
+                     *                   "relPath": "1 - Pilot.mp3",
+                     *                   "size": 23653735
+                     *                 },
+                     *                 "mimeType": "audio/mpeg",
+                     *                 "timeBase": "1/14112000",
+                     *                 "trackNumFromFilename": null,
+                     *                 "trackNumFromMeta": null,
+                     *                 "updatedAt": 1668234380150
+                     *               },
+                     *               "audioTrack": {
+                     *                 "contentUrl": "/s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3",
+                     *                 "duration": 1454.18449,
+                     *                 "index": 1,
+                     *                 "metadata": {
+                     *                   "birthtimeMs": 1667326679508,
+                     *                   "ctimeMs": 1667326682557,
+                     *                   "ext": ".mp3",
+                     *                   "filename": "1 - Pilot.mp3",
+                     *                   "mtimeMs": 1667326682557,
+                     *                   "path": "/podcasts/Welcome to Night Vale/1 - Pilot.mp3",
+                     *                   "relPath": "1 - Pilot.mp3",
+                     *                   "size": 23653735
+                     *                 },
+                     *                 "mimeType": "audio/mpeg",
+                     *                 "startOffset": 0,
+                     *                 "title": "1 - Pilot.mp3"
+                     *               },
+                     *               "description": "<div><br>Pilot Episode. A new dog park opens in Night Vale. Carlos, a scientist, visits and discovers some interesting things. Seismic things. Plus, a helpful guide to surveillance helicopter-spotting.<br><br></div><div><br>Weather: \"These and More Than These\" by Joseph Fink<br><br></div><div><br>Music: Disparition, disparition.info<br><br></div><div><br>Logo: Rob Wilson, silastom.com<br><br></div><div><br>Produced by Night Vale Presents. Written by Joseph Fink and Jeffrey Cranor. Narrated by Cecil Baldwin. More Info: welcometonightvale.com, and follow @NightValeRadio on Twitter or Facebook.<br><br></div>",
+                     *               "duration": 1454.18449,
+                     *               "enclosure": {
+                     *                 "length": "20588611",
+                     *                 "type": "audio/mpeg",
+                     *                 "url": "https://www.podtrac.com/pts/redirect.mp3/dovetail.prxu.org/_/126/1fadf1ad-aad8-449f-843b-6e8bb6949622/1_Pilot.mp3"
+                     *               },
+                     *               "episode": "",
+                     *               "episodeType": "full",
+                     *               "id": "ep_lh6ko39pumnrma3dhv",
+                     *               "index": 1,
+                     *               "libraryItemId": "li_bufnnmp4y5o2gbbxfm",
+                     *               "pubDate": "Fri, 15 Jun 2012 12:00:00 -0000",
+                     *               "publishedAt": 1339761600000,
+                     *               "season": "",
+                     *               "size": 23653735,
+                     *               "subtitle": "Pilot Episode. A new dog park opens in Night Vale. Carlos, a scientist, visits and discovers some interesting things. Seismic things. Plus, a helpful guide to surveillance helicopter-spotting. Weather: \"These and More Than These\" by Joseph Fink Music:...",
+                     *               "title": "1 - Pilot",
+                     *               "updatedAt": 1667428186431
+                     *             }
+                     *           ],
+                     *           "lastEpisodeCheck": 1667326662087,
+                     *           "libraryItemId": "li_bufnnmp4y5o2gbbxfm",
+                     *           "maxEpisodesToKeep": 0,
+                     *           "maxNewEpisodesToDownload": 3,
+                     *           "metadata": {
+                     *             "author": "Night Vale Presents",
+                     *             "description": "\n      Twice-monthly community updates for the small desert town of Night Vale, where every conspiracy theory is true. Turn on your radio and hide. Never listened before? It's an ongoing radio show. Start with the current episode, and you'll catch on in no time. Or, go right to Episode 1 if you wanna binge-listen.\n    ",
+                     *             "explicit": false,
+                     *             "feedUrl": "http://feeds.nightvalepresents.com/welcometonightvalepodcast",
+                     *             "genres": [
+                     *               "Science Fiction",
+                     *               "Podcasts",
+                     *               "Fiction"
+                     *             ],
+                     *             "imageUrl": "https://is4-ssl.mzstatic.com/image/thumb/Podcasts125/v4/4a/31/35/4a3135d0-1fe7-a2d7-fb43-d182ec175402/mza_8232698753950666850.jpg/600x600bb.jpg",
+                     *             "itunesArtistId": 718704794,
+                     *             "itunesId": 536258179,
+                     *             "itunesPageUrl": "https://podcasts.apple.com/us/podcast/welcome-to-night-vale/id536258179?uo=4",
+                     *             "language": null,
+                     *             "releaseDate": "2022-10-20T19:00:00Z",
+                     *             "title": "Welcome to Night Vale",
+                     *             "titleIgnorePrefix": "Welcome to Night Vale"
+                     *           },
+                     *           "size": 23653735,
+                     *           "tags": []
+                     *         },
+                     *         "mediaType": "podcast",
+                     *         "mtimeMs": 1668124892694,
+                     *         "path": "/podcasts/Welcome to Night Vale",
+                     *         "relPath": "Welcome to Night Vale",
+                     *         "scanVersion": "2.2.2",
+                     *         "size": 23706728,
+                     *         "updatedAt": 1668157565937
+                     *       },
+                     *       "libraryItemId": "li_bufnnmp4y5o2gbbxfm",
+                     *       "mediaMetadata": {
+                     *         "author": "Night Vale Presents",
+                     *         "description": "\n      Twice-monthly community updates for the small desert town of Night Vale, where every conspiracy theory is true. Turn on your radio and hide. Never listened before? It's an ongoing radio show. Start with the current episode, and you'll catch on in no time. Or, go right to Episode 1 if you wanna binge-listen.\n    ",
+                     *         "explicit": false,
+                     *         "feedUrl": "http://feeds.nightvalepresents.com/welcometonightvalepodcast",
+                     *         "genres": [
+                     *           "Science Fiction",
+                     *           "Podcasts",
+                     *           "Fiction"
+                     *         ],
+                     *         "imageUrl": "https://is4-ssl.mzstatic.com/image/thumb/Podcasts125/v4/4a/31/35/4a3135d0-1fe7-a2d7-fb43-d182ec175402/mza_8232698753950666850.jpg/600x600bb.jpg",
+                     *         "itunesArtistId": 718704794,
+                     *         "itunesId": 536258179,
+                     *         "itunesPageUrl": "https://podcasts.apple.com/us/podcast/welcome-to-night-vale/id536258179?uo=4",
+                     *         "language": null,
+                     *         "releaseDate": "2022-10-20T19:00:00Z",
+                     *         "title": "Welcome to Night Vale"
+                     *       },
+                     *       "mediaPlayer": "html5",
+                     *       "mediaType": "podcast",
+                     *       "playMethod": 0,
+                     *       "startTime": 616.291374,
+                     *       "startedAt": 1668580247687,
+                     *       "timeListening": 15,
+                     *       "updatedAt": 1668580396623,
+                     *       "userId": "1",
+                     *       "videoTrack": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
                 };
             };
@@ -4730,7 +5030,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No open session with this id, or (for a user) an open session of another user: closed sessions, unknown ids and other users' sessions all answer the same */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4747,16 +5047,18 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Session id (`play_…`) */
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["CloseSessionDto"];
             };
         };
         responses: {
+            /** @description The closed session */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,13 +5067,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybackSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A field that is not a finite number ≥ 0, `timeListened` over 86400 s, a position or duration over a year, an unknown field, or `currentTime` more than 1 s past the session's duration */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Bad Request */
+                    /** @example currentTime 99999 is past the duration (1454.18449 s) */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4785,7 +5087,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No open session with this id, or (for a user) an open session of another user: closed sessions, unknown ids and other users' sessions all answer the same */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4812,6 +5114,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Session id (`play_…`) */
                 id: string;
             };
             cookie?: never;
@@ -4822,6 +5125,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The session after the sync */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,13 +5134,13 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybackSessionDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A field that is not a finite number ≥ 0, `timeListened` over 86400 s, a position or duration over a year, an unknown field, or `currentTime` more than 1 s past the session's duration */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Bad Request */
+                    /** @example currentTime 99999 is past the duration (1454.18449 s) */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4850,7 +5154,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No open session with this id, or (for a user) an open session of another user: closed sessions, unknown ids and other users' sessions all answer the same */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4881,25 +5185,35 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LocalSessionDto"];
+                "application/json": {
+                    [key: string]: unknown;
+                } & components["schemas"]["LocalSessionDto"];
             };
         };
         responses: {
+            /** @description Stored; `success` is always true here */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "play_local_i00492kps6ow4axlvq",
+                     *       "progressSynced": true,
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["LocalSyncResultDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A known field of the wrong type, `updatedAt` before `startedAt`, or `currentTime` past the duration */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Bad Request */
+                    /** @example updatedAt is before startedAt */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4913,23 +5227,23 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description Unknown item or episode (`Library item not found`, `Episode not found`), or an id that belongs to another user or to a server-opened session (`Session id is not available`, the same for both) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Not Found */
+                    /** @example Session id is not available */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Conflicts with the current state of the resource */
+            /** @description The same new session id is being uploaded concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Conflict */
+                    /** @example Local session is already syncing */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4958,15 +5272,27 @@ export interface operations {
             };
         };
         responses: {
+            /** @description One result per uploaded session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "id": "play_local_i00492kps6ow4axlvq",
+                     *           "progressSynced": true,
+                     *           "success": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["LocalSyncResultsDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description `sessions` missing or not an array of objects, more than 500, or a field of the wrong type */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5001,13 +5327,15 @@ export interface operations {
     listAbsSessions: {
         parameters: {
             query?: {
-                /** @description Descending (default 1) */
-                desc?: "0" | "1" | "true" | "false";
+                /** @description `1` or `true` (the default): descending; `0` or `false`: ascending */
+                desc?: components["schemas"]["AbsDescFlag"];
+                /** @description Sessions per page */
                 itemsPerPage?: number;
-                /** @description Page, 0-indexed */
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
                 page?: number;
+                /** @description Sort key (`createdAt` is the same as `startedAt`); ties are broken by session id */
                 sort?: components["schemas"]["AbsSessionSort"];
-                /** @description Only the sessions of this user id */
+                /** @description Only the sessions of this user id. A value that is no user id (such as upstream's `root`) matches nothing and is still echoed as `userFilter`. Without it, every session carries its `user`. */
                 user?: string;
             };
             header?: never;
@@ -5016,12 +5344,99 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of sessions in Audiobookshelf's page envelope */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionListDto"];
+                    /**
+                     * @example {
+                     *       "itemsPerPage": 1,
+                     *       "numPages": 37,
+                     *       "page": 0,
+                     *       "sessions": [
+                     *         {
+                     *           "chapters": [],
+                     *           "coverPath": "/metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg",
+                     *           "currentTime": 611.590717,
+                     *           "date": "2022-11-13",
+                     *           "dayOfWeek": "Sunday",
+                     *           "deviceInfo": {
+                     *             "browserName": "Firefox",
+                     *             "browserVersion": "106.0",
+                     *             "ipAddress": "192.168.1.118",
+                     *             "osName": "Linux",
+                     *             "osVersion": "x86_64",
+                     *             "serverVersion": "2.2.3"
+                     *           },
+                     *           "displayAuthor": "Night Vale Presents",
+                     *           "displayTitle": "1 - Pilot",
+                     *           "duration": 1454.18449,
+                     *           "episodeId": "ep_lh6ko39pumnrma3dhv",
+                     *           "id": "play_4oq00chunexu9s03jw",
+                     *           "libraryId": "lib_p9wkw2i85qy9oltijt",
+                     *           "libraryItemId": "li_bufnnmp4y5o2gbbxfm",
+                     *           "mediaMetadata": {
+                     *             "author": "Night Vale Presents",
+                     *             "description": "\n      Twice-monthly community updates for the small desert town of Night Vale, where every conspiracy theory is true. Turn on your radio and hide. Never listened before? It's an ongoing radio show. Start with the current episode, and you'll catch on in no time. Or, go right to Episode 1 if you wanna binge-listen.\n    ",
+                     *             "explicit": false,
+                     *             "feedUrl": "http://feeds.nightvalepresents.com/welcometonightvalepodcast",
+                     *             "genres": [
+                     *               "Science Fiction",
+                     *               "Podcasts",
+                     *               "Fiction"
+                     *             ],
+                     *             "imageUrl": "https://is4-ssl.mzstatic.com/image/thumb/Podcasts125/v4/4a/31/35/4a3135d0-1fe7-a2d7-fb43-d182ec175402/mza_8232698753950666850.jpg/600x600bb.jpg",
+                     *             "itunesArtistId": 718704794,
+                     *             "itunesId": 536258179,
+                     *             "itunesPageUrl": "https://podcasts.apple.com/us/podcast/welcome-to-night-vale/id536258179?uo=4",
+                     *             "language": null,
+                     *             "releaseDate": "2022-10-20T19:00:00Z",
+                     *             "title": "Welcome to Night Vale"
+                     *           },
+                     *           "mediaPlayer": "html5",
+                     *           "mediaType": "podcast",
+                     *           "playMethod": 0,
+                     *           "startTime": 596.779402,
+                     *           "startedAt": 1668330137087,
+                     *           "timeListening": 15,
+                     *           "updatedAt": 1668330152157,
+                     *           "userId": "1"
+                     *         }
+                     *       ],
+                     *       "total": 37,
+                     *       "userFilter": "1"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                        /**
+                         * @description The `user` parameter as given; null without one
+                         * @example 1
+                         */
+                        userFilter: string | null;
+                    };
                 };
             };
             /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
@@ -5044,7 +5459,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,6 +5476,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Session id (`play_…`) */
                 id: string;
             };
             cookie?: never;
@@ -5072,7 +5488,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -5094,7 +5513,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description No session with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5124,9 +5543,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description `sessions` missing, empty, over 500 ids, or an id that is not 1-64 letters, digits, `_` or `-` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5156,7 +5578,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description None of the listed sessions exists */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5181,8 +5603,9 @@ export interface operations {
     listAbsOpenSessions: {
         parameters: {
             query?: {
+                /** @description Sessions per page */
                 itemsPerPage?: number;
-                /** @description Page, 0-indexed */
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
                 page?: number;
             };
             header?: never;
@@ -5191,12 +5614,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One page of open sessions in Audiobookshelf's page envelope */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionPageDto"];
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
                 };
             };
             /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
@@ -5219,7 +5665,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
             404: {
                 headers: {
                     [name: string]: unknown;

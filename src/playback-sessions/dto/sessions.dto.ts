@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -203,8 +203,25 @@ export class LocalSessionDto {
   deviceInfo?: Record<string, unknown>;
 }
 
+/**
+ * The schema of a local session body as it is accepted: `LocalSessionDto`'s fields, plus any other field
+ * (ignored). Written as a one-member `allOf` with `additionalProperties` so the spec says both.
+ */
+export const LOCAL_SESSION_BODY_SCHEMA = {
+  allOf: [{ $ref: getSchemaPath(LocalSessionDto) }],
+  additionalProperties: true,
+  description:
+    'A Playback Session as the client stores it: the fields of LocalSessionDto are read and type-checked, ' +
+    'any other field (`userId`, `mediaMetadata`, `displayTitle`, `date`, …) is accepted and ignored',
+};
+
 export class LocalSessionsDto {
-  @ApiProperty({ type: [LocalSessionDto] })
+  @ApiProperty({
+    type: 'array',
+    items: LOCAL_SESSION_BODY_SCHEMA,
+    maxItems: 500,
+    description: 'Up to 500 local sessions; each one succeeds or fails on its own',
+  })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(500)
@@ -215,7 +232,13 @@ export class LocalSessionsDto {
 }
 
 export class BatchDeleteSessionsDto {
-  @ApiProperty({ type: [String], example: ['play_4oq00chunexu9s03jw'] })
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: 500,
+    description: 'Ids of the sessions to delete (1 to 500; ids that do not exist are skipped)',
+    example: ['play_4oq00chunexu9s03jw'],
+  })
   @IsDefined()
   @IsArray()
   @ArrayNotEmpty()
@@ -238,16 +261,31 @@ export const SESSION_SORT_KEYS = [
 ] as const;
 export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
 
+/** Page size bounds of every Audiobookshelf list. */
+export const MAX_ITEMS_PER_PAGE = 500;
+
 export class AbsPageQueryDto {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 10 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_ITEMS_PER_PAGE,
+    default: 10,
+    description: 'Sessions per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_ITEMS_PER_PAGE)
   itemsPerPage?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'Page, 0-indexed' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    description: 'Page, 0-indexed; a page past the last one answers an empty `sessions` list',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -256,21 +294,69 @@ export class AbsPageQueryDto {
   page?: number;
 }
 
+/** `GET /sessions/open`: the same paging, 100 sessions per page by default. */
+export class OpenSessionsQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_ITEMS_PER_PAGE,
+    default: 100,
+    description: 'Sessions per page',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ITEMS_PER_PAGE)
+  itemsPerPage?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    default: 0,
+    description: 'Page, 0-indexed; a page past the last one answers an empty `sessions` list',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  page?: number;
+}
+
+export const DESC_FLAGS = ['0', '1', 'true', 'false'] as const;
+
 export class ListSessionsQueryDto extends AbsPageQueryDto {
-  @ApiPropertyOptional({ description: 'Only the sessions of this user id', example: '1' })
+  @ApiPropertyOptional({
+    description:
+      "Only the sessions of this user id. A value that is no user id (such as upstream's `root`) matches " +
+      'nothing and is still echoed as `userFilter`. Without it, every session carries its `user`.',
+    example: '1',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   user?: string;
 
-  @ApiPropertyOptional({ enum: SESSION_SORT_KEYS, enumName: 'AbsSessionSort', default: 'updatedAt' })
+  @ApiPropertyOptional({
+    enum: SESSION_SORT_KEYS,
+    enumName: 'AbsSessionSort',
+    default: 'updatedAt',
+    description: 'Sort key (`createdAt` is the same as `startedAt`); ties are broken by session id',
+  })
   @IsOptional()
   @IsIn(SESSION_SORT_KEYS)
   sort?: SessionSortKey;
 
-  @ApiPropertyOptional({ enum: ['0', '1', 'true', 'false'], description: 'Descending (default 1)' })
+  @ApiPropertyOptional({
+    enum: DESC_FLAGS,
+    enumName: 'AbsDescFlag',
+    default: '1',
+    description: '`1` or `true` (the default): descending; `0` or `false`: ascending',
+  })
   @IsOptional()
-  @IsIn(['0', '1', 'true', 'false'])
+  @IsIn(DESC_FLAGS)
   desc?: string;
 }
 
