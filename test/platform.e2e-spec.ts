@@ -41,6 +41,25 @@ describe('platform (e2e)', () => {
     expect(absBad.text).toBe('JSON parse error - the request body is not valid JSON.');
   });
 
+  it('answers a refused credential on the Audiobookshelf surface with plain `Unauthorized`', async () => {
+    const none = await t.http.get('/audiobookshelf/api/sessions').expect(401);
+    expect(none.headers['content-type']).toMatch(/^text\/plain/);
+    expect(none.text).toBe('Unauthorized');
+    const bad = await t.http
+      .get('/audiobookshelf/api/sessions')
+      .set('Authorization', 'Bearer garbage')
+      .expect(401);
+    expect(bad.text).toBe('Unauthorized');
+    const drf = await t.http.get('/api/2/sessions/').set('Authorization', 'token garbage').expect(401);
+    expect(drf.body).toEqual({ detail: 'Invalid token.' });
+  });
+
+  it('reports only the type error for a value of the wrong type, not the range checks after it', async () => {
+    const admin = await t.admin();
+    const res = await t.http.get('/users?page=abc').set('Authorization', `Bearer ${admin.token}`).expect(400);
+    expect(res.body).toEqual({ page: ['A valid integer is required.'] });
+  });
+
   it('sets security headers and a request id', async () => {
     const res = await t.http.get('/health').set('X-Request-Id', 'abc-123').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
+import { CREDENTIALS_INVALID, CREDENTIALS_MISSING } from '../common/errors';
 import { AUTH_KEY, AuthOptions, IS_PUBLIC_KEY } from '../common/decorators/auth.decorator';
 import { credentialFromRequest } from './credentials';
 
@@ -31,9 +32,7 @@ export class AccessGuard extends AuthGuard(['api-key', 'jwt']) {
   override handleRequest<T>(err: unknown, user: T, _info: unknown, context: ExecutionContext): T {
     if (err || !user) {
       const req = context.switchToHttp().getRequest<Request>();
-      throw new UnauthorizedException(
-        credentialFromRequest(req) ? 'Invalid token.' : 'Authentication credentials were not provided.',
-      );
+      throw new UnauthorizedException(credentialFromRequest(req) ? CREDENTIALS_INVALID : CREDENTIALS_MISSING);
     }
     return user;
   }

@@ -20,6 +20,10 @@ export class FieldErrorsException extends BadRequestException {
   }
 }
 
+/** The global guard's 401 messages (DRF's wording); the Audiobookshelf dialect answers them `Unauthorized`. */
+export const CREDENTIALS_MISSING = 'Authentication credentials were not provided.';
+export const CREDENTIALS_INVALID = 'Invalid token.';
+
 /** 409, e.g. stopping a session that has already stopped. */
 export class ConflictError extends HttpException {
   constructor(message: string) {
@@ -47,9 +51,14 @@ const MESSAGES: Record<string, (e: ValidationError) => string> = {
   whitelistValidation: () => 'This field is not allowed.',
 };
 
+/** Constraints that check a value's type: when one fails, the range/length checks say nothing useful. */
+const TYPE_CONSTRAINTS = ['isInt', 'isNumber', 'isBoolean', 'isString'];
+
 function messagesOf(error: ValidationError): string[] {
-  const constraints = error.constraints ?? {};
+  let constraints = error.constraints ?? {};
   if (constraints.isDefined) return [MESSAGES.isDefined(error)];
+  const typeFailure = TYPE_CONSTRAINTS.find((name) => name in constraints);
+  if (typeFailure) constraints = { [typeFailure]: constraints[typeFailure] };
   return Object.entries(constraints).map(([name, text]) =>
     MESSAGES[name] && !text.includes('|') ? MESSAGES[name](error) : text,
   );

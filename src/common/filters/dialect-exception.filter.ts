@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { FieldErrorsException, TooManyRequestsError } from '../errors';
+import {
+  CREDENTIALS_INVALID,
+  CREDENTIALS_MISSING,
+  FieldErrorsException,
+  TooManyRequestsError,
+} from '../errors';
 
 export type Dialect = 'drf' | 'audiobookshelf';
 
@@ -100,6 +105,8 @@ export class DialectExceptionFilter implements ExceptionFilter {
     }
 
     if (dialect === 'audiobookshelf') {
+      // Audiobookshelf answers a refused credential with a bare `Unauthorized`, as its clients expect
+      if (message === CREDENTIALS_MISSING || message === CREDENTIALS_INVALID) message = undefined;
       const text = fields ? flattenFields(fields) : (message ?? ABS_DEFAULTS[status] ?? HttpStatus[status]);
       res.status(status).type('text/plain; charset=utf-8').send(text);
       return;
