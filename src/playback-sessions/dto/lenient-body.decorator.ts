@@ -3,12 +3,15 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { FieldErrorsException, toFieldErrors } from '../../common/errors';
+import { stripPrototypeKeys } from '../../common/prototype-keys';
 
 /** Validates `body` as `type`: declared fields are type-checked, undeclared ones are dropped. */
 export function validateLenient<T extends object>(type: Type<T>, body: unknown): T {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new BadRequestException('The request body must be a JSON object.');
   }
+  // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
+  stripPrototypeKeys(body);
   const instance = plainToInstance(type, body);
   const errors = validateSync(instance, {
     whitelist: true,
