@@ -232,12 +232,9 @@ export function hostileJsonBody(
 /** A body as a form: arrays become repeated keys, null an empty value, objects their JSON. */
 function formPairs(body: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(body).flatMap(([key, value]): Array<[string, string]> => {
+    // numbers and booleans stringify as a form would send them; objects as their JSON
     const text = (v: unknown): string =>
-      v === null || v === undefined
-        ? ''
-        : typeof v === 'object'
-          ? JSON.stringify(v)
-          : String(v as string | number | boolean);
+      v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
     return Array.isArray(value) ? value.map((v) => [key, pct(text(v))]) : [[key, pct(text(value))]];
   });
 }
