@@ -237,7 +237,7 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       await as.post(`/items/${c.bookId}/play`).expect(200);
     });
 
-    it('refuses or ignores `constructor` / `__proto__` keys in lenient bodies, never a 500 (hostile-input regression)', async () => {
+    it('refuses NUL and ignores `constructor` / `__proto__` keys in lenient bodies, never a 500 (hostile-input regressions)', async () => {
       const as = abs(t, alice);
       const raw = (path: string, body: string) =>
         t.http
@@ -268,6 +268,15 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
         progressSynced: expect.any(Boolean),
       });
       await as.get('/me/listening-sessions').expect(200);
+      // NUL, which PostgreSQL cannot store (a 500 there), is refused in lenient bodies too, even in extras
+      const nul = await raw(`/items/${c.bookId}/play`, '{"mediaPlayer":"a\\u0000b"}').expect(400);
+      expect(nul.text).toBe('mediaPlayer: Null characters are not allowed.');
+      const nulExtra = JSON.stringify({
+        sessions: [seedLocalSession(c, { id: 'play_local_nul', deviceInfo: { appField: 'a\u0000b' } })],
+      });
+      expect((await raw('/session/local-all', nulExtra).expect(400)).text).toBe(
+        'sessions.0.deviceInfo.appField: Null characters are not allowed.',
+      );
     });
 
     it('finishes near the end, restarts a finished item at 0, and re-listening un-finishes it', async () => {

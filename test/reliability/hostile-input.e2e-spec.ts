@@ -11,6 +11,7 @@
  * and after each endpoint's runs the server still answers /health.
  * Reproduce a failure with the seed fast-check prints: HOSTILE_SEED=<seed> npx jest test/reliability/hostile.
  */
+import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,8 @@ const REGRESSIONS: string[] = [
   '{"name":"a\\u0000b","device_id":"a\\u0000b","username":"a\\u0000b","password":"a\\u0000bcdefgh"}', // NUL: PostgreSQL 500
   // a nested own `constructor` key crashed class-transformer where a module calls it itself (a 500)
   '{"mediaPlayer":{"constructor":[null," "]},"latitude":[{"constructor":"Tx"}],"deviceInfo":{"constructor":1}}',
+  // NUL in a lenient body (custom decorators bypass the global NUL pipe): PostgreSQL 500
+  '{"mediaPlayer":"a\\u0000b","deviceInfo":{"deviceId":"a\\u0000b"}}',
 ];
 const regressionsFor = (wrap?: (json: string) => string) =>
   REGRESSIONS.flatMap((body) => (wrap ? [body, wrap(body)] : [body])).map((body) => [
@@ -134,7 +137,8 @@ describe('hostile input (property-based, e2e)', () => {
     const before = await rowCounts();
     const res = await send(port, method, path, req, auth);
     const problems: string[] = [];
-    if (res.status >= 500) problems.push(`${res.status}: ${res.text.slice(0, 300)}`);
+    if (res.status >= 500)
+      problems.push(`${res.status}: ${res.text.slice(0, 300)} — logged: ${lastLoggedError}`);
     const dialect = dialectProblem(path, res);
     if (dialect) problems.push(dialect);
     if (res.status >= 400) {
@@ -151,7 +155,14 @@ describe('hostile input (property-based, e2e)', () => {
     return { res, problems };
   };
 
+  /** What the server last logged as an error (the cause of a 5xx, shown with it). */
+  let lastLoggedError = '(nothing)';
+
   beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((first: unknown) => {
+      const err = (first as { err?: { message?: string; stack?: string } } | undefined)?.err;
+      lastLoggedError = err?.stack?.split('\n').slice(0, 4).join(' | ') ?? String(first);
+    });
     // the Guidebook daily budget (10,000 per user) is not what this suite tests; it would run out at high HOSTILE_RUNS
     t = await startTestApp({ BODY_LIMIT_BYTES: String(BODY_LIMIT), GUIDEBOOK_DAILY_LIMIT: '1000000000' });
     await t.app.listen(0, '127.0.0.1');
