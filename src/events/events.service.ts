@@ -8,6 +8,7 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
 import { isIntId } from '../common/dto/id-param';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
+import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
@@ -113,6 +114,8 @@ export class EventsService {
         };
         return;
       }
+      // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
+      stripPrototypeKeys(item);
       const dto = plainToInstance(CreateEventDto, item);
       const problems = validateSync(dto, ITEM_VALIDATION);
       if (problems.length) errors[i] = toFieldErrors(problems);

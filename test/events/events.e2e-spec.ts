@@ -369,6 +369,24 @@ describe('Roundware events (e2e)', () => {
       expect(await countEvents(t, session)).toBe(0);
     });
 
+    it('ignores `constructor` / `__proto__` keys in items, as the single POST does: never a 500 (hostile-input regression)', async () => {
+      const session = await makeSession(t, alice.id);
+      // class-transformer took a nested object's own `constructor` key for its class and crashed
+      const res = await t.http
+        .post('/api/2/events/batch/')
+        .set('Authorization', bearer(alice))
+        .set('Content-Type', 'application/json')
+        .send(
+          `[{"session_id":${session},"event_type":"good"},` +
+            `{"session_id":${session},"event_type":"bad","latitude":[{"constructor":"Tx"}]},` +
+            `{"session_id":${session},"event_type":"proto","__proto__":{"polluted":1},"constructor":1}]`,
+        )
+        .expect(400);
+      expect(res.body).toEqual([{}, { latitude: [expect.any(String)] }, {}]);
+      expect(await countEvents(t, session)).toBe(0);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
     it("refuses an item in another user's session (nothing stored), and bodies that are not lists", async () => {
       const session = await makeSession(t, alice.id);
       const res = await t.http

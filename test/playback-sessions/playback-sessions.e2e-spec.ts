@@ -2,7 +2,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { Role } from '../../src/common/auth-user';
 import { nowMicros } from '../../src/common/time';
 import { PlaybackSessionsService } from '../../src/playback-sessions/playback-sessions.service';
-import { startTestApp, TestApp, TestUser } from '../utils/test-app';
+import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
 import {
   abs,
   Catalogue,
@@ -235,6 +235,48 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
         clientName: 'Abs Web',
       });
       await as.post(`/items/${c.bookId}/play`).expect(200);
+    });
+
+    it('refuses NUL and ignores `constructor` / `__proto__` keys in lenient bodies, never a 500 (hostile-input regressions)', async () => {
+      const as = abs(t, alice);
+      const raw = (path: string, body: string) =>
+        t.http
+          .post(`/audiobookshelf/api${path}`)
+          .set('Authorization', bearer(alice))
+          .set('Content-Type', 'application/json')
+          .send(body);
+      // class-transformer took a nested object's own `constructor` key for its class and crashed
+      const wrongType = await raw(`/items/${c.bookId}/play`, '{"mediaPlayer":{"constructor":[null," "]}}');
+      expect(wrongType.status).toBe(400);
+      expect(wrongType.text).toMatch(/^mediaPlayer: /);
+      const ignored = await raw(
+        `/items/${c.bookId}/play`,
+        '{"constructor":1,"__proto__":{"polluted":1},"deviceInfo":{"deviceId":"proto-dev","constructor":{"a":1}}}',
+      ).expect(200);
+      expect(ignored.body.deviceInfo).toEqual({ ipAddress: expect.any(String), deviceId: 'proto-dev' });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const local = await raw(
+        '/session/local',
+        JSON.stringify(seedLocalSession(c, { id: 'play_local_proto' })).replace(
+          '"deviceInfo":{',
+          '"deviceInfo":{"constructor":{"x":[1]},',
+        ),
+      ).expect(200);
+      expect(local.body).toEqual({
+        id: 'play_local_proto',
+        success: true,
+        progressSynced: expect.any(Boolean),
+      });
+      await as.get('/me/listening-sessions').expect(200);
+      // NUL, which PostgreSQL cannot store (a 500 there), is refused in lenient bodies too, even in extras
+      const nul = await raw(`/items/${c.bookId}/play`, '{"mediaPlayer":"a\\u0000b"}').expect(400);
+      expect(nul.text).toBe('mediaPlayer: Null characters are not allowed.');
+      const nulExtra = JSON.stringify({
+        sessions: [seedLocalSession(c, { id: 'play_local_nul', deviceInfo: { appField: 'a\u0000b' } })],
+      });
+      expect((await raw('/session/local-all', nulExtra).expect(400)).text).toBe(
+        'sessions.0.deviceInfo.appField: Null characters are not allowed.',
+      );
     });
 
     it('finishes near the end, restarts a finished item at 0, and re-listening un-finishes it', async () => {

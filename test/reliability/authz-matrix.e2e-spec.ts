@@ -104,7 +104,19 @@ describe('authorization matrix (e2e)', () => {
             if (dialectOf(built.path) === 'audiobookshelf') {
               expect(res.headers['content-type']).toMatch(/^text\/plain/);
             } else {
-              expect(typeof res.body.detail).toBe('string');
+              // DRF: {"detail": "…"}, or field errors {"field": ["…"]} (a 400 naming an invisible resource),
+              // or for a list body DRF's list form [{…field errors}, {}] (one entry per item)
+              const fieldErrors = (body: unknown) =>
+                !!body &&
+                typeof body === 'object' &&
+                Object.values(body).every((v) => Array.isArray(v) && v.every((m) => typeof m === 'string'));
+              const drf =
+                typeof res.body.detail === 'string' ||
+                (res.status === 400 &&
+                  (Array.isArray(res.body)
+                    ? res.body.length > 0 && res.body.every(fieldErrors)
+                    : Object.keys(res.body as object).length > 0 && fieldErrors(res.body)));
+              expect({ label, body: drf ? 'DRF' : res.body }).toEqual({ label, body: 'DRF' });
             }
           }
         }

@@ -80,6 +80,140 @@ const ownerLogin = (ctx: MatrixContext): BuiltRequest => ({
   body: { username: ctx.owner.username, password: ctx.owner.password },
 });
 
+/** An owned resource: its owner, operators and admins reach it; another user gets 404. */
+const ownedRead = (status: number): Record<Principal, number> => ({
+  anonymous: 401,
+  owner: status,
+  other: 404,
+  operator: status,
+  admin: status,
+});
+/** Guide content: operators see it but may not write another owner's (403). */
+const guideWrite = (status: number): Record<Principal, number> => ({ ...ownedRead(status), operator: 403 });
+/** A create naming the owner's resource in the body: invisible to another user → 400 "Invalid pk". */
+const createIn = (status: number): Record<Principal, number> => ({ ...ownedRead(status), other: 400 });
+
+/** Resources shared by every call of the suite (made once per context; reads do not consume them). */
+const shared = new WeakMap<MatrixContext, Map<string, Promise<unknown>>>();
+function once<T>(ctx: MatrixContext, key: string, make: () => Promise<T>): Promise<T> {
+  let byKey = shared.get(ctx);
+  if (!byKey) shared.set(ctx, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, make());
+  return byKey.get(key) as Promise<T>;
+}
+
+/** The owner's project (experiment). */
+const ownerProject = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'project', async () => {
+    const body = await ctx.as(ctx.owner, 'POST', '/api/experiments', { name: unique('project') }, 201);
+    return body.experiment_id as number;
+  });
+/** A new active session of the owner (for calls that stop or delete it). */
+const freshOwnerSession = async (ctx: MatrixContext): Promise<number> => {
+  const body = await ctx.as(
+    ctx.owner,
+    'POST',
+    '/api/sessions',
+    { experiment_id: await ownerProject(ctx) },
+    201,
+  );
+  return body.session_id as number;
+};
+const ownerSession = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'session', () => freshOwnerSession(ctx));
+const freshOwnerEvent = async (ctx: MatrixContext): Promise<number> => {
+  const body = { session_id: await ownerSession(ctx), event_type: 'matrix' };
+  return (await ctx.as(ctx.owner, 'POST', '/api/2/events/', body, 200)).id as number;
+};
+const ownerEvent = (ctx: MatrixContext): Promise<number> => once(ctx, 'event', () => freshOwnerEvent(ctx));
+
+const freshOwnerGuide = async (ctx: MatrixContext): Promise<number> =>
+  (await ctx.as(ctx.owner, 'POST', '/open-api/v1/guides/', { name: unique('guide') }, 201)).id as number;
+const ownerGuide = (ctx: MatrixContext): Promise<number> => once(ctx, 'guide', () => freshOwnerGuide(ctx));
+const freshOwnerTrack = async (ctx: MatrixContext): Promise<number> => {
+  const body = { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' };
+  return (await ctx.as(ctx.owner, 'POST', '/open-api/v1/schedule-tracks/', body, 201)).id as number;
+};
+const ownerTrack = (ctx: MatrixContext): Promise<number> => once(ctx, 'track', () => freshOwnerTrack(ctx));
+const gbSessionBody = (guide: number) => ({
+  guide,
+  name: 'Session',
+  description_html: null,
+  start_time: '2017-09-18T16:00:00',
+  end_time: '2017-09-18T17:00:00',
+});
+const freshOwnerGbSession = async (ctx: MatrixContext): Promise<number> =>
+  (await ctx.as(ctx.owner, 'POST', '/open-api/v1/sessions/', gbSessionBody(await ownerGuide(ctx)), 201))
+    .id as number;
+const ownerGbSession = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'gb-session', () => freshOwnerGbSession(ctx));
+
+interface Catalogue {
+  bookLibraryId: string;
+  bookId: string;
+  podcastId: string;
+  episodeId: string;
+}
+const BOOK_MEDIA = {
+  media: { metadata: { title: 'The Hobbit' }, audioFiles: [{ filename: 'part1.mp3', duration: 1000 }] },
+};
+/** A book library with one book and a podcast library with one episode (made by the admin, once). */
+const catalogue = (ctx: MatrixContext): Promise<Catalogue> =>
+  once(ctx, 'catalogue', async () => {
+    const post = (path: string, body: unknown) =>
+      ctx.as(ctx.admin, 'POST', `/audiobookshelf/api${path}`, body, 200);
+    const books = await post('/libraries', { name: 'Audiobooks', mediaType: 'book' });
+    const book = await post(`/libraries/${books.id}/items`, BOOK_MEDIA);
+    const podcasts = await post('/libraries', { name: 'Podcasts', mediaType: 'podcast' });
+    const podcast = await post(`/libraries/${podcasts.id}/items`, {
+      media: {
+        metadata: { title: 'Welcome to Night Vale' },
+        episodes: [{ title: '1 - Pilot', audioFile: { filename: '1 - Pilot.mp3', duration: 1454.18449 } }],
+      },
+    });
+    return {
+      bookLibraryId: books.id,
+      bookId: book.id,
+      podcastId: podcast.id,
+      episodeId: podcast.media.episodes[0].id,
+    };
+  });
+/** A local (offline) session with a fresh id, of the book or of the podcast episode. */
+function localSession(c: Catalogue, episode = false) {
+  const now = Date.now();
+  return {
+    id: `play_local_${randomBytes(8).toString('hex')}`,
+    libraryItemId: episode ? c.podcastId : c.bookId,
+    ...(episode ? { episodeId: c.episodeId } : {}),
+    timeListening: 5,
+    startTime: 0,
+    currentTime: 5,
+    startedAt: now - 60_000,
+    updatedAt: now,
+  };
+}
+/** A new open playback session of the owner, on a device of its own (so it closes no other). */
+const ownerPlay = async (ctx: MatrixContext): Promise<string> => {
+  const path = `/audiobookshelf/api/items/${(await catalogue(ctx)).bookId}/play`;
+  return (await ctx.as(ctx.owner, 'POST', path, { deviceInfo: { deviceId: unique('device') } }, 200))
+    .id as string;
+};
+/**
+ * The owner has progress in a book and in the episode (from local uploads); no other caller has any in
+ * that book (nor in the episode: only the owner's calls here use it with a progress).
+ */
+const ownerProgress = (ctx: MatrixContext): Promise<Catalogue> =>
+  once(ctx, 'progress', async () => {
+    const c = await catalogue(ctx);
+    // an item of its own: the other callers play and upload the shared book in other routes' calls
+    const path = `/audiobookshelf/api/libraries/${c.bookLibraryId}/items`;
+    const own = { ...c, bookId: (await ctx.as(ctx.admin, 'POST', path, BOOK_MEDIA, 200)).id as string };
+    const body = { sessions: [localSession(own), localSession(own, true)] };
+    const { results } = await ctx.as(ctx.owner, 'POST', '/audiobookshelf/api/session/local-all', body, 200);
+    if (!results.every((r: { success: boolean }) => r.success)) throw new Error(JSON.stringify(results));
+    return own;
+  });
+
 export const AUTHZ_TABLE: Record<string, RouteCase> = {
   // ---- health ----
   'GET /health': { request: () => ({ path: '/health' }), expect: all(200) },
@@ -150,5 +284,315 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     expect: all(200),
   },
 
-  // ---- module routes go here (sessions, events, guides, playback) ----
+  // ---- sessions: Roundware (/api/2/sessions, /api/2/projects) and AERPAW (/api/sessions, /api/experiments) ----
+  'GET /api/2/sessions': {
+    request: async (ctx) => (await ownerSession(ctx), { path: '/api/2/sessions/' }),
+    expect: anyCaller(200),
+    note: 'a list filtered to what the caller may see',
+  },
+  'GET /api/2/sessions/count': {
+    request: async (ctx) => (await ownerSession(ctx), { path: '/api/2/sessions/count/' }),
+    expect: anyCaller(200),
+  },
+  'GET /api/2/sessions/:id': {
+    request: async (ctx) => ({ path: `/api/2/sessions/${await ownerSession(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'POST /api/2/sessions': {
+    request: async (ctx) => ({
+      path: '/api/2/sessions/',
+      body: { project_id: await ownerProject(ctx), client_system: 'iOS 8.1' },
+    }),
+    expect: createIn(200),
+    note: 'the project in the body is the resource: invisible to another user → 400 "Invalid pk" (decisions: Sessions); operators see every project',
+  },
+  'PATCH /api/2/sessions/:id': {
+    request: async (ctx) => ({ path: `/api/2/sessions/${await freshOwnerSession(ctx)}/`, body: {} }),
+    expect: ownedRead(200),
+    note: 'ending a session: owner, operator (any) and admin (DESIGN roles table)',
+  },
+  'GET /api/2/projects/:id': {
+    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'GET /api/sessions': {
+    request: async (ctx) => (await ownerSession(ctx), { path: '/api/sessions' }),
+    expect: anyCaller(200),
+  },
+  'POST /api/sessions': {
+    request: async (ctx) => ({ path: '/api/sessions', body: { experiment_id: await ownerProject(ctx) } }),
+    expect: createIn(201),
+    note: 'an invisible experiment in the body is 400 "Invalid pk" (decisions: Sessions)',
+  },
+  'GET /api/sessions/:id': {
+    request: async (ctx) => ({ path: `/api/sessions/${await ownerSession(ctx)}` }),
+    expect: ownedRead(200),
+  },
+  'POST /api/sessions/:id/stop': {
+    request: async (ctx) => ({ path: `/api/sessions/${await freshOwnerSession(ctx)}/stop` }),
+    expect: ownedRead(200),
+    note: 'stopping: owner, operator (any) and admin (DESIGN roles table)',
+  },
+  'DELETE /api/sessions/:id': {
+    request: async (ctx) => ({ path: `/api/sessions/${await freshOwnerSession(ctx)}` }),
+    expect: adminOnly(204),
+  },
+  'POST /api/experiments': {
+    request: () => ({ path: '/api/experiments', body: { name: unique('experiment') } }),
+    expect: anyCaller(201),
+  },
+  'GET /api/experiments': {
+    request: async (ctx) => (await ownerProject(ctx), { path: '/api/experiments' }),
+    expect: anyCaller(200),
+  },
+  'GET /api/experiments/:id': {
+    request: async (ctx) => ({ path: `/api/experiments/${await ownerProject(ctx)}` }),
+    expect: ownedRead(200),
+  },
+  'GET /api/experiments/:id/sessions': {
+    request: async (ctx) => ({ path: `/api/experiments/${await ownerProject(ctx)}/sessions` }),
+    expect: ownedRead(200),
+  },
+
+  // ---- events (/api/2/events, session history) ----
+  'GET /api/2/events': {
+    request: async (ctx) => (await ownerEvent(ctx), { path: '/api/2/events/' }),
+    expect: anyCaller(200),
+  },
+  'POST /api/2/events': {
+    request: async (ctx) => ({
+      path: '/api/2/events/',
+      body: { session_id: await ownerSession(ctx), event_type: 'matrix' },
+    }),
+    expect: createIn(200),
+    note: 'posting to an invisible session is 400 "Invalid pk" (decisions: Events); operators post everywhere',
+  },
+  'POST /api/2/events/batch': {
+    request: async (ctx) => ({
+      path: '/api/2/events/batch/',
+      body: [{ session_id: await ownerSession(ctx), event_type: 'matrix' }],
+    }),
+    expect: createIn(201),
+    note: 'as POST /api/2/events/: an invisible session is a 400 naming the item',
+  },
+  'GET /api/2/events/export': {
+    request: async (ctx) => (await ownerEvent(ctx), { path: '/api/2/events/export/' }),
+    expect: anyCaller(200),
+  },
+  'GET /api/2/events/:id': {
+    request: async (ctx) => ({ path: `/api/2/events/${await ownerEvent(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'DELETE /api/2/events/:id': {
+    request: async (ctx) => ({ path: `/api/2/events/${await freshOwnerEvent(ctx)}/` }),
+    expect: adminOnly(204),
+  },
+  'GET /api/2/sessions/:id/history': {
+    request: async (ctx) => ({ path: `/api/2/sessions/${await ownerSession(ctx)}/history/` }),
+    expect: ownedRead(200),
+  },
+
+  // ---- Guidebook (/open-api/v1/): operators read all, but writing another owner's content is 403 ----
+  'POST /open-api/v1/guides': {
+    request: () => ({ path: '/open-api/v1/guides/', body: { name: unique('guide') } }),
+    expect: anyCaller(201),
+  },
+  'GET /open-api/v1/guides': {
+    request: async (ctx) => (await ownerGuide(ctx), { path: '/open-api/v1/guides/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await ownerGuide(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/guides/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: 'operators see every guide but may write only their own: 403 (decisions: Guidebook)',
+  },
+  'DELETE /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await freshOwnerGuide(ctx)}/` }),
+    expect: adminOnly(204),
+  },
+  'POST /open-api/v1/schedule-tracks': {
+    request: async (ctx) => ({
+      path: '/open-api/v1/schedule-tracks/',
+      body: { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' },
+    }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/schedule-tracks': {
+    request: async (ctx) => (await ownerTrack(ctx), { path: '/open-api/v1/schedule-tracks/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await freshOwnerTrack(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its tracks (DESIGN: own guides); an operator gets 403",
+  },
+  'POST /open-api/v1/sessions': {
+    request: async (ctx) => ({ path: '/open-api/v1/sessions/', body: gbSessionBody(await ownerGuide(ctx)) }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/sessions': {
+    request: async (ctx) => (await ownerGbSession(ctx), { path: '/open-api/v1/sessions/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/sessions/guide=:guide': {
+    request: async (ctx) => (
+      await ownerGbSession(ctx),
+      { path: `/open-api/v1/sessions/guide=${await ownerGuide(ctx)}` }
+    ),
+    expect: anyCaller(200),
+    note: "the seed's literal form of ?guide=N: a list, so another owner's guide filters to an empty page",
+  },
+  'GET /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await freshOwnerGbSession(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its sessions (DESIGN: own guides); an operator gets 403",
+  },
+
+  // ---- Audiobookshelf (/audiobookshelf/api/): plain-text errors ----
+  'POST /audiobookshelf/api/libraries': {
+    request: () => ({
+      path: '/audiobookshelf/api/libraries',
+      body: { name: unique('library'), mediaType: 'book' },
+    }),
+    expect: adminOnly(200),
+  },
+  'POST /audiobookshelf/api/libraries/:id/items': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/libraries/${(await catalogue(ctx)).bookLibraryId}/items`,
+      body: BOOK_MEDIA,
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /audiobookshelf/api/items/:id': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/items/${(await catalogue(ctx)).bookId}` }),
+    expect: anyCaller(200),
+    note: 'every user sees every library (decisions: Playback sessions)',
+  },
+  'POST /audiobookshelf/api/items/:id/play': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/items/${(await catalogue(ctx)).bookId}/play`,
+      body: { deviceInfo: { deviceId: unique('device') } },
+    }),
+    expect: anyCaller(200),
+  },
+  'POST /audiobookshelf/api/items/:id/play/:episodeId': {
+    request: async (ctx) => {
+      const c = await catalogue(ctx);
+      return {
+        path: `/audiobookshelf/api/items/${c.podcastId}/play/${c.episodeId}`,
+        body: { deviceInfo: { deviceId: unique('device') } },
+      };
+    },
+    expect: anyCaller(200),
+  },
+  'POST /audiobookshelf/api/session/local': {
+    request: async (ctx) => ({
+      path: '/audiobookshelf/api/session/local',
+      body: localSession(await catalogue(ctx)),
+    }),
+    expect: anyCaller(200),
+    note: "a fresh local session id each call: the caller's own upload",
+  },
+  'POST /audiobookshelf/api/session/local-all': {
+    request: async (ctx) => ({
+      path: '/audiobookshelf/api/session/local-all',
+      body: { sessions: [localSession(await catalogue(ctx))] },
+    }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/session/:id': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/session/${await ownerPlay(ctx)}` }),
+    expect: ownedRead(200),
+  },
+  'POST /audiobookshelf/api/session/:id/sync': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/session/${await ownerPlay(ctx)}/sync`,
+      body: { currentTime: 1, timeListened: 0 },
+    }),
+    expect: ownedRead(200),
+    note: 'operators and admins may sync any open session (DESIGN roles table)',
+  },
+  'POST /audiobookshelf/api/session/:id/close': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/session/${await ownerPlay(ctx)}/close`, body: {} }),
+    expect: ownedRead(200),
+    note: 'operators and admins may close any open session (DESIGN roles table)',
+  },
+  'GET /audiobookshelf/api/sessions': {
+    request: async (ctx) => (await ownerPlay(ctx), { path: '/audiobookshelf/api/sessions' }),
+    expect: { anonymous: 401, owner: 404, other: 404, operator: 200, admin: 200 },
+    note: 'the list of all playback sessions answers 404 below operator, as the seed documents',
+  },
+  'GET /audiobookshelf/api/sessions/open': {
+    request: async (ctx) => (await ownerPlay(ctx), { path: '/audiobookshelf/api/sessions/open' }),
+    expect: { anonymous: 401, owner: 404, other: 404, operator: 200, admin: 200 },
+    note: 'as GET /sessions: 404 below operator',
+  },
+  'POST /audiobookshelf/api/sessions/batch/delete': {
+    request: async (ctx) => ({
+      path: '/audiobookshelf/api/sessions/batch/delete',
+      body: { sessions: [await ownerPlay(ctx)] },
+    }),
+    expect: adminOnly(200),
+  },
+  'DELETE /audiobookshelf/api/sessions/:id': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/sessions/${await ownerPlay(ctx)}` }),
+    expect: adminOnly(200),
+    note: 'deleting answers 200 with an empty body, as upstream',
+  },
+  'GET /audiobookshelf/api/me/listening-sessions': {
+    request: async (ctx) => (await ownerPlay(ctx), { path: '/audiobookshelf/api/me/listening-sessions' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me/listening-stats': {
+    request: () => ({ path: '/audiobookshelf/api/me/listening-stats' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me/progress/:libraryItemId': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/me/progress/${(await ownerProgress(ctx)).bookId}`,
+    }),
+    expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
+    note: "/me/ is the caller's own progress: only the owner has progress in the item; anyone else gets 404",
+  },
+  'GET /audiobookshelf/api/me/progress/:libraryItemId/:episodeId': {
+    request: async (ctx) => {
+      const c = await ownerProgress(ctx);
+      return { path: `/audiobookshelf/api/me/progress/${c.podcastId}/${c.episodeId}` };
+    },
+    expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
+    note: "/me/ is the caller's own progress: only the owner has progress in the episode",
+  },
 };

@@ -19,7 +19,7 @@ export function hostile(req: HostileRequest): HostileRequest {
 }
 
 export interface HostileRequest {
-  kind: 'json' | 'malformed' | 'content-type' | 'oversized';
+  kind: 'json' | 'form' | 'malformed' | 'content-type' | 'oversized';
   contentType?: string;
   extraHeaders?: Record<string, string>;
   /** Raw body text (undefined: no body). */
@@ -86,6 +86,18 @@ const ODD_UNICODE = [
   '\r\n\t',
   'ｔｅｓｔ',
 ];
+
+/** Percent-encodes like encodeURIComponent, but lone surrogates become their (replacement) UTF-8 bytes. */
+function pct(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return [...Buffer.from(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  }
+}
+
+/** Raw query values that are not valid percent-encoding or not valid UTF-8 once decoded. */
+const RAW_QUERY_VALUES = ['%', '%zz', '%E0%A4%A', '%ED%A0%80', '%00', '%FF%FE', '+', '%2B1', '1%00'];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -171,6 +183,17 @@ function json(text: string): HostileRequest {
   return hostile({ kind: 'json', contentType: 'application/json', body: text });
 }
 
+/** How an endpoint reads its body, beyond a flat JSON object of its DTO's fields. */
+export interface BodyShape {
+  /**
+   * Puts the generated object (JSON text) where the endpoint reads it: `[validItem, body]` for a batch,
+   * `{"media": body}` for a nested DTO. Whole-body garbage and deep nesting are sent unwrapped too.
+   */
+  wrap?: (json: string) => string;
+  /** The endpoint also reads `application/x-www-form-urlencoded`: half of the bodies are form data. */
+  form?: boolean;
+}
+
 /**
  * Bodies aimed at one endpoint: `valid` is a body the endpoint accepts, `fields` its DTO's fields.
  * Mostly "valid with one field hostile" (reaches the deepest validation), plus whole-body garbage,
@@ -179,9 +202,12 @@ function json(text: string): HostileRequest {
 export function hostileJsonBody(
   valid: fc.Arbitrary<Record<string, unknown>>,
   fields: string[],
+  wrap: (json: string) => string = (text) => text,
 ): fc.Arbitrary<HostileRequest> {
+  // an endpoint without a body DTO still gets bodies (its parser and pipes must cope)
+  const names = fields.length ? fields : ['a'];
   const oneFieldHostile = fc
-    .tuple(valid, fc.constantFrom(...fields), hostileValue, fc.boolean())
+    .tuple(valid, fc.constantFrom(...names), hostileValue, fc.boolean())
     .map(([body, field, value, drop]) => {
       const copy: Record<string, unknown> = { ...body };
       if (drop) delete copy[field];
@@ -189,16 +215,93 @@ export function hostileJsonBody(
       return JSON.stringify(copy);
     });
   const fieldsOnly = fc
-    .dictionary(fc.constantFrom(...fields), hostileValue, { maxKeys: fields.length })
+    .dictionary(fc.constantFrom(...names), hostileValue, { maxKeys: names.length })
     .map((body) => JSON.stringify(body));
   const anyTopLevel = hostileValue.map((v) => JSON.stringify(v) ?? 'null');
   return fc.oneof(
-    { weight: 6, arbitrary: oneFieldHostile.map(json) },
-    { weight: 2, arbitrary: fieldsOnly.map(json) },
-    { weight: 2, arbitrary: anyTopLevel.map(json) },
-    { weight: 2, arbitrary: valid.chain(withHostileKey).map(json) },
+    { weight: 6, arbitrary: oneFieldHostile.map(wrap).map(json) },
+    { weight: 2, arbitrary: fieldsOnly.map(wrap).map(json) },
+    { weight: 1, arbitrary: anyTopLevel.map(json) },
+    { weight: 1, arbitrary: anyTopLevel.map(wrap).map(json) },
+    { weight: 2, arbitrary: valid.chain(withHostileKey).map(wrap).map(json) },
     { weight: 1, arbitrary: deepNesting.map(json) },
-    { weight: 1, arbitrary: valid.map((b) => json(JSON.stringify(b))) },
+    { weight: 1, arbitrary: valid.map((b) => json(wrap(JSON.stringify(b)))) },
+  );
+}
+
+/** A body as a form: arrays become repeated keys, null an empty value, objects their JSON. */
+function formPairs(body: Record<string, unknown>): Array<[string, string]> {
+  return Object.entries(body).flatMap(([key, value]): Array<[string, string]> => {
+    // numbers and booleans stringify as a form would send them; objects as their JSON
+    const text = (v: unknown): string =>
+      v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    return Array.isArray(value) ? value.map((v) => [key, pct(text(v))]) : [[key, pct(text(value))]];
+  });
+}
+
+const encodeForm = (pairs: Array<[string, string]>) => pairs.map(([k, v]) => `${k}=${v}`).join('&');
+
+function form(text: string): HostileRequest {
+  return hostile({ kind: 'form', contentType: 'application/x-www-form-urlencoded', body: text });
+}
+
+/** Values as a form sends them (already percent-encoded): hostile text, numbers, broken escapes. */
+const hostileFormValue: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: hostileString.map(pct) },
+  { weight: 2, arbitrary: hostileNumber.map((n) => pct(String(n))) },
+  { weight: 1, arbitrary: fc.constantFrom(...RAW_QUERY_VALUES, '', '[]', '%5B1%2C2%5D', '1,2,x', 'true') },
+);
+
+/**
+ * Form-encoded bodies for an endpoint that reads forms: valid with one field hostile, dropped, repeated
+ * or in bracket syntax (`field[]`, `field[a]`, which extended parsers turn into arrays and objects),
+ * prototype keys in bracket syntax, brackets nested deep, thousands of parameters, and valid forms.
+ */
+export function hostileFormBody(
+  valid: fc.Arbitrary<Record<string, unknown>>,
+  fields: string[],
+): fc.Arbitrary<HostileRequest> {
+  const oneFieldHostile = fc
+    .tuple(
+      valid,
+      fc.constantFrom(...fields),
+      hostileFormValue,
+      fc.constantFrom('set', 'drop', 'repeat', '[]', '[a]'),
+    )
+    .map(([body, field, value, how]) => {
+      const pairs = formPairs(body);
+      const others = pairs.filter(([k]) => k !== field);
+      if (how === 'drop') return encodeForm(others);
+      if (how === 'set') return encodeForm([...others, [field, value]]);
+      if (how === 'repeat') return encodeForm([...pairs, [field, value]]);
+      return encodeForm([...others, [`${field}${how}`, value]]);
+    });
+  const prototypeKeys = fc
+    .tuple(
+      valid,
+      fc.constantFrom(
+        '__proto__[polluted]=yes',
+        'constructor[prototype][polluted]=yes',
+        '__proto__=yes',
+        'toString=yes',
+        'hasOwnProperty=yes',
+        '__proto__%5Bpolluted%5D=yes',
+        'a[__proto__][polluted]=yes',
+      ),
+    )
+    .map(([body, extra]) => `${encodeForm(formPairs(body))}&${extra}`);
+  const deepBrackets = fc
+    .tuple(fc.constantFrom(...fields), fc.integer({ min: 5, max: 2_000 }))
+    .map(([field, depth]) => `${field}${'[a]'.repeat(depth)}=1`);
+  const manyParameters = fc
+    .tuple(fc.constantFrom(...fields), fc.integer({ min: 900, max: 3_000 }))
+    .map(([field, n]) => Array.from({ length: n }, (_, i) => `${i % 2 ? field : `p${i}`}=${i}`).join('&'));
+  return fc.oneof(
+    { weight: 6, arbitrary: oneFieldHostile.map(form) },
+    { weight: 2, arbitrary: prototypeKeys.map(form) },
+    { weight: 1, arbitrary: deepBrackets.map(form) },
+    { weight: 1, arbitrary: manyParameters.map(form) },
+    { weight: 1, arbitrary: valid.map((b) => form(encodeForm(formPairs(b)))) },
   );
 }
 
@@ -262,7 +365,7 @@ export function wrongContentType(valid: fc.Arbitrary<Record<string, unknown>>): 
           encoding === 'json'
             ? JSON.stringify(body)
             : encoding === 'form'
-              ? `${new URLSearchParams(body as Record<string, string>).toString()}&__proto__[polluted]=yes&constructor[prototype][polluted]=yes`
+              ? `${encodeForm(formPairs(body))}&__proto__[polluted]=yes&constructor[prototype][polluted]=yes`
               : Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x22]),
       }),
     );
@@ -292,29 +395,30 @@ export function hostileRequest(
   valid: fc.Arbitrary<Record<string, unknown>>,
   fields: string[],
   bodyLimit: number,
+  shape: BodyShape = {},
 ): fc.Arbitrary<HostileRequest> {
+  const bodies = hostileJsonBody(valid, fields, shape.wrap);
   return fc.oneof(
-    { weight: 10, arbitrary: hostileJsonBody(valid, fields) },
+    ...(shape.form
+      ? [
+          { weight: 5, arbitrary: bodies },
+          { weight: 5, arbitrary: hostileFormBody(valid, fields) },
+        ]
+      : [{ weight: 10, arbitrary: bodies }]),
     { weight: 2, arbitrary: malformedJson },
     { weight: 2, arbitrary: wrongContentType(valid) },
     { weight: 1, arbitrary: oversized(bodyLimit) },
   );
 }
 
-/** Percent-encodes like encodeURIComponent, but lone surrogates become their (replacement) UTF-8 bytes. */
-function pct(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return [...Buffer.from(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
-  }
-}
-
-/** Raw query values that are not valid percent-encoding or not valid UTF-8 once decoded. */
-const RAW_QUERY_VALUES = ['%', '%zz', '%E0%A4%A', '%ED%A0%80', '%00', '%FF%FE', '+', '%2B1', '1%00'];
-
-/** Query strings for a list endpoint: hostile values of its filters, unknown and repeated parameters. */
-export function hostileQuery(params: string[]): fc.Arbitrary<string> {
+/**
+ * Query strings for a list endpoint: hostile values of its filters, unknown and repeated parameters,
+ * mixed with `plausible` values (name → raw values that should work) so that combinations reach the SQL.
+ */
+export function hostileQuery(
+  params: string[],
+  plausible: Record<string, string[]> = {},
+): fc.Arbitrary<string> {
   // values up to ~500 chars each: much longer URLs are refused by Node's HTTP parser (431) before the app
   const value = fc.oneof(
     { weight: 4, arbitrary: hostileString.map((v) => pct(v.slice(0, 500))) },
@@ -325,8 +429,15 @@ export function hostileQuery(params: string[]): fc.Arbitrary<string> {
   const name = params.length
     ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...params) }, { weight: 1, arbitrary: odd })
     : odd;
+  const good = Object.entries(plausible).flatMap(([k, vs]) => vs.map((v) => [k, v] as [string, string]));
+  const pair = good.length
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.tuple(name, value) },
+        { weight: 2, arbitrary: fc.constantFrom(...good) },
+      )
+    : fc.tuple(name, value);
   return fc
-    .array(fc.tuple(name, value), { maxLength: 5 })
+    .array(pair, { maxLength: 5 })
     .map((pairs) =>
       pairs.map(([k, v]) => `${pct(k).replace('%5B', '[').replace('%5D', ']')}=${v}`).join('&'),
     );

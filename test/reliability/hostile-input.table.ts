@@ -29,6 +29,12 @@ export interface WriteEndpoint {
   /** The DTO's fields. */
   fields: string[];
   setup?: (ctx: HostileContext) => Promise<void>;
+  /** Where the endpoint reads the generated object (e.g. `[validItem, json]` for a batch). */
+  wrap?: (json: string, ctx: HostileContext) => string;
+  /** The endpoint reads form data too (Guidebook): half the bodies are form-encoded. */
+  form?: boolean;
+  /** After a 2xx: replace what the success used up (`path` is read again before every request). */
+  renew?: (ctx: HostileContext) => Promise<void>;
 }
 
 export interface ListFilter {
@@ -36,6 +42,8 @@ export interface ListFilter {
   as: 'anonymous' | 'user' | 'admin';
   /** The query parameters the endpoint documents. */
   params: string[];
+  /** Values that should work (raw, percent-encoded), mixed in so that combinations reach the SQL. */
+  plausible?: Record<string, string[]>;
   setup?: (ctx: HostileContext) => Promise<void>;
 }
 
@@ -47,6 +55,298 @@ export interface ListFilter {
 const username = fc.constantFrom('hostile-a', 'hostile-b', 'hostile.c@x', 'hostile+d');
 const password = fc.string({ minLength: 8, maxLength: 40 });
 const role = fc.constantFrom('admin', 'operator', 'user');
+
+// ---- module helpers: resources of `ctx.user` made once through the API (and again when used up) ----
+
+async function call(
+  ctx: HostileContext,
+  who: 'user' | 'admin',
+  method: 'post' | 'get',
+  path: string,
+  body: unknown,
+  expected: number,
+): Promise<any> {
+  const res = await ctx.t.http[method](path)
+    .set('Authorization', `Bearer ${(who === 'admin' ? ctx.admin : ctx.user).token}`)
+    .send(body as object);
+  if (res.status !== expected) throw new Error(`setup ${method} ${path}: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** Runs `make` once per suite and keeps its result in `ctx.state[key]`. */
+async function once(ctx: HostileContext, key: string, make: () => Promise<unknown>): Promise<void> {
+  ctx.state[key] ??= await make();
+}
+
+/** Printable text with something other than blanks in it. */
+const text = (min: number, max: number) =>
+  fc.string({ minLength: min, maxLength: max }).filter((s) => s.trim() !== '');
+/** Timestamps around now, in milliseconds. */
+const recentMillis = (ageMin: number, ageMax: number) =>
+  fc.integer({ min: ageMin, max: ageMax }).map((age) => Date.now() - age);
+
+const userProject = (ctx: HostileContext) =>
+  once(ctx, 'projectId', async () => {
+    const body = await call(ctx, 'user', 'post', '/api/experiments', { name: 'hostile project' }, 201);
+    return body.experiment_id;
+  });
+/** A new active session of `ctx.user` in `state[key]`. */
+async function newSession(ctx: HostileContext, key: string): Promise<void> {
+  await userProject(ctx);
+  const body = { experiment_id: ctx.state.projectId };
+  ctx.state[key] = (await call(ctx, 'user', 'post', '/api/sessions', body, 201)).session_id;
+}
+
+const validEvent = (sessionId: number) =>
+  fc.record(
+    {
+      session_id: fc.constant(sessionId),
+      event_type: text(1, 50),
+      client_time: fc.constantFrom(
+        null,
+        '2017-05-06T22:55:15.114568',
+        '2017-05-06',
+        '2017-05-06T22:55:15+02:00',
+      ),
+      latitude: fc.oneof(fc.double({ min: -90, max: 90, noNaN: true }), fc.constantFrom('40.7500', '', null)),
+      longitude: fc.oneof(
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        fc.constantFrom('-73.98', '', null),
+      ),
+      tag_ids: fc.oneof(
+        fc.constantFrom('3,8', '3, 8', 7, null),
+        fc.array(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { maxLength: 5 }),
+      ),
+      data: fc.option(fc.string({ maxLength: 200 }), { nil: null }),
+    },
+    { requiredKeys: ['session_id', 'event_type'] },
+  );
+const EVENT_FIELDS = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
+
+const userGuide = (ctx: HostileContext) =>
+  once(ctx, 'guideId', async () => {
+    return (await call(ctx, 'user', 'post', '/open-api/v1/guides/', { name: 'Hostile guide' }, 201)).id;
+  });
+const userTrack = (ctx: HostileContext) =>
+  once(ctx, 'trackId', async () => {
+    await userGuide(ctx);
+    const body = { guide: ctx.state.guideId, name: 'Track', color: '#000080' };
+    return (await call(ctx, 'user', 'post', '/open-api/v1/schedule-tracks/', body, 201)).id;
+  });
+const userGbSession = (ctx: HostileContext) =>
+  once(ctx, 'gbSessionId', async () => {
+    await userTrack(ctx);
+    const body = {
+      guide: ctx.state.guideId,
+      name: 'Session',
+      description_html: null,
+      start_time: '2017-09-18T16:00:00',
+      schedule_tracks: [ctx.state.trackId],
+    };
+    return (await call(ctx, 'user', 'post', '/open-api/v1/sessions/', body, 201)).id;
+  });
+const guideFields = {
+  start_date: fc.constantFrom('2017-09-18', '2017-09-18T09:00:00', '2017-09-18T09:00:00-04:00', null),
+  end_date: fc.constantFrom('2017-09-20', '2017-09-20T18:00:00Z', null),
+  timezone: fc.constantFrom('UTC', 'America/New_York', 'europe/paris'),
+  description_html: fc.constantFrom('<p>Welcome</p>', '<b>x</b><script>y</script>', '', null),
+};
+const GUIDE_FIELDS = ['name', 'start_date', 'end_date', 'timezone', 'description_html', 'id', 'owner'];
+const color = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
+const TRACK_FIELDS = ['guide', 'name', 'color', 'import_id', 'id'];
+const gbSessionFields = (ctx: HostileContext) => ({
+  description_html: fc.constantFrom('<p>This is a description</p>', '', null),
+  start_time: fc.constantFrom('2017-09-18T16:00:00', '2017-09-18T16:00:00.123456+02:00', '2017-09-18'),
+  end_time: fc.constantFrom('2017-09-18T17:00:00', '', null),
+  all_day: fc.boolean(),
+  allow_rating: fc.boolean(),
+  add_to_schedule: fc.boolean(),
+  import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
+  schedule_tracks: fc.constantFrom([], [ctx.state.trackId as number]),
+});
+const GB_SESSION_FIELDS = [
+  'guide',
+  'name',
+  'description_html',
+  'start_time',
+  'end_time',
+  'all_day',
+  'allow_rating',
+  'add_to_schedule',
+  'import_id',
+  'schedule_tracks',
+  'last_updated',
+];
+
+/** A book (one 1,000 s track) and a podcast with one episode, made by the admin. */
+const catalogue = (ctx: HostileContext) =>
+  once(ctx, 'catalogue', async () => {
+    const post = (path: string, body: unknown) =>
+      call(ctx, 'admin', 'post', `/audiobookshelf/api${path}`, body, 200);
+    const books = await post('/libraries', { name: 'Audiobooks', mediaType: 'book' });
+    const book = await post(`/libraries/${books.id}/items`, { media: BOOK_MEDIA });
+    const podcasts = await post('/libraries', { name: 'Podcasts', mediaType: 'podcast' });
+    const podcast = await post(`/libraries/${podcasts.id}/items`, {
+      media: {
+        metadata: { title: 'Welcome to Night Vale' },
+        episodes: [{ title: '1 - Pilot', audioFile: { filename: '1 - Pilot.mp3', duration: 1454.18449 } }],
+      },
+    });
+    return {
+      bookLibraryId: books.id,
+      bookId: book.id,
+      podcastId: podcast.id,
+      episodeId: podcast.media.episodes[0].id,
+    };
+  });
+const BOOK_MEDIA = {
+  metadata: { title: 'The Hobbit' },
+  audioFiles: [{ filename: 'part1.mp3', duration: 1000 }],
+};
+/** A new open playback session of `ctx.user` in `state[key]`. */
+async function newPlay(ctx: HostileContext, key: string): Promise<void> {
+  await catalogue(ctx);
+  const path = `/audiobookshelf/api/items/${ctx.state.catalogue.bookId}/play`;
+  ctx.state[key] = (await call(ctx, 'user', 'post', path, { deviceInfo: { deviceId: key } }, 200)).id;
+}
+const deviceInfo = fc.record(
+  {
+    deviceId: text(1, 64),
+    clientName: fc.constantFrom('Abs Android', 'Abs Web'),
+    clientVersion: fc.constantFrom('0.9.60'),
+    manufacturer: fc.string({ maxLength: 30 }),
+    model: fc.string({ maxLength: 30 }),
+    sdkVersion: fc.integer({ min: 0, max: 40 }),
+    osName: fc.constantFrom('Android', 'Linux'),
+    osVersion: fc.constantFrom('14', 'x86_64'),
+    browserName: fc.constantFrom('Firefox'),
+    browserVersion: fc.constantFrom('106.0'),
+    deviceName: fc.string({ maxLength: 30 }),
+  },
+  { requiredKeys: [] },
+);
+const DEVICE_FIELDS = [
+  'deviceId',
+  'clientName',
+  'clientVersion',
+  'manufacturer',
+  'model',
+  'sdkVersion',
+  'osName',
+  'osVersion',
+  'browserName',
+  'browserVersion',
+  'deviceName',
+];
+const playBody = fc.record(
+  {
+    deviceInfo,
+    mediaPlayer: fc.constantFrom('html5', 'exo-player'),
+    forceDirectPlay: fc.boolean(),
+    forceTranscode: fc.boolean(),
+    supportedMimeTypes: fc.array(fc.constantFrom('audio/mpeg', 'audio/mp4', 'audio/ogg'), { maxLength: 3 }),
+  },
+  { requiredKeys: [] },
+);
+const PLAY_FIELDS = ['deviceInfo', 'mediaPlayer', 'forceDirectPlay', 'forceTranscode', 'supportedMimeTypes'];
+const position = (max: number) => fc.double({ min: 0, max, noNaN: true });
+/** A local (offline) session of the book or the episode, as a client uploads it (with ignored extras). */
+const localSession = (ctx: HostileContext) => {
+  const c = ctx.state.catalogue;
+  return fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+      fc.boolean(),
+      recentMillis(60_000, 3_600_000),
+      position(900),
+      position(60),
+    )
+    .map(([id, episode, startedAt, currentTime, timeListening]) => ({
+      id: `play_local_${id}`.slice(0, 64),
+      userId: 'root',
+      libraryItemId: episode ? c.podcastId : c.bookId,
+      episodeId: episode ? c.episodeId : null,
+      mediaType: episode ? 'podcast' : 'book',
+      displayTitle: 'Title',
+      timeListening,
+      startTime: 0,
+      currentTime,
+      duration: episode ? 1454.18449 : 1000,
+      startedAt,
+      updatedAt: startedAt + 60_000,
+      playMethod: 0,
+      mediaPlayer: 'html5',
+      deviceInfo: { deviceId: 'local' },
+      date: '2022-11-16',
+    }));
+};
+const LOCAL_FIELDS = [
+  'id',
+  'libraryItemId',
+  'episodeId',
+  'timeListening',
+  'startTime',
+  'currentTime',
+  'duration',
+  'startedAt',
+  'updatedAt',
+  'playMethod',
+  'mediaPlayer',
+  'deviceInfo',
+];
+const MEDIA_FIELDS = ['metadata', 'coverPath', 'tags', 'audioFiles', 'episodes'];
+const METADATA_FIELDS = [
+  'title',
+  'author',
+  'subtitle',
+  'narrator',
+  'description',
+  'genres',
+  'publishedYear',
+  'publisher',
+  'releaseDate',
+  'language',
+  'explicit',
+  'isbn',
+  'asin',
+  'feedUrl',
+  'imageUrl',
+  'itunesPageUrl',
+  'itunesId',
+  'itunesArtistId',
+];
+const bookMedia = fc.record(
+  {
+    metadata: fc.record(
+      {
+        title: text(1, 100),
+        author: fc.string({ maxLength: 100 }),
+        genres: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+        releaseDate: fc.constantFrom('2022-10-20T19:00:00Z', '1937'),
+        explicit: fc.boolean(),
+        itunesId: fc.integer({ min: 1 }),
+      },
+      { requiredKeys: ['title'] },
+    ),
+    coverPath: fc.constantFrom('/metadata/items/x/cover.jpg'),
+    tags: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }),
+    audioFiles: fc.array(
+      fc.record({
+        filename: text(1, 50),
+        duration: fc.double({ min: 0.001, max: 36_000, noNaN: true }),
+        mimeType: fc.constantFrom('audio/mpeg'),
+        size: fc.integer({ min: 0 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
+  { requiredKeys: ['metadata', 'audioFiles'] },
+);
+
+/** A Guidebook endpoint twice: JSON bodies, and the form data the seed's clients post. */
+function guidebook(key: string, endpoint: WriteEndpoint): Record<string, WriteEndpoint> {
+  return { [key]: endpoint, [`${key} (form data)`]: { ...endpoint, form: true } };
+}
 
 export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
   'POST /auth/login': {
@@ -126,13 +426,465 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     valid: (ctx) => fc.constant({ username: ctx.user.username, password: 'a-wrong-password' }),
     fields: ['username', 'password'],
   },
-  // ---- module write endpoints go here: events POST (single and batch), session create/stop,
-  // experiment create, schedule sessions/tracks, playback play/sync/close, libraries/items ----
+  // ---- Sessions: Roundware and AERPAW ----
+  'POST /api/2/sessions/': {
+    method: 'POST',
+    path: () => '/api/2/sessions/',
+    as: 'user',
+    setup: userProject,
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId as number),
+          client_system: text(1, 128),
+          client_type: fc.option(fc.string({ maxLength: 128 }), { nil: null }),
+          demo_stream_enabled: fc.boolean(),
+          geo_listen_enabled: fc.boolean(),
+          language: fc.constantFrom('en', 'de', 'en-US', 'pt_BR', 'FR'),
+          language_id: fc.constant(1),
+          timezone: fc.constantFrom('-0800', '0000', '+0530'),
+        },
+        { requiredKeys: ['project_id', 'client_system'] },
+      ),
+    fields: [
+      'project_id',
+      'client_system',
+      'client_type',
+      'demo_stream_enabled',
+      'geo_listen_enabled',
+      'language',
+      'language_id',
+      'timezone',
+      'device_id',
+      'starttime',
+    ],
+  },
+  'PATCH /api/2/sessions/:id/': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/sessions/${ctx.state.rwStop}/`,
+    as: 'user',
+    setup: (ctx) => newSession(ctx, 'rwStop'),
+    renew: (ctx) => newSession(ctx, 'rwStop'),
+    valid: () =>
+      fc.oneof(
+        fc.constant({}),
+        fc.record({ stoptime: fc.constantFrom(null, '2099-01-01T00:00:00', '2099-01-01T00:00:00.5+02:00') }),
+      ),
+    fields: ['stoptime'],
+  },
+  'POST /api/experiments': {
+    method: 'POST',
+    path: () => '/api/experiments',
+    as: 'user',
+    valid: () =>
+      fc.record(
+        {
+          name: text(1, 255),
+          description: fc.string({ maxLength: 200 }),
+          geo_listen_enabled: fc.boolean(),
+          demo_stream_enabled: fc.boolean(),
+        },
+        { requiredKeys: ['name'] },
+      ),
+    fields: ['name', 'description', 'geo_listen_enabled', 'demo_stream_enabled'],
+  },
+  'POST /api/sessions': {
+    method: 'POST',
+    path: () => '/api/sessions',
+    as: 'user',
+    setup: userProject,
+    valid: (ctx) =>
+      fc.record(
+        {
+          experiment_id: fc.constant(ctx.state.projectId as number),
+          session_type: fc.constantFrom('development', 'emulation', 'sandbox', 'testbed'),
+        },
+        { requiredKeys: ['experiment_id'] },
+      ),
+    fields: ['experiment_id', 'session_type'],
+  },
+  'POST /api/sessions/:id/stop': {
+    method: 'POST',
+    path: (ctx) => `/api/sessions/${ctx.state.aerpawStop}/stop`,
+    as: 'user',
+    setup: (ctx) => newSession(ctx, 'aerpawStop'),
+    renew: (ctx) => newSession(ctx, 'aerpawStop'),
+    valid: () => fc.constant({}),
+    fields: [],
+  },
+
+  // ---- Events ----
+  'POST /api/2/events/': {
+    method: 'POST',
+    path: () => '/api/2/events/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => validEvent(ctx.state.eventSession),
+    fields: EVENT_FIELDS,
+  },
+  'POST /api/2/events/batch/': {
+    method: 'POST',
+    path: () => '/api/2/events/batch/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => validEvent(ctx.state.eventSession),
+    fields: EVENT_FIELDS,
+    // a good item next to the generated one: all or nothing, so a rejected batch stores neither
+    wrap: (json, ctx) =>
+      `[${JSON.stringify({ session_id: ctx.state.eventSession, event_type: 'good' })},${json}]`,
+  },
+
+  // ---- Guidebook: JSON and form data ----
+  ...guidebook('POST /open-api/v1/guides/', {
+    method: 'POST',
+    path: () => '/open-api/v1/guides/',
+    as: 'user',
+    valid: () => fc.record({ name: text(1, 255), ...guideFields }, { requiredKeys: ['name'] }),
+    fields: GUIDE_FIELDS,
+  }),
+  ...guidebook('PATCH /open-api/v1/guides/:id/', {
+    method: 'PATCH',
+    path: (ctx) => `/open-api/v1/guides/${ctx.state.guideId}/`,
+    as: 'user',
+    setup: userGuide,
+    valid: () => fc.record({ name: text(1, 255), ...guideFields }, { requiredKeys: [] }),
+    fields: GUIDE_FIELDS,
+  }),
+  ...guidebook('POST /open-api/v1/schedule-tracks/', {
+    method: 'POST',
+    path: () => '/open-api/v1/schedule-tracks/',
+    as: 'user',
+    setup: userGuide,
+    valid: (ctx) =>
+      fc.record(
+        {
+          guide: fc.constant(ctx.state.guideId as number),
+          name: text(1, 255),
+          color,
+          import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
+        },
+        { requiredKeys: ['guide', 'name', 'color'] },
+      ),
+    fields: TRACK_FIELDS,
+  }),
+  ...guidebook('PATCH /open-api/v1/schedule-tracks/:id/', {
+    method: 'PATCH',
+    path: (ctx) => `/open-api/v1/schedule-tracks/${ctx.state.trackId}/`,
+    as: 'user',
+    setup: userTrack,
+    valid: (ctx) =>
+      fc.record(
+        {
+          guide: fc.constant(ctx.state.guideId as number),
+          name: text(1, 255),
+          color,
+          import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
+        },
+        { requiredKeys: [] },
+      ),
+    fields: TRACK_FIELDS,
+  }),
+  ...guidebook('POST /open-api/v1/sessions/', {
+    method: 'POST',
+    path: () => '/open-api/v1/sessions/',
+    as: 'user',
+    setup: userTrack,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
+        { requiredKeys: ['guide', 'name', 'description_html', 'start_time'] },
+      ),
+    fields: GB_SESSION_FIELDS,
+  }),
+  ...guidebook('PATCH /open-api/v1/sessions/:id/', {
+    method: 'PATCH',
+    path: (ctx) => `/open-api/v1/sessions/${ctx.state.gbSessionId}/`,
+    as: 'user',
+    setup: userGbSession,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
+        { requiredKeys: [] },
+      ),
+    fields: GB_SESSION_FIELDS,
+  }),
+
+  // ---- Audiobookshelf playback sessions and catalogue ----
+  'POST /audiobookshelf/api/items/:id/play': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/items/${ctx.state.catalogue.bookId}/play`,
+    as: 'user',
+    setup: catalogue,
+    valid: () => playBody,
+    fields: PLAY_FIELDS,
+  },
+  'POST /audiobookshelf/api/items/:id/play (deviceInfo fields)': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/items/${ctx.state.catalogue.bookId}/play`,
+    as: 'user',
+    setup: catalogue,
+    valid: () => deviceInfo,
+    fields: DEVICE_FIELDS,
+    wrap: (json) => `{"deviceInfo":${json},"mediaPlayer":"html5"}`,
+  },
+  'POST /audiobookshelf/api/items/:id/play/:episodeId': {
+    method: 'POST',
+    path: (ctx) =>
+      `/audiobookshelf/api/items/${ctx.state.catalogue.podcastId}/play/${ctx.state.catalogue.episodeId}`,
+    as: 'user',
+    setup: catalogue,
+    valid: () => playBody,
+    fields: PLAY_FIELDS,
+  },
+  'POST /audiobookshelf/api/session/:id/sync': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/session/${ctx.state.syncPlay}/sync`,
+    as: 'user',
+    setup: (ctx) => newPlay(ctx, 'syncPlay'),
+    valid: () =>
+      fc.record(
+        { currentTime: position(1000), timeListened: position(30), duration: position(2000) },
+        { requiredKeys: ['currentTime', 'timeListened'] },
+      ),
+    fields: ['currentTime', 'timeListened', 'duration'],
+  },
+  'POST /audiobookshelf/api/session/:id/close': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/session/${ctx.state.closePlay}/close`,
+    as: 'user',
+    setup: (ctx) => newPlay(ctx, 'closePlay'),
+    renew: (ctx) => newPlay(ctx, 'closePlay'),
+    valid: () =>
+      fc.record(
+        { currentTime: position(1000), timeListened: position(30), duration: position(2000) },
+        { requiredKeys: [] },
+      ),
+    fields: ['currentTime', 'timeListened', 'duration'],
+  },
+  'POST /audiobookshelf/api/session/local': {
+    method: 'POST',
+    path: () => '/audiobookshelf/api/session/local',
+    as: 'user',
+    setup: catalogue,
+    valid: localSession,
+    fields: LOCAL_FIELDS,
+  },
+  'POST /audiobookshelf/api/session/local-all': {
+    method: 'POST',
+    path: () => '/audiobookshelf/api/session/local-all',
+    as: 'user',
+    setup: catalogue,
+    valid: (ctx) => fc.record({ sessions: fc.array(localSession(ctx), { maxLength: 3 }) }),
+    fields: ['sessions'],
+  },
+  'POST /audiobookshelf/api/session/local-all (session fields)': {
+    method: 'POST',
+    path: () => '/audiobookshelf/api/session/local-all',
+    as: 'user',
+    setup: catalogue,
+    valid: localSession,
+    fields: LOCAL_FIELDS,
+    wrap: (json) => `{"sessions":[${json}]}`,
+  },
+  'POST /audiobookshelf/api/sessions/batch/delete': {
+    method: 'POST',
+    path: () => '/audiobookshelf/api/sessions/batch/delete',
+    as: 'admin',
+    setup: (ctx) => newPlay(ctx, 'doomedPlay'),
+    renew: (ctx) => newPlay(ctx, 'doomedPlay'),
+    // read when generated, so each run names the session the previous success left
+    valid: (ctx) =>
+      fc.constantFrom('existing', 'unknown', 'both').map((which) => ({
+        sessions:
+          which === 'existing'
+            ? [ctx.state.doomedPlay]
+            : which === 'unknown'
+              ? ['play_unknown']
+              : [ctx.state.doomedPlay, 'play_unknown'],
+      })),
+    fields: ['sessions'],
+  },
+  'POST /audiobookshelf/api/libraries': {
+    method: 'POST',
+    path: () => '/audiobookshelf/api/libraries',
+    as: 'admin',
+    valid: () => fc.record({ name: text(1, 100), mediaType: fc.constantFrom('book', 'podcast') }),
+    fields: ['name', 'mediaType'],
+  },
+  'POST /audiobookshelf/api/libraries/:id/items': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/libraries/${ctx.state.catalogue.bookLibraryId}/items`,
+    as: 'admin',
+    setup: catalogue,
+    valid: () => fc.record({ media: bookMedia }),
+    fields: ['media'],
+  },
+  'POST /audiobookshelf/api/libraries/:id/items (media fields)': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/libraries/${ctx.state.catalogue.bookLibraryId}/items`,
+    as: 'admin',
+    setup: catalogue,
+    valid: () => bookMedia,
+    fields: MEDIA_FIELDS,
+    wrap: (json) => `{"media":${json}}`,
+  },
+  'POST /audiobookshelf/api/libraries/:id/items (metadata fields)': {
+    method: 'POST',
+    path: (ctx) => `/audiobookshelf/api/libraries/${ctx.state.catalogue.bookLibraryId}/items`,
+    as: 'admin',
+    setup: catalogue,
+    valid: () => bookMedia.map((m) => m.metadata),
+    fields: METADATA_FIELDS,
+    wrap: (json) => `{"media":{"metadata":${json},"audioFiles":[{"filename":"a.mp3","duration":10}]}}`,
+  },
+};
+
+const ROUNDWARE_FILTERS = [
+  'project_id',
+  'language_id',
+  'language',
+  'geo_listen_enabled',
+  'demo_stream_enabled',
+];
+const EVENT_FILTERS = [
+  'session_id',
+  'event_type',
+  'server_time',
+  'server_time__gt',
+  'server_time__lt',
+  'latitude',
+  'longitude',
+  'tag_ids',
+];
+const EVENT_PLAUSIBLE = {
+  session_id: ['1'],
+  event_type: ['start', '%25', '_'],
+  server_time: ['2017-04-15T16:35:57'],
+  server_time__gt: ['2017-04-15', '2017-04-15%2016:35:57.295461'],
+  server_time__lt: ['2099-01-01T00:00:00%2B02:00'],
+  latitude: ['40.75', '-', '4'],
+  longitude: ['-73', '1.'],
+  tag_ids: ['3,8', '3'],
+};
+const GB_SESSION_FILTERS = ['guide', 'id', 'import_id', 'schedule_tracks', 'ordering', 'page', 'page_size'];
+const GB_SESSION_PLAUSIBLE = {
+  guide: ['1'],
+  schedule_tracks: ['1', '1,2'],
+  ordering: ['-start_time,id', 'end_time', '-end_time', 'start_time,-id'],
+  page: ['1', '2'],
+  page_size: ['1', '500'],
 };
 
 export const LIST_FILTERS: Record<string, ListFilter> = {
   'GET /users': { path: () => '/users', as: 'admin', params: ['page', 'page_size'] },
   'GET /auth/api-keys': { path: () => '/auth/api-keys', as: 'user', params: [] },
-  // ---- module list filters go here: /api/2/sessions/, /api/2/events/, /api/sessions, /api/experiments,
-  // /open-api/v1/sessions/, /audiobookshelf/api/sessions, /audiobookshelf/api/me/listening-sessions ----
+  // ---- Sessions ----
+  'GET /api/2/sessions/': {
+    path: () => '/api/2/sessions/',
+    as: 'user',
+    setup: (ctx) => newSession(ctx, 'listed'),
+    params: ROUNDWARE_FILTERS,
+    plausible: {
+      project_id: ['1', '2147483647'],
+      language: ['en', 'EN-us'],
+      language_id: ['1'],
+      geo_listen_enabled: ['true', '0'],
+      demo_stream_enabled: ['False', '1'],
+    },
+  },
+  'GET /api/2/sessions/count/': {
+    path: () => '/api/2/sessions/count/',
+    as: 'user',
+    params: ROUNDWARE_FILTERS,
+    plausible: { project_id: ['1'], language: ['pt_BR'], geo_listen_enabled: ['false'] },
+  },
+  'GET /api/sessions': {
+    path: () => '/api/sessions',
+    as: 'user',
+    params: ['page', 'page_size', 'experiment_id', 'active'],
+    plausible: { page: ['1', '2'], page_size: ['1', '500'], experiment_id: ['1'], active: ['true', 'False'] },
+  },
+  'GET /api/experiments': {
+    path: () => '/api/experiments',
+    as: 'user',
+    params: ['page', 'page_size'],
+    plausible: { page: ['1', '2'], page_size: ['1', '500'] },
+  },
+  'GET /api/experiments/:id/sessions': {
+    path: (ctx) => `/api/experiments/${ctx.state.projectId}/sessions`,
+    as: 'user',
+    setup: userProject,
+    params: [],
+  },
+
+  // ---- Events ----
+  'GET /api/2/events/': {
+    path: () => '/api/2/events/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    params: [...EVENT_FILTERS, 'page', 'page_size'],
+    plausible: { ...EVENT_PLAUSIBLE, page: ['1', '2'], page_size: ['1', '10'] },
+  },
+  'GET /api/2/events/export/': {
+    path: () => '/api/2/events/export/',
+    as: 'user',
+    params: [...EVENT_FILTERS, 'format'],
+    plausible: { ...EVENT_PLAUSIBLE, format: ['csv', 'ndjson'] },
+  },
+
+  // ---- Guidebook ----
+  'GET /open-api/v1/guides/': {
+    path: () => '/open-api/v1/guides/',
+    as: 'user',
+    params: ['page', 'page_size'],
+    plausible: { page: ['1'], page_size: ['1', '500'] },
+  },
+  'GET /open-api/v1/schedule-tracks/': {
+    path: () => '/open-api/v1/schedule-tracks/',
+    as: 'user',
+    setup: userTrack,
+    params: ['guide', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: ['1'], id: ['1'], import_id: ['x'], page: ['1'], page_size: ['1'] },
+  },
+  'GET /open-api/v1/sessions/': {
+    path: () => '/open-api/v1/sessions/',
+    as: 'user',
+    setup: userGbSession,
+    params: GB_SESSION_FILTERS,
+    plausible: GB_SESSION_PLAUSIBLE,
+  },
+  'GET /open-api/v1/sessions/guide=:guide': {
+    path: (ctx) => `/open-api/v1/sessions/guide=${ctx.state.guideId}`,
+    as: 'user',
+    setup: userGbSession,
+    params: GB_SESSION_FILTERS,
+    plausible: GB_SESSION_PLAUSIBLE,
+  },
+
+  // ---- Audiobookshelf ----
+  'GET /audiobookshelf/api/sessions': {
+    path: () => '/audiobookshelf/api/sessions',
+    as: 'admin',
+    setup: (ctx) => newPlay(ctx, 'listedPlay'),
+    params: ['user', 'itemsPerPage', 'page', 'sort', 'desc'],
+    plausible: {
+      user: ['1', '2', 'root'],
+      itemsPerPage: ['1', '500'],
+      page: ['0', '1'],
+      sort: ['displayTitle', 'duration', 'startedAt', 'timeListening'],
+      desc: ['0', '1', 'true', 'false'],
+    },
+  },
+  'GET /audiobookshelf/api/sessions/open': {
+    path: () => '/audiobookshelf/api/sessions/open',
+    as: 'admin',
+    params: ['itemsPerPage', 'page'],
+    plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+  'GET /audiobookshelf/api/me/listening-sessions': {
+    path: () => '/audiobookshelf/api/me/listening-sessions',
+    as: 'user',
+    params: ['itemsPerPage', 'page'],
+    plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
 };
