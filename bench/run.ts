@@ -23,6 +23,8 @@ import { BenchCase, BenchContext, BenchRequest, CASES, Scale, SEEDED_TABLES, see
 const ROOT = resolve(__dirname, '..', '..');
 const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-0123456789';
 const ADMIN_PASSWORD = 'bench-admin-password';
+/** Both servers spend one Guidebook budget (one counter row per account and day): never reach it. */
+const GUIDEBOOK_LIMIT = '1000000000';
 
 interface Options {
   runs: number;
@@ -122,6 +124,8 @@ interface Measure {
   p99: number;
   rss: number;
   bad: number;
+  /** What the bad answers were: "errors/timeouts/non-2xx". */
+  badDetail?: string;
 }
 
 async function load(
@@ -163,6 +167,15 @@ async function load(
       p99: result.latency.p99,
       rss: Math.max(peak, rssMb(server.pid)),
       bad: result.errors + result.timeouts + result.non2xx,
+      badDetail:
+        `${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx ` +
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(result.statusCodeStats ?? {})
+              .filter(([code]) => !code.startsWith('2'))
+              .map(([code, stat]) => [code, stat.count]),
+          ),
+        ),
     };
   } finally {
     clearInterval(sampler);
@@ -182,6 +195,10 @@ function medianOf(runs: Measure[]): Measure {
     p99: median(runs.map((r) => r.p99)),
     rss: Math.max(...runs.map((r) => r.rss)),
     bad: runs.reduce((sum, r) => sum + r.bad, 0),
+    badDetail: runs
+      .filter((r) => r.bad)
+      .map((r) => r.badDetail)
+      .join('; '),
   };
 }
 
@@ -281,7 +298,7 @@ async function main(): Promise<void> {
         LOG_LEVEL: options.logLevel,
         // the bench logs in once; never let a long run trip the login limiter or the Guidebook budget
         LOGIN_MAX_FAILURES: '1000000',
-        GUIDEBOOK_DAILY_LIMIT: '1000000000',
+        GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
         DOCS_ENABLED: 'false',
       },
       options.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.profile)] : [],
@@ -328,7 +345,11 @@ async function main(): Promise<void> {
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
 
-    const ref = await startServer('dist/bench/reference-server.js', { DB_PATH: dbPath, JWT_SECRET });
+    const ref = await startServer('dist/bench/reference-server.js', {
+      DB_PATH: dbPath,
+      JWT_SECRET,
+      GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
+    });
     servers.push(ref);
 
     if (!options.soak || options.smoke) {
@@ -352,7 +373,7 @@ async function main(): Promise<void> {
         if (h.bad || r.bad) {
           failed = true;
           process.stdout.write(
-            `ERROR: ${c.name}: ${h.bad} bad answers from the hub, ${r.bad} from the reference\n`,
+            `ERROR: ${c.name}: ${h.bad} bad answers from the hub (${h.badDetail}), ${r.bad} from the reference (${r.badDetail})\n`,
           );
         }
       }
