@@ -5,16 +5,23 @@
  * much the stack costs.
  *
  * Started by bench/run.ts as `node dist/bench/reference-server.js` with DB_PATH and JWT_SECRET; prints
- * `reference listening on <port>`. Module cases add one handler each to ROUTES.
+ * `reference listening on <port>`. Every case of bench/cases.ts has one handler in ROUTES (exact paths)
+ * or PATTERNS (paths with an id). Each does what the hub does for that request: authenticate the caller
+ * (HS256 JWT or SHA-256 API key lookup, then the user row), validate what the hub validates for the
+ * measured request, run the same SQL (the same visibility filters, counts, joins and writes, including
+ * the Guidebook budget counter and the `start_session` event a session start records) and answer the same
+ * JSON shape. It is the same work minus the framework, the ORM, the validation library and the logging.
  */
 import Database from 'better-sqlite3';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { nowMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from '../src/common/time';
 
 const db = new Database(process.env.DB_PATH);
 db.pragma('journal_mode = WAL');
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ON');
 const secret = process.env.JWT_SECRET!;
 
 interface UserRow {
@@ -33,11 +40,6 @@ const userByKey = db.prepare<[string], UserRow & { key_id: number }>(
    FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ?`,
 );
 const ping = db.prepare('SELECT 1');
-
-function offsetIso(us: number): string {
-  const iso = new Date(Math.floor(us / 1000)).toISOString().slice(0, 19);
-  return `${iso}.${String(us % 1_000_000).padStart(6, '0')}+00:00`;
-}
 
 /** HS256 only, exp checked, `typ: access` — what the hub's JWT strategy accepts. */
 function verifyJwt(token: string): { sub: number } | null {
@@ -79,9 +81,385 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
+type Handler = (req: IncomingMessage, res: ServerResponse, body: string, params: string[]) => void;
 
-/** "METHOD /path" → handler (module cases add theirs here). */
+const canReadAll = (role: string) => role === 'operator' || role === 'admin';
+const query = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').searchParams;
+
+/** DRF's envelope with absolute next/previous URLs (no `page` for the first page). */
+function drfPage(req: IncomingMessage, page: number, size: number, count: number, results: unknown[]) {
+  const last = Math.max(1, Math.ceil(count / size));
+  const url = (p: number) => {
+    const u = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (p <= 1) u.searchParams.delete('page');
+    else u.searchParams.set('page', String(p));
+    return u.toString();
+  };
+  return {
+    count,
+    next: page < last ? url(page + 1) : null,
+    previous: page > 1 ? url(page - 1) : null,
+    results,
+  };
+}
+
+function positiveInt(text: string | null, fallback: number): number | null {
+  if (text === null) return fallback;
+  const n = Number(text);
+  return /^\d+$/.test(text) && n >= 1 && n <= 2147483647 ? n : null;
+}
+
+// ---------------------------------------------------------------- events
+
+const sessionById = db.prepare<[number], { id: number; owner_id: number }>(
+  'SELECT id, owner_id FROM sessions WHERE id = ?',
+);
+const typeIds = new Map<string, number>();
+const insertType = db.prepare('INSERT OR IGNORE INTO event_types (name) VALUES (?)');
+const selectType = db.prepare<[string], { id: number }>('SELECT id FROM event_types WHERE name = ?');
+const insertEvent = db.prepare(
+  'INSERT INTO events (session_id, event_type_id, server_time, client_time, data, latitude, longitude, tag_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+const insertTag = db.prepare('INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)');
+const EVENT_COLUMNS =
+  'e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, e.session_id, e.tag_ids ' +
+  'FROM events e JOIN event_types t ON t.id = e.event_type_id';
+const eventsOfSession = db.prepare<[number, number], EventRow>(
+  `SELECT ${EVENT_COLUMNS} WHERE e.session_id = ? ORDER BY e.id LIMIT ?`,
+);
+const eventsOfOwnSession = db.prepare<[number, number, number], EventRow>(
+  `SELECT ${EVENT_COLUMNS} JOIN sessions s ON s.id = e.session_id WHERE e.session_id = ? AND s.owner_id = ? ORDER BY e.id LIMIT ?`,
+);
+const MAX_EVENT_ROWS = 10_000;
+
+interface EventRow {
+  id: number;
+  server_time: number;
+  client_time: string | null;
+  event_type: string;
+  data: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  session_id: number;
+  tag_ids: string | null;
+}
+interface EventBody {
+  session_id?: unknown;
+  event_type?: unknown;
+  client_time?: unknown;
+  latitude?: unknown;
+  longitude?: unknown;
+  tag_ids?: unknown;
+  data?: unknown;
+}
+interface NewEvent {
+  sessionId: number;
+  eventType: string;
+  clientTime: string | null;
+  data: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  tags: number[];
+}
+
+const renderEvent = (r: EventRow) => ({ ...r, server_time: toNaiveIso(r.server_time) });
+
+/** The checks the hub's DTO and event-input rules make, in plain code; null when the item is invalid. */
+function eventInput(body: EventBody): NewEvent | null {
+  const { session_id: sessionId, event_type: eventType } = body;
+  if (typeof sessionId !== 'number' || !Number.isInteger(sessionId) || sessionId < 1) return null;
+  if (typeof eventType !== 'string' || eventType.length < 1 || eventType.length > 50) return null;
+  const coordinate = (v: unknown, limit: number) => {
+    if (v === undefined || v === null || v === '') return null;
+    const n = Number(v);
+    if (!Number.isFinite(n) || Math.abs(n) > limit) return undefined;
+    return typeof v === 'number' ? String(v) : (v as string);
+  };
+  const latitude = coordinate(body.latitude, 90);
+  const longitude = coordinate(body.longitude, 180);
+  if (latitude === undefined || longitude === undefined) return null;
+  const clientTime = typeof body.client_time === 'string' ? body.client_time : null;
+  if (
+    clientTime !== null &&
+    Number.isNaN(Date.parse(clientTime.endsWith('Z') ? clientTime : `${clientTime}Z`))
+  )
+    return null;
+  const raw = body.tag_ids;
+  const tags = Array.isArray(raw)
+    ? raw.map(Number)
+    : typeof raw === 'string' && raw !== ''
+      ? raw.split(',').map((t) => Number(t.trim()))
+      : typeof raw === 'number'
+        ? [raw]
+        : [];
+  if (tags.some((t) => !Number.isInteger(t) || t < 1 || t > 2147483647) || tags.length > 100) return null;
+  return {
+    sessionId,
+    eventType,
+    clientTime,
+    data: typeof body.data === 'string' ? body.data : null,
+    latitude,
+    longitude,
+    tags: [...new Set(tags)],
+  };
+}
+
+/** One transaction; returns the stored events as the hub answers them. */
+const storeEvents = db.transaction((items: NewEvent[]) =>
+  items.map((item) => {
+    let typeId = typeIds.get(item.eventType);
+    if (typeId === undefined) {
+      insertType.run(item.eventType);
+      typeId = selectType.get(item.eventType)!.id;
+      typeIds.set(item.eventType, typeId);
+    }
+    const serverTime = nowMicros();
+    const tagText = item.tags.length ? item.tags.join(',') : null;
+    const id = Number(
+      insertEvent.run(
+        item.sessionId,
+        typeId,
+        serverTime,
+        item.clientTime,
+        item.data,
+        item.latitude,
+        item.longitude,
+        tagText,
+      ).lastInsertRowid,
+    );
+    for (const tag of item.tags) insertTag.run(id, tag);
+    return renderEvent({
+      id,
+      server_time: serverTime,
+      client_time: item.clientTime,
+      event_type: item.eventType,
+      data: item.data,
+      latitude: item.latitude,
+      longitude: item.longitude,
+      session_id: item.sessionId,
+      tag_ids: tagText,
+    });
+  }),
+);
+
+function postEvents(req: IncomingMessage, res: ServerResponse, body: string, batch: boolean): void {
+  const who = caller(req);
+  if (!who) return send(res, 401, { detail: 'Invalid token.' });
+  const parsed = JSON.parse(body) as EventBody | EventBody[];
+  const list = batch ? (Array.isArray(parsed) ? parsed : null) : Array.isArray(parsed) ? null : [parsed];
+  if (!list || list.length === 0 || list.length > 1000) return send(res, 400, { detail: 'Bad body.' });
+  const items: NewEvent[] = [];
+  for (const raw of list) {
+    const item = eventInput(raw);
+    if (!item) return send(res, 400, { detail: 'Bad item.' });
+    items.push(item);
+  }
+  for (const id of new Set(items.map((i) => i.sessionId))) {
+    const session = sessionById.get(id);
+    if (!session || (!canReadAll(who.user.role) && session.owner_id !== who.user.id))
+      return send(res, 400, { session_id: [`Invalid pk "${id}" - object does not exist.`] });
+  }
+  const stored = storeEvents(items);
+  if (batch) send(res, 201, { count: stored.length, results: stored });
+  else send(res, 200, stored[0]);
+}
+
+// ---------------------------------------------------------------- sessions (Roundware, AERPAW)
+
+const projectById = db.prepare<[number], { id: number; owner_id: number | null; geo_listen_enabled: number }>(
+  'SELECT id, owner_id, geo_listen_enabled FROM projects WHERE id = ?',
+);
+const languageByCode = db.prepare<[string], { id: number }>('SELECT id FROM languages WHERE code = ?');
+const userDevice = db.prepare<[number], { device_id: string | null; client_type: string | null }>(
+  'SELECT device_id, client_type FROM users WHERE id = ?',
+);
+const insertSession = db.prepare(
+  `INSERT INTO sessions (project_id, owner_id, ended_by_id, start_time, stop_time, is_active, session_type, device_id,
+     client_type, client_system, language_id, timezone, geo_listen_enabled, demo_stream_enabled, created_by_id,
+     created_at, modified_by_id, modified_at)
+   VALUES (?, ?, NULL, ?, NULL, 1, 'development', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+);
+const startSession = db.transaction(
+  (values: Array<number | string | null>, owner: number, at: number): number => {
+    const id = Number(insertSession.run(...values).lastInsertRowid);
+    // what the Events module's listener records for SESSION_STARTED
+    storeEvents([
+      {
+        sessionId: id,
+        eventType: 'start_session',
+        clientTime: null,
+        data: null,
+        latitude: null,
+        longitude: null,
+        tags: [],
+      },
+    ]);
+    void owner;
+    void at;
+    return id;
+  },
+);
+const countSessions = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions');
+const countOwnSessions = db.prepare<[number], { n: number }>(
+  'SELECT COUNT(*) AS n FROM sessions WHERE owner_id = ?',
+);
+const SESSION_LIST_COLUMNS =
+  'id, project_id, owner_id, ended_by_id, start_time, stop_time, is_active, session_type';
+const sessionPage = db.prepare<[number, number], SessionListRow>(
+  `SELECT ${SESSION_LIST_COLUMNS} FROM sessions ORDER BY id DESC LIMIT ? OFFSET ?`,
+);
+const ownSessionPage = db.prepare<[number, number, number], SessionListRow>(
+  `SELECT ${SESSION_LIST_COLUMNS} FROM sessions WHERE owner_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
+);
+interface SessionListRow {
+  id: number;
+  project_id: number;
+  owner_id: number;
+  ended_by_id: number | null;
+  start_time: number;
+  stop_time: number | null;
+  is_active: number;
+  session_type: string;
+}
+
+// ---------------------------------------------------------------- playback (Audiobookshelf)
+
+interface PlaybackRow {
+  id: string;
+  user_id: number;
+  library_id: string;
+  library_item_id: string;
+  episode_id: string | null;
+  media_type: string;
+  media_metadata: string;
+  chapters: string;
+  display_title: string;
+  display_author: string | null;
+  cover_path: string | null;
+  duration: number;
+  play_method: number;
+  media_player: string;
+  device_info: string;
+  date: string;
+  day_of_week: string;
+  time_listening: number;
+  start_position: number;
+  current_position: number;
+  started_at: number;
+  updated_at: number;
+  username?: string | null;
+}
+const TOLERANCE_US = 10 * 1_000_000;
+const FINISHED_THRESHOLD = 10;
+const openSession = db.prepare<[string], PlaybackRow>(
+  'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = 1',
+);
+const openOwnSession = db.prepare<[string, number], PlaybackRow>(
+  'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = 1 AND user_id = ?',
+);
+const ALLOWANCE = '(@allowEnd - credited_until)';
+const CREDIT = `(CASE WHEN ${ALLOWANCE} <= 0 THEN 0 WHEN @listened * 1000000 < ${ALLOWANCE} THEN @listened ELSE CAST(${ALLOWANCE} AS REAL) / 1000000 END)`;
+const syncSession = db.prepare(
+  `UPDATE abs_playback_sessions SET time_listening = time_listening + ${CREDIT},
+     credited_until = (CASE WHEN credited_until + CAST(${CREDIT} * 1000000 AS INTEGER) > @now
+       THEN credited_until + CAST(${CREDIT} * 1000000 AS INTEGER) ELSE @now END),
+     current_position = @position, updated_at = @now
+   WHERE id = @id AND is_open = 1`,
+);
+const saveProgress = db.prepare(
+  `INSERT INTO abs_media_progress (user_id, library_item_id, episode_id, duration, progress, current_position,
+     is_finished, finished_at, started_at, last_update)
+   VALUES (@userId, @itemId, @episodeId, @duration, @progress, @position, @finished, @finishedAt, @now, @now)
+   ON CONFLICT (user_id, library_item_id, episode_id) DO UPDATE SET
+     duration = excluded.duration, progress = excluded.progress, current_position = excluded.current_position,
+     is_finished = excluded.is_finished,
+     finished_at = CASE WHEN excluded.is_finished THEN COALESCE(abs_media_progress.finished_at, excluded.finished_at) ELSE NULL END,
+     last_update = excluded.last_update
+   WHERE abs_media_progress.last_update <= excluded.last_update
+   RETURNING id`,
+);
+const playbackById = db.prepare<[string], PlaybackRow>('SELECT * FROM abs_playback_sessions WHERE id = ?');
+const countPlayback = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM abs_playback_sessions');
+const playbackPage = db.prepare<[number, number], PlaybackRow>(
+  `SELECT s.*, u.username FROM abs_playback_sessions s LEFT JOIN users u ON u.id = s.user_id
+   ORDER BY s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+);
+
+function absSession(row: PlaybackRow) {
+  const out: Record<string, unknown> = {
+    id: row.id,
+    userId: String(row.user_id),
+    libraryId: row.library_id,
+    libraryItemId: row.library_item_id,
+    episodeId: row.episode_id,
+    mediaType: row.media_type,
+    mediaMetadata: JSON.parse(row.media_metadata) as unknown,
+    chapters: JSON.parse(row.chapters) as unknown,
+    displayTitle: row.display_title,
+    displayAuthor: row.display_author,
+    coverPath: row.cover_path,
+    duration: row.duration,
+    playMethod: row.play_method,
+    mediaPlayer: row.media_player,
+    deviceInfo: JSON.parse(row.device_info) as unknown,
+    date: row.date,
+    dayOfWeek: row.day_of_week,
+    timeListening: row.time_listening,
+    startTime: row.start_position,
+    currentTime: row.current_position,
+    startedAt: Math.floor(row.started_at / 1000),
+    updatedAt: Math.floor(row.updated_at / 1000),
+  };
+  if (row.username !== undefined) out.user = { id: String(row.user_id), username: row.username };
+  return out;
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+// ---------------------------------------------------------------- Guidebook
+
+const hitCounter = db.prepare<
+  [string, number, number, number, number],
+  { count: number; window_start: number }
+>(
+  `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
+   ON CONFLICT (key) DO UPDATE SET
+     count = CASE WHEN rate_counters.window_start < ? THEN 1 ELSE rate_counters.count + 1 END,
+     window_start = CASE WHEN rate_counters.window_start < ? THEN ? ELSE rate_counters.window_start END
+   RETURNING count, window_start`,
+);
+const GUIDEBOOK_LIMIT = Number(process.env.GUIDEBOOK_DAILY_LIMIT ?? 10_000);
+const guideById = db.prepare<[number], { id: number; owner_id: number }>(
+  'SELECT id, owner_id FROM guides WHERE id = ?',
+);
+const countSchedule = db.prepare<[number], { n: number }>(
+  'SELECT COUNT(*) AS n FROM schedule_sessions WHERE guide_id = ?',
+);
+const schedulePage = db.prepare<[number, number, number], ScheduleRow>(
+  'SELECT * FROM schedule_sessions WHERE guide_id = ? ORDER BY id ASC LIMIT ? OFFSET ?',
+);
+interface ScheduleRow {
+  id: number;
+  guide_id: number;
+  name: string;
+  description_html: string | null;
+  start_time: number;
+  end_time: number | null;
+  all_day: number;
+  allow_rating: number;
+  add_to_schedule: number;
+  import_id: string | null;
+  created_at: number;
+  last_updated: number;
+}
+
+/** "METHOD /path" → handler. */
 const ROUTES: Record<string, Handler> = {
   'GET /health': (_req, res) => {
     ping.get();
@@ -102,21 +480,266 @@ const ROUTES: Record<string, Handler> = {
       role: u.role,
       auth_method: who.apiKey ? 'api_key' : 'jwt',
       device_id: u.device_id,
-      created_at: offsetIso(u.created_at),
+      created_at: toOffsetIso(u.created_at),
     });
   },
+  'POST /api/2/events': (req, res, body) => postEvents(req, res, body, false),
+  'POST /api/2/events/batch': (req, res, body) => postEvents(req, res, body, true),
+  'GET /api/2/events': (req, res) => {
+    const who = caller(req);
+    if (!who) return send(res, 401, { detail: 'Invalid token.' });
+    const sessionId = positiveInt(query(req).get('session_id'), 0);
+    if (!sessionId) return send(res, 400, { session_id: ['Enter a whole number.'] });
+    const rows = canReadAll(who.user.role)
+      ? eventsOfSession.all(sessionId, MAX_EVENT_ROWS + 1)
+      : eventsOfOwnSession.all(sessionId, who.user.id, MAX_EVENT_ROWS + 1);
+    if (rows.length > MAX_EVENT_ROWS) return send(res, 400, { detail: 'Too many events; paginate.' });
+    send(res, 200, rows.map(renderEvent));
+  },
+  'POST /api/2/sessions': (req, res, body) => {
+    const who = caller(req);
+    if (!who) return send(res, 401, { detail: 'Invalid token.' });
+    const dto = JSON.parse(body) as {
+      project_id?: unknown;
+      client_system?: unknown;
+      language?: unknown;
+      timezone?: unknown;
+      client_type?: unknown;
+    };
+    const projectId = dto.project_id;
+    if (typeof projectId !== 'number' || !Number.isInteger(projectId))
+      return send(res, 400, { project_id: ['A valid integer is required.'] });
+    if (typeof dto.client_system !== 'string')
+      return send(res, 400, { client_system: ['This field is required.'] });
+    const project = projectById.get(projectId);
+    if (!project || (!canReadAll(who.user.role) && project.owner_id !== who.user.id))
+      return send(res, 400, { project_id: [`Invalid pk "${projectId}" - object does not exist.`] });
+    const code = typeof dto.language === 'string' ? dto.language.toLowerCase().split(/[-_]/)[0] : 'en';
+    const language = languageByCode.get(code);
+    if (!language) return send(res, 400, { language: [`Unknown language "${String(dto.language)}".`] });
+    const device = userDevice.get(who.user.id);
+    const timezone = typeof dto.timezone === 'string' ? dto.timezone : '0000';
+    const clientType = typeof dto.client_type === 'string' ? dto.client_type : (device?.client_type ?? null);
+    const now = nowMicros();
+    const geo = project.geo_listen_enabled ? 1 : 0;
+    const id = startSession(
+      [
+        projectId,
+        who.user.id,
+        now,
+        device?.device_id ?? null,
+        clientType,
+        dto.client_system,
+        language.id,
+        timezone,
+        geo,
+        who.user.id,
+        now,
+        who.user.id,
+        now,
+      ],
+      who.user.id,
+      now,
+    );
+    send(res, 200, {
+      client_system: dto.client_system,
+      client_type: clientType,
+      demo_stream_enabled: false,
+      device_id: device?.device_id ?? null,
+      geo_listen_enabled: Boolean(geo),
+      language_id: language.id,
+      project_id: projectId,
+      starttime: toNaiveIso(now),
+      stoptime: null,
+      timezone,
+      id,
+    });
+  },
+  'GET /api/sessions': (req, res) => {
+    const who = caller(req);
+    if (!who) return send(res, 401, { detail: 'Invalid token.' });
+    const q = query(req);
+    const page = positiveInt(q.get('page'), 1);
+    const size = positiveInt(q.get('page_size'), 100);
+    if (!page || !size || size > 500) return send(res, 400, { page: ['Invalid page.'] });
+    const all = canReadAll(who.user.role);
+    const count = (all ? countSessions.get() : countOwnSessions.get(who.user.id))!.n;
+    if (page > Math.max(1, Math.ceil(count / size))) return send(res, 404, { detail: 'Invalid page.' });
+    const rows = all
+      ? sessionPage.all(size, (page - 1) * size)
+      : ownSessionPage.all(who.user.id, size, (page - 1) * size);
+    send(
+      res,
+      200,
+      drfPage(
+        req,
+        page,
+        size,
+        count,
+        rows.map((s) => ({
+          end_date_time: toOffsetIso(s.stop_time),
+          ended_by: s.ended_by_id,
+          experiment_id: s.project_id,
+          is_active: Boolean(s.is_active),
+          session_id: s.id,
+          session_type: s.session_type,
+          start_date_time: toOffsetIso(s.start_time),
+          started_by: s.owner_id,
+        })),
+      ),
+    );
+  },
+  'GET /audiobookshelf/api/sessions': (req, res) => {
+    const who = caller(req);
+    if (!who) return sendText(res, 401, 'Unauthorized');
+    if (!canReadAll(who.user.role)) return sendText(res, 404, 'Not Found');
+    const q = query(req);
+    const itemsPerPage = Number(q.get('itemsPerPage') ?? 10);
+    const page = Number(q.get('page') ?? 0);
+    if (
+      !Number.isInteger(itemsPerPage) ||
+      itemsPerPage < 1 ||
+      itemsPerPage > 500 ||
+      !Number.isInteger(page) ||
+      page < 0
+    )
+      return sendText(res, 400, 'Bad page');
+    const total = countPlayback.get()!.n;
+    const rows = playbackPage.all(itemsPerPage, page * itemsPerPage);
+    send(res, 200, {
+      total,
+      numPages: Math.ceil(total / itemsPerPage),
+      page,
+      itemsPerPage,
+      sessions: rows.map(absSession),
+      userFilter: null,
+    });
+  },
+  'GET /open-api/v1/sessions': (req, res) => {
+    const who = caller(req);
+    if (!who) return send(res, 401, { detail: 'Invalid token.' });
+    const now = nowMicros();
+    const dayStart = Math.floor(now / 86_400_000_000) * 86_400_000_000;
+    const counter = hitCounter.get(`guidebook:day:${who.user.id}`, dayStart, dayStart, dayStart, dayStart)!;
+    res.setHeader('X-RateLimit-Limit', String(GUIDEBOOK_LIMIT));
+    res.setHeader('X-RateLimit-Remaining', String(Math.max(0, GUIDEBOOK_LIMIT - counter.count)));
+    if (counter.count > GUIDEBOOK_LIMIT) return send(res, 429, { detail: 'Request was throttled.' });
+    const q = query(req);
+    const guideId = positiveInt(q.get('guide'), 0);
+    const page = positiveInt(q.get('page'), 1);
+    const size = positiveInt(q.get('page_size'), 50);
+    if (!guideId || !page || !size || size > 500) return send(res, 400, { guide: ['Bad filter.'] });
+    const guide = guideById.get(guideId);
+    const visible = guide && (canReadAll(who.user.role) || guide.owner_id === who.user.id);
+    const count = visible ? countSchedule.get(guideId)!.n : 0;
+    if (page > Math.max(1, Math.ceil(count / size))) return send(res, 404, { detail: 'Invalid page.' });
+    const rows = visible ? schedulePage.all(guideId, size, (page - 1) * size) : [];
+    const tracks = new Map<number, number[]>();
+    if (rows.length) {
+      const links = db
+        .prepare<number[], { session_id: number; track_id: number }>(
+          `SELECT session_id, track_id FROM schedule_session_tracks WHERE session_id IN (${rows.map(() => '?').join(',')}) ORDER BY track_id`,
+        )
+        .all(...rows.map((r) => r.id));
+      for (const link of links)
+        tracks.set(link.session_id, [...(tracks.get(link.session_id) ?? []), link.track_id]);
+    }
+    send(
+      res,
+      200,
+      drfPage(
+        req,
+        page,
+        size,
+        count,
+        rows.map((r) => ({
+          id: r.id,
+          created_at: toGuidebookTime(r.created_at),
+          last_updated: toGuidebookTime(r.last_updated),
+          start_time: toGuidebookTime(r.start_time),
+          end_time: toGuidebookTime(r.end_time),
+          all_day: Boolean(r.all_day),
+          name: r.name,
+          description_html: r.description_html,
+          import_id: r.import_id,
+          allow_rating: Boolean(r.allow_rating),
+          add_to_schedule: Boolean(r.add_to_schedule),
+          guide: r.guide_id,
+          schedule_tracks: tracks.get(r.id) ?? [],
+        })),
+      ),
+    );
+  },
 };
+
+/** Routes with an id in the path. */
+const PATTERNS: Array<[method: string, pattern: RegExp, handler: Handler]> = [
+  [
+    'POST',
+    /^\/audiobookshelf\/api\/session\/([^/]+)\/sync$/,
+    (req, res, body, [id]) => {
+      const who = caller(req);
+      if (!who) return sendText(res, 401, 'Unauthorized');
+      const dto = JSON.parse(body) as { currentTime?: unknown; timeListened?: unknown };
+      const { currentTime, timeListened } = dto;
+      if (
+        typeof currentTime !== 'number' ||
+        typeof timeListened !== 'number' ||
+        !Number.isFinite(currentTime) ||
+        !Number.isFinite(timeListened) ||
+        currentTime < 0 ||
+        timeListened < 0 ||
+        timeListened > 86_400
+      )
+        return sendText(res, 400, 'Invalid sync');
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return sendText(res, 404, 'Not Found');
+      const row = canReadAll(who.user.role) ? openSession.get(id) : openOwnSession.get(id, who.user.id);
+      if (!row) return sendText(res, 404, 'Not Found');
+      if (currentTime > row.duration + 1) return sendText(res, 400, 'currentTime is past the duration');
+      const position = Math.min(currentTime, row.duration);
+      const now = nowMicros();
+      const result = syncSession.run({
+        id,
+        allowEnd: now + TOLERANCE_US,
+        listened: timeListened,
+        now,
+        position,
+      });
+      if (!result.changes) return sendText(res, 404, 'Not Found');
+      const finished = row.duration - position < FINISHED_THRESHOLD;
+      saveProgress.get({
+        userId: row.user_id,
+        itemId: row.library_item_id,
+        episodeId: row.episode_id ?? '',
+        duration: row.duration,
+        progress: finished ? 1 : position / row.duration,
+        position,
+        finished: finished ? 1 : 0,
+        finishedAt: finished ? now : null,
+        now,
+      });
+      send(res, 200, absSession(playbackById.get(id)!));
+    },
+  ],
+];
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const path = (req.url ?? '/').split('?')[0];
-    const handler = ROUTES[`${req.method} ${path}`];
+    // the hub answers DRF paths with and without their trailing slash
+    const path = (req.url ?? '/').split('?')[0].replace(/(.)\/$/, '$1');
+    let handler: Handler | undefined = ROUTES[`${req.method} ${path}`];
+    let params: string[] = [];
+    for (const [method, pattern, h] of PATTERNS) {
+      const match = method === req.method ? pattern.exec(path) : null;
+      if (match && !(`${req.method} ${path}` in ROUTES)) [handler, params] = [h, match.slice(1)];
+    }
     if (!handler) return send(res, 404, { detail: 'Not found.' });
     try {
-      handler(req, res, Buffer.concat(chunks).toString());
-    } catch {
+      handler(req, res, Buffer.concat(chunks).toString(), params);
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
       send(res, 500, { detail: 'A server error occurred.' });
     }
   });

@@ -85,6 +85,12 @@ const CREDITED_UNTIL_SQL =
   `(CASE WHEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) > CAST(:now AS bigint) ` +
   `THEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) ELSE CAST(:now AS bigint) END)`;
 
+/** A list's WHERE clause on `s` (shared by its page query and its count). */
+interface Filter {
+  where: string;
+  params: Record<string, unknown>;
+}
+
 interface PlayTarget {
   item: LibraryItem;
   media: StoredMedia;
@@ -474,52 +480,73 @@ export class PlaybackSessionsService {
     if (!canReadAll(auth)) throw new NotFoundException();
     const userFilter = query.user ?? null;
     const qb = this.sessions.createQueryBuilder('s');
+    const filter: Filter = { where: '1 = 1', params: {} };
     if (userFilter !== null) {
       // An id that cannot be a user id matches no session (the filter is never silently dropped).
-      qb.where('s.userId = :userId', { userId: isIntId(userFilter) ? Number(userFilter) : -1 });
+      Object.assign(filter, {
+        where: 's.user_id = :userId',
+        params: { userId: isIntId(userFilter) ? Number(userFilter) : -1 },
+      });
+      qb.where(filter.where, filter.params);
     } else {
       qb.leftJoin('s.user', 'u').addSelect(['u.id', 'u.username']);
     }
     const sort = SORT_PROPERTIES[query.sort ?? 'updatedAt'];
     const desc = query.desc === undefined || query.desc === '1' || query.desc === 'true';
     qb.orderBy(`s.${sort}`, desc ? 'DESC' : 'ASC').addOrderBy('s.id', desc ? 'DESC' : 'ASC');
-    return { ...(await this.page(qb, query, 10)), userFilter };
+    return { ...(await this.page(qb, filter, query, 10)), userFilter };
   }
 
   /** Open sessions of everyone (operators and admins), most recently synced first. */
   async listOpen(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
     if (!canReadAll(auth)) throw new NotFoundException();
+    const filter: Filter = { where: 's.is_open = TRUE', params: {} };
     const qb = this.sessions
       .createQueryBuilder('s')
       .leftJoin('s.user', 'u')
       .addSelect(['u.id', 'u.username'])
-      .where('s.isOpen = TRUE')
+      .where(filter.where)
       .orderBy('s.updatedAt', 'DESC')
       .addOrderBy('s.id', 'DESC');
-    return this.page(qb, query, 100);
+    return this.page(qb, filter, query, 100);
   }
 
   /** The caller's own sessions, most recently updated first. */
   async listOwn(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
+    const filter: Filter = { where: 's.user_id = :userId', params: { userId: auth.id } };
     const qb = this.sessions
       .createQueryBuilder('s')
-      .where('s.userId = :userId', { userId: auth.id })
+      .where(filter.where, filter.params)
       .orderBy('s.updatedAt', 'DESC')
       .addOrderBy('s.id', 'DESC');
-    return this.page(qb, query, 10);
+    return this.page(qb, filter, query, 10);
   }
 
+  /**
+   * One page of `qb`, counted with a plain `COUNT(*)` of the sessions matching `filter`: the join on
+   * the user (one row per session) does not change the count, and TypeORM's `getManyAndCount` would
+   * count `DISTINCT id` over the join — ~60× slower on 100k sessions (128 ms against 2 ms).
+   */
   private async page(
     qb: SelectQueryBuilder<PlaybackSession>,
+    filter: Filter,
     query: AbsPageQueryDto,
     defaultSize: number,
   ): Promise<SessionPageDto> {
     const itemsPerPage = query.itemsPerPage ?? defaultSize;
     const page = query.page ?? 0;
-    const [rows, total] = await qb
-      .offset(page * itemsPerPage)
-      .limit(itemsPerPage)
-      .getManyAndCount();
+    const [rows, counted] = await Promise.all([
+      qb
+        .offset(page * itemsPerPage)
+        .limit(itemsPerPage)
+        .getMany(),
+      this.sessions
+        .createQueryBuilder('s')
+        .select('COUNT(*)', 'count')
+        .where(filter.where, filter.params)
+        .getRawOne<{ count: number | string }>(),
+    ]);
+    const total = Number(counted?.count ?? 0);
     return {
       total,
       numPages: Math.ceil(total / itemsPerPage),

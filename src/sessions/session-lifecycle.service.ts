@@ -58,6 +58,10 @@ export class SessionLifecycle {
         modifiedById: auth.id,
         modifiedAt: now,
       }),
+      // One INSERT is atomic by itself. A save() transaction would be opened on the one connection
+      // TypeORM shares on SQLite, where concurrent starts nest savepoints into one long transaction that
+      // the event store (and every other writer) has to wait out: 5× slower starts under load.
+      { transaction: false },
     );
     await this.publish(SESSION_STARTED, { sessionId: session.id, userId: auth.id, at: now });
     return session;

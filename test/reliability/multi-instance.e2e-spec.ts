@@ -9,14 +9,9 @@
  * Each cross-instance property is one entry of CROSS_INSTANCE_CASES below: a name and a function that
  * gets both instances. Cases run in order on the same pair.
  *
- * TODO (module cases, to add to CROSS_INSTANCE_CASES when the modules are merged):
- *  - playback: a playback session opened on A (`POST /audiobookshelf/api/items/:id/play`) is synced on B
- *    (`POST /audiobookshelf/api/session/:id/sync`) and closed on A (`…/close`); the final state read on
- *    either instance has the synced time listened.
- *  - sessions: a session created on A (`POST /api/sessions` / `POST /api/2/sessions/`) is listed on B
- *    (`GET /api/sessions`, `GET /api/2/sessions/`), and stopped on B is seen stopped on A.
- *  - guides: the Guidebook daily request budget counts across instances (spend part of it on A, the rest
- *    on B, the next request on either answers 429).
+ * Module cases: a playback session opened on A is synced on B and closed on A; sessions started on A
+ * (AERPAW and Roundware views) are listed on B, stopped on B and seen stopped on A; the Guidebook daily
+ * budget (a small GUIDEBOOK_DAILY_LIMIT) is spent half on A and half on B, then both answer 429.
  */
 import { Role } from '../../src/common/auth-user';
 import { ADMIN_PASSWORD, freshDatabase, TEST_JWT_SECRET } from '../utils/test-app';
@@ -24,6 +19,8 @@ import { call, spawnServer, SpawnedServer } from '../utils/spawn-server';
 
 /** Failed logins allowed per window in this suite (small, so the throttling case is quick). */
 const MAX_FAILURES = 4;
+/** Guidebook Open API requests per account and UTC day in this suite (small, so it is spent quickly). */
+const GUIDEBOOK_LIMIT = 6;
 
 interface Pair {
   a: SpawnedServer;
@@ -36,6 +33,19 @@ type CrossInstanceCase = [name: string, run: (pair: Pair) => Promise<void>];
 
 async function login(base: string, username: string, password: string) {
   return call(base, 'POST', '/auth/login', { body: { username, password } });
+}
+
+/** A new user created by the admin on `base`; returns its id and an access JWT (logged in on `base`). */
+async function makeUser(base: string, adminToken: string, username: string, role = Role.User) {
+  const password = `${username}-password-1`;
+  const created = await call(base, 'POST', '/users', {
+    token: adminToken,
+    body: { username, password, role },
+  });
+  expect(created.status).toBe(201);
+  const session = await login(base, username, password);
+  expect(session.status).toBe(200);
+  return { id: created.body.id as number, token: session.body.access_token as string };
 }
 
 const CROSS_INSTANCE_CASES: CrossInstanceCase[] = [
@@ -112,9 +122,169 @@ const CROSS_INSTANCE_CASES: CrossInstanceCase[] = [
       expect(onA.body).toEqual({ detail: 'Invalid token.' });
     },
   ],
-  // TODO playback: open on A, sync on B, close on A (see the file header).
-  // TODO sessions: created on A, listed on B.
-  // TODO guides: the Guidebook daily budget spent across A and B.
+  [
+    'a playback session opened on A is synced on B and closed on A; both see the final state',
+    async ({ a, b, adminToken }) => {
+      const abs = (path: string) => `/audiobookshelf/api${path}`;
+      const library = await call(a.url, 'POST', abs('/libraries'), {
+        token: adminToken,
+        body: { name: 'Multi books', mediaType: 'book' },
+      });
+      expect(library.status).toBe(200);
+      const item = await call(b.url, 'POST', abs(`/libraries/${library.body.id}/items`), {
+        token: adminToken,
+        body: {
+          media: {
+            metadata: { title: 'Two Instances', author: 'A. B.' },
+            audioFiles: [{ filename: 'part1.mp3', duration: 600 }],
+          },
+        },
+      });
+      expect(item.status).toBe(200);
+      const listener = await makeUser(a.url, adminToken, 'multi-listener');
+
+      const opened = await call(a.url, 'POST', abs(`/items/${item.body.id}/play`), {
+        token: listener.token,
+        body: { deviceInfo: { deviceId: 'multi-phone' } },
+      });
+      expect(opened.status).toBe(200);
+      const id = opened.body.id as string;
+      expect(opened.body).toMatchObject({ libraryItemId: item.body.id, timeListening: 0, currentTime: 0 });
+
+      // B knows the session A opened (it lives in the database, not in A's memory)
+      const onB = await call(b.url, 'GET', abs(`/session/${id}`), { token: listener.token });
+      expect(onB.status).toBe(200);
+      expect(onB.body).toMatchObject({ id, duration: 600 });
+      const synced = await call(b.url, 'POST', abs(`/session/${id}/sync`), {
+        token: listener.token,
+        body: { currentTime: 30, timeListened: 5 },
+      });
+      expect(synced.status).toBe(200);
+      expect(synced.body).toMatchObject({ id, currentTime: 30, timeListening: 5 });
+
+      // A closes it with a last sync, on top of what B credited
+      const closed = await call(a.url, 'POST', abs(`/session/${id}/close`), {
+        token: listener.token,
+        body: { currentTime: 42, timeListened: 3 },
+      });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ id, currentTime: 42, timeListening: 8 });
+
+      // closed everywhere at once: neither instance still serves or syncs it as open
+      for (const server of [a, b]) {
+        expect((await call(server.url, 'GET', abs(`/session/${id}`), { token: listener.token })).status).toBe(
+          404,
+        );
+      }
+      const late = await call(b.url, 'POST', abs(`/session/${id}/sync`), {
+        token: listener.token,
+        body: { currentTime: 50, timeListened: 1 },
+      });
+      expect(late.status).toBe(404);
+      // the history and the media progress read on B are what A wrote last
+      const history = await call(b.url, 'GET', abs('/me/listening-sessions'), { token: listener.token });
+      expect(history.body.sessions).toEqual([
+        expect.objectContaining({ id, timeListening: 8, currentTime: 42 }),
+      ]);
+      const progress = await call(b.url, 'GET', abs(`/me/progress/${item.body.id}`), {
+        token: listener.token,
+      });
+      expect(progress.status).toBe(200);
+      expect(progress.body).toMatchObject({
+        libraryItemId: item.body.id,
+        currentTime: 42,
+        isFinished: false,
+      });
+      const open = await call(a.url, 'GET', abs('/sessions/open'), { token: adminToken });
+      expect(open.body.sessions.map((s: { id: string }) => s.id)).not.toContain(id);
+    },
+  ],
+  [
+    'sessions started on A (AERPAW and Roundware views) are listed on B; stopped on B, A sees them stopped',
+    async ({ a, b, adminToken }) => {
+      const owner = await makeUser(a.url, adminToken, 'multi-experimenter');
+      const experiment = await call(a.url, 'POST', '/api/experiments', {
+        token: owner.token,
+        body: { name: 'multi-instance experiment' },
+      });
+      expect(experiment.status).toBe(201);
+      const projectId = experiment.body.experiment_id as number;
+      const aerpaw = await call(a.url, 'POST', '/api/sessions', {
+        token: owner.token,
+        body: { experiment_id: projectId },
+      });
+      expect(aerpaw.status).toBe(201);
+      const roundware = await call(a.url, 'POST', '/api/2/sessions/', {
+        token: owner.token,
+        scheme: 'token',
+        body: { project_id: projectId, client_system: 'iOS 8.1', language: 'en' },
+      });
+      expect(roundware.status).toBe(200);
+      const ids = [aerpaw.body.session_id as number, roundware.body.id as number];
+
+      const page = await call(b.url, 'GET', `/api/sessions?experiment_id=${projectId}`, {
+        token: owner.token,
+      });
+      expect(page.status).toBe(200);
+      expect(page.body.count).toBe(2);
+      expect(page.body.results.map((s: { session_id: number }) => s.session_id).sort()).toEqual(
+        [...ids].sort(),
+      );
+      const plain = await call(b.url, 'GET', `/api/2/sessions/?project_id=${projectId}`, {
+        token: owner.token,
+        scheme: 'token',
+      });
+      expect(plain.body.map((s: { id: number }) => s.id)).toEqual(ids);
+      expect(plain.body[1]).toMatchObject({ project_id: projectId, client_system: 'iOS 8.1' });
+      // the start_session events A recorded are readable on B
+      const events = await call(b.url, 'GET', `/api/2/events/?session_id=${ids[1]}`, {
+        token: owner.token,
+        scheme: 'token',
+      });
+      expect(events.body.map((e: { event_type: string }) => e.event_type)).toEqual(['start_session']);
+
+      const stopped = await call(b.url, 'POST', `/api/sessions/${ids[0]}/stop`, { token: owner.token });
+      expect(stopped.status).toBe(200);
+      const seen = await call(a.url, 'GET', `/api/sessions/${ids[0]}`, { token: owner.token });
+      expect(seen.body).toMatchObject({ session_id: ids[0], end_date_time: stopped.body.end_date_time });
+      expect(seen.body.end_date_time).not.toBeNull();
+      const again = await call(a.url, 'POST', `/api/sessions/${ids[0]}/stop`, { token: owner.token });
+      expect(again.status).toBe(409);
+    },
+  ],
+  [
+    'the Guidebook daily budget counts across instances: half spent on A, half on B, then both answer 429',
+    async ({ a, b, adminToken }) => {
+      const organiser = await makeUser(a.url, adminToken, 'multi-organiser');
+      const key = await call(a.url, 'POST', '/auth/api-keys', {
+        token: organiser.token,
+        body: { name: 'guidebook' },
+      });
+      expect(key.status).toBe(201);
+      const guidebook = (server: typeof a) =>
+        call(server.url, 'GET', '/open-api/v1/guides/', { token: key.body.key, scheme: 'JWT' });
+      const remaining: string[] = [];
+      for (const server of [a, b]) {
+        for (let i = 0; i < GUIDEBOOK_LIMIT / 2; i++) {
+          const res = await guidebook(server);
+          expect(res.status).toBe(200);
+          expect(res.headers.get('x-ratelimit-limit')).toBe(String(GUIDEBOOK_LIMIT));
+          remaining.push(res.headers.get('x-ratelimit-remaining')!);
+        }
+      }
+      // one budget: the remaining count went down by one per request, whichever instance served it
+      expect(remaining).toEqual(['5', '4', '3', '2', '1', '0']);
+      for (const server of [a, b]) {
+        const res = await guidebook(server);
+        expect(res.status).toBe(429);
+        expect(res.body.detail).toMatch(/^Request was throttled\. Expected available in \d+ seconds\.$/);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      // the budget is per account: another account is not throttled on either instance
+      const other = await call(b.url, 'GET', '/open-api/v1/guides/', { token: adminToken, scheme: 'JWT' });
+      expect(other.status).toBe(200);
+    },
+  ],
   [
     // last: it uses up the loopback IP's failure budget
     'failed logins count across instances: A and B share one budget, then both answer 429',
@@ -156,6 +326,7 @@ describe('several instances on one database (e2e, built server)', () => {
       JWT_SECRET: TEST_JWT_SECRET,
       DOCS_ENABLED: 'false',
       LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+      GUIDEBOOK_DAILY_LIMIT: String(GUIDEBOOK_LIMIT),
       ...db.env,
     };
     a = await spawnServer(env);

@@ -109,7 +109,7 @@ export async function call(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; scheme?: string } = {},
-): Promise<{ status: number; body: any; text: string }> {
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `${options.scheme ?? 'Bearer'} ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -125,5 +125,5 @@ export async function call(
   } catch {
     body = undefined;
   }
-  return { status: res.status, body, text };
+  return { status: res.status, body, text, headers: res.headers };
 }
