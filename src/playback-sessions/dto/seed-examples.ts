@@ -31,10 +31,10 @@ export const SEED_SYNC_BODY = {
   duration: 1454.18449,
 };
 
-/** `POST /session/local` body: a whole local Playback Session. */
-export const SEED_LOCAL_SESSION = {
-  id: 'play_local_i00492kps6ow4axlvq',
-  userId: 'root',
+/** The seed's open Night Vale session ("Get an Open Session"); the other session examples vary it. */
+const SEED_PLAYBACK_SESSION = {
+  id: 'play_i00492kps6ow4axlvq',
+  userId: '1',
   libraryId: 'lib_p9wkw2i85qy9oltijt',
   libraryItemId: 'li_bufnnmp4y5o2gbbxfm',
   episodeId: 'ep_lh6ko39pumnrma3dhv',
@@ -57,11 +57,20 @@ export const SEED_LOCAL_SESSION = {
   },
   date: '2022-11-16',
   dayOfWeek: 'Wednesday',
-  timeListening: 20,
+  timeListening: 15,
   startTime: 616.291374,
-  currentTime: 636.09262,
+  currentTime: 631.09262,
   startedAt: 1668580247687,
   updatedAt: 1668580396623,
+};
+
+/** `POST /session/local` body: a whole local Playback Session. */
+export const SEED_LOCAL_SESSION = {
+  ...SEED_PLAYBACK_SESSION,
+  id: 'play_local_i00492kps6ow4axlvq',
+  userId: 'root',
+  timeListening: 20,
+  currentTime: 636.09262,
 };
 
 /** `POST /session/local-all` body. */
@@ -83,31 +92,11 @@ export const SEED_LOCAL_SYNC_RESULT = SEED_LOCAL_SYNC_RESULTS.results[0];
 
 /** A session as lists show it (here with a `user` filter, so without `user`). */
 const SEED_LIST_SESSION = {
+  ...SEED_PLAYBACK_SESSION,
   id: 'play_4oq00chunexu9s03jw',
-  userId: '1',
-  libraryId: 'lib_p9wkw2i85qy9oltijt',
-  libraryItemId: 'li_bufnnmp4y5o2gbbxfm',
-  episodeId: 'ep_lh6ko39pumnrma3dhv',
-  mediaType: 'podcast',
-  mediaMetadata: SEED_MEDIA_METADATA,
-  chapters: [],
-  displayTitle: '1 - Pilot',
-  displayAuthor: 'Night Vale Presents',
-  coverPath: '/metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg',
-  duration: 1454.18449,
-  playMethod: 0,
-  mediaPlayer: 'html5',
-  deviceInfo: {
-    ipAddress: '192.168.1.118',
-    browserName: 'Firefox',
-    browserVersion: '106.0',
-    osName: 'Linux',
-    osVersion: 'x86_64',
-    serverVersion: '2.2.3',
-  },
+  deviceInfo: { ...SEED_PLAYBACK_SESSION.deviceInfo, serverVersion: '2.2.3' },
   date: '2022-11-13',
   dayOfWeek: 'Sunday',
-  timeListening: 15,
   startTime: 596.779402,
   currentTime: 611.590717,
   startedAt: 1668330137087,
@@ -297,35 +286,7 @@ const SEED_LIBRARY_ITEM = {
 
 /** `GET /session/:id` answer: the open session with its tracks and item. */
 export const SEED_OPEN_SESSION = {
-  id: 'play_i00492kps6ow4axlvq',
-  userId: '1',
-  libraryId: 'lib_p9wkw2i85qy9oltijt',
-  libraryItemId: 'li_bufnnmp4y5o2gbbxfm',
-  episodeId: 'ep_lh6ko39pumnrma3dhv',
-  mediaType: 'podcast',
-  mediaMetadata: SEED_MEDIA_METADATA,
-  chapters: [],
-  displayTitle: '1 - Pilot',
-  displayAuthor: 'Night Vale Presents',
-  coverPath: '/metadata/items/li_bufnnmp4y5o2gbbxfm/cover.jpg',
-  duration: 1454.18449,
-  playMethod: 0,
-  mediaPlayer: 'html5',
-  deviceInfo: {
-    ipAddress: '192.168.1.118',
-    browserName: 'Firefox',
-    browserVersion: '106.0',
-    osName: 'Linux',
-    osVersion: 'x86_64',
-    serverVersion: '2.2.4',
-  },
-  date: '2022-11-16',
-  dayOfWeek: 'Wednesday',
-  timeListening: 15,
-  startTime: 616.291374,
-  currentTime: 631.09262,
-  startedAt: 1668580247687,
-  updatedAt: 1668580396623,
+  ...SEED_PLAYBACK_SESSION,
   audioTracks: [
     {
       index: 1,
