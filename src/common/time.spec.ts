@@ -1,4 +1,4 @@
-import { parseDateTimeMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from './time';
+import { nowMicros, parseDateTimeMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from './time';
 
 describe('time', () => {
   const us = Date.UTC(2017, 8, 6, 15, 43, 35) * 1000 + 947761;
@@ -23,5 +23,25 @@ describe('time', () => {
     for (const bad of ['', 'yesterday', '2017-02-30', '2017-13-01', '2017-01-01T25:00', '12345']) {
       expect(parseDateTimeMicros(bad)).toBeNull();
     }
+  });
+
+  it('nowMicros follows the wall clock and strictly increases', () => {
+    const before = Date.now() * 1000;
+    const a = nowMicros();
+    const b = nowMicros();
+    expect(a).toBeGreaterThanOrEqual(before);
+    expect(a).toBeLessThan(before + 1_000_000);
+    expect(b).toBeGreaterThan(a);
+    // the wall clock jumps forward 5 s (an NTP correction, a long-running process): nowMicros follows it
+    const spy = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 5000);
+    try {
+      const jumped = nowMicros();
+      expect(jumped).toBeGreaterThanOrEqual((Date.now() - 1) * 1000);
+      expect(jumped - b).toBeGreaterThanOrEqual(4_000_000);
+    } finally {
+      spy.mockRestore();
+    }
+    // and when it steps back again, the value still never decreases
+    expect(nowMicros()).toBeGreaterThan(b);
   });
 });

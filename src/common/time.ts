@@ -5,12 +5,16 @@
  */
 export type Micros = number;
 
-const originMicros = Date.now() * 1000 - Math.round(performance.now() * 1000);
 let lastMicros = 0;
 
-/** Current time in microseconds; strictly increasing within one process. */
+/**
+ * Current time in microseconds: the wall clock (`Date.now()`, so it never drifts from it, whatever the
+ * process's age or clock adjustments) plus the sub-millisecond fraction of the monotonic clock. Strictly
+ * increasing within one process, even when the wall clock steps back.
+ */
 export function nowMicros(): Micros {
-  let now = originMicros + Math.round(performance.now() * 1000);
+  const subMillisecond = Math.floor((performance.now() % 1) * 1000);
+  let now = Date.now() * 1000 + subMillisecond;
   if (now <= lastMicros) now = lastMicros + 1;
   lastMicros = now;
   return now;
