@@ -113,6 +113,26 @@ export const SEED_SESSION_LIST = {
   userFilter: '1',
 };
 
+/** The seed's one audio track, as the episode and the expanded session both show it. */
+const SEED_AUDIO_TRACK = {
+  index: 1,
+  startOffset: 0,
+  duration: 1454.18449,
+  title: '1 - Pilot.mp3',
+  contentUrl: '/s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3',
+  mimeType: 'audio/mpeg',
+  metadata: {
+    filename: '1 - Pilot.mp3',
+    ext: '.mp3',
+    path: '/podcasts/Welcome to Night Vale/1 - Pilot.mp3',
+    relPath: '1 - Pilot.mp3',
+    size: 23653735,
+    mtimeMs: 1667326682557,
+    ctimeMs: 1667326682557,
+    birthtimeMs: 1667326679508,
+  },
+};
+
 /** The seed's library item (the Night Vale podcast), as the expanded session embeds it. */
 const SEED_LIBRARY_ITEM = {
   id: 'li_bufnnmp4y5o2gbbxfm',
@@ -215,24 +235,7 @@ const SEED_LIBRARY_ITEM = {
           },
           mimeType: 'audio/mpeg',
         },
-        audioTrack: {
-          index: 1,
-          startOffset: 0,
-          duration: 1454.18449,
-          title: '1 - Pilot.mp3',
-          contentUrl: '/s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3',
-          mimeType: 'audio/mpeg',
-          metadata: {
-            filename: '1 - Pilot.mp3',
-            ext: '.mp3',
-            path: '/podcasts/Welcome to Night Vale/1 - Pilot.mp3',
-            relPath: '1 - Pilot.mp3',
-            size: 23653735,
-            mtimeMs: 1667326682557,
-            ctimeMs: 1667326682557,
-            birthtimeMs: 1667326679508,
-          },
-        },
+        audioTrack: SEED_AUDIO_TRACK,
         publishedAt: 1339761600000,
         addedAt: 1667326679503,
         updatedAt: 1667428186431,
@@ -287,26 +290,7 @@ const SEED_LIBRARY_ITEM = {
 /** `GET /session/:id` answer: the open session with its tracks and item. */
 export const SEED_OPEN_SESSION = {
   ...SEED_PLAYBACK_SESSION,
-  audioTracks: [
-    {
-      index: 1,
-      startOffset: 0,
-      duration: 1454.18449,
-      title: '1 - Pilot.mp3',
-      contentUrl: '/s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3',
-      mimeType: 'audio/mpeg',
-      metadata: {
-        filename: '1 - Pilot.mp3',
-        ext: '.mp3',
-        path: '/podcasts/Welcome to Night Vale/1 - Pilot.mp3',
-        relPath: '1 - Pilot.mp3',
-        size: 23653735,
-        mtimeMs: 1667326682557,
-        ctimeMs: 1667326682557,
-        birthtimeMs: 1667326679508,
-      },
-    },
-  ],
+  audioTracks: [SEED_AUDIO_TRACK],
   videoTrack: null,
   libraryItem: SEED_LIBRARY_ITEM,
 };

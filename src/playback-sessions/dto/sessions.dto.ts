@@ -294,8 +294,8 @@ export class AbsPageQueryDto {
   page?: number;
 }
 
-/** `GET /sessions/open`: the same paging, 100 sessions per page by default. */
-export class OpenSessionsQueryDto {
+/** `GET /sessions/open`: the same paging (and validation), 100 sessions per page by default. */
+export class OpenSessionsQueryDto extends AbsPageQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
@@ -303,26 +303,7 @@ export class OpenSessionsQueryDto {
     default: 100,
     description: 'Sessions per page',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ITEMS_PER_PAGE)
-  itemsPerPage?: number;
-
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 0,
-    maximum: 1_000_000,
-    default: 0,
-    description: 'Page, 0-indexed; a page past the last one answers an empty `sessions` list',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  page?: number;
+  declare itemsPerPage?: number;
 }
 
 export const DESC_FLAGS = ['0', '1', 'true', 'false'] as const;
