@@ -2,15 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/database.options';
+import { SqlModule } from './database/sql';
 import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
-import { loggerOptions } from './logger';
 import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
 import { SessionsModule } from './sessions/sessions.module';
 
@@ -22,8 +21,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(config.db)),
+        SqlModule,
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         AuthModule,

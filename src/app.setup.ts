@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { mkdirSync } from 'node:fs';
+import type pino from 'pino';
 import { dirname } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
@@ -10,6 +10,7 @@ import { assertJsonDepth } from './common/json-depth';
 import { NullCharactersPipe } from './common/null-characters.pipe';
 import { DialectExceptionFilter } from './common/filters/dialect-exception.filter';
 import { AppConfig, loadAppConfig } from './config/app-config';
+import { createLogger, PinoNestLogger, requestLogger } from './logger';
 import { setupSwagger } from './swagger';
 
 export interface CreateAppOptions {
@@ -28,17 +29,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   if (config.db.type === 'sqlite' && config.db.path !== ':memory:')
     mkdirSync(dirname(config.db.path), { recursive: true });
 
+  const logger = createLogger(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
   });
-  configureApp(app, config);
+  configureApp(app, config, logger);
   await app.init();
   return app;
 }
 
-function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+function configureApp(app: NestExpressApplication, config: AppConfig, logger: pino.Logger): void {
+  app.use(requestLogger(logger));
   app.disable('x-powered-by');
   app.use(helmet());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startTestApp, TestApp } from './utils/test-app';
 
 describe('platform (e2e)', () => {
@@ -85,5 +86,21 @@ describe('platform (e2e)', () => {
     expect(spec.body.paths['/auth/me'].get.security).toEqual(
       expect.arrayContaining([{ bearer: [] }, { jwt: [] }, { token: [] }]),
     );
+  });
+});
+
+describe('health when the database is gone (e2e)', () => {
+  it('answers 503 with its report (database down) instead of an error body', async () => {
+    const t = await startTestApp();
+    try {
+      await t.http.get('/health').expect(200);
+      const dataSource = t.app.get(DataSource);
+      await dataSource.destroy();
+      const down = await t.http.get('/health').expect(503);
+      expect(down.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
+      expect(typeof down.body.error.database.message).toBe('string');
+    } finally {
+      await t.close().catch(() => undefined);
+    }
   });
 });

@@ -6,13 +6,14 @@ import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { nowMicros, toOffsetIso } from '../common/time';
 import { AppConfig } from '../config/app-config';
+import { Sql } from '../database/sql';
 import { API_KEY_PREFIX } from './credentials';
 import { ApiKeyDto, CreatedApiKeyDto, LoginResponseDto, MeDto } from './dto/auth.dto';
 import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
 import { LoginLimiter } from './login-limiter.service';
 import { verifyPassword } from './passwords';
-import { toAuthUser, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 export type TokenType = 'access' | 'refresh';
 
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly limiter: LoginLimiter,
     private readonly config: AppConfig,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    private readonly sql: Sql,
   ) {}
 
   /** Checks a password login, counting failures per IP and username. Throws 429 or 401. */
@@ -82,34 +84,42 @@ export class AuthService {
     return this.signToken(user);
   }
 
-  /** The caller behind a verified access JWT, or null when the user no longer exists. */
+  /**
+   * The caller behind a verified access JWT, or null when the user no longer exists. Looked up on every
+   * request (one indexed read through `Sql`), so a deleted user or a changed role takes effect at once.
+   */
   async userFromJwt(payload: JwtPayload): Promise<AuthUser | null> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'number') return null;
-    const user = await this.users.findById(payload.sub);
-    return user ? toAuthUser(user) : null;
+    const user = await this.sql.one<AuthUser>('SELECT id, username, role FROM users WHERE id = ?', [
+      payload.sub,
+    ]);
+    return user ? { id: user.id, username: user.username, role: user.role } : null;
   }
 
-  /** The caller behind an API key, or null when the key is unknown or revoked. */
+  /** The caller behind an API key, or null when the key is unknown or revoked (one indexed join). */
   async userFromApiKey(key: string): Promise<AuthUser | null> {
     if (!key.startsWith(API_KEY_PREFIX)) return null;
-    const row = await this.apiKeys.findOne({
-      where: { keyHash: hashApiKey(key) },
-      relations: { user: true },
-    });
-    if (!row?.user) return null;
-    return { ...toAuthUser(row.user), apiKeyId: row.id };
+    const row = await this.sql.one<AuthUser & { key_id: number }>(
+      'SELECT k.id AS key_id, u.id, u.username, u.role FROM api_keys k JOIN users u ON u.id = k.user_id ' +
+        'WHERE k.key_hash = ?',
+      [hashApiKey(key)],
+    );
+    return row ? { id: row.id, username: row.username, role: row.role, apiKeyId: row.key_id } : null;
   }
 
   async me(auth: AuthUser): Promise<MeDto> {
-    const user = await this.users.findById(auth.id);
+    const user = await this.sql.one<{ device_id: string | null; created_at: number }>(
+      'SELECT device_id, created_at FROM users WHERE id = ?',
+      [auth.id],
+    );
     if (!user) throw new UnauthorizedException();
     return {
-      id: user.id,
-      username: user.username,
-      role: user.role,
+      id: auth.id,
+      username: auth.username,
+      role: auth.role,
       auth_method: auth.apiKeyId ? 'api_key' : 'jwt',
-      device_id: user.deviceId,
-      created_at: toOffsetIso(user.createdAt),
+      device_id: user.device_id,
+      created_at: toOffsetIso(user.created_at),
     };
   }
 

@@ -47,6 +47,12 @@ function messageOf(exception: HttpException): string | undefined {
   return undefined;
 }
 
+/** The report Terminus raises (as a 503) when a health check is down. */
+function isHealthReport(body: unknown): boolean {
+  const report = body as { status?: unknown; details?: unknown };
+  return report?.status === 'error' && typeof report.details === 'object';
+}
+
 /** Nest's own messages that a client should never see verbatim (they name Nest internals). */
 function isGenericNestMessage(status: number, message: string | undefined): boolean {
   if (!message) return true;
@@ -92,6 +98,11 @@ export class DialectExceptionFilter implements ExceptionFilter {
       fields = exception.errors;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
+      if (status === HttpStatus.SERVICE_UNAVAILABLE && isHealthReport(exception.getResponse())) {
+        // `/health` failing: the probe's own report (`{"status": "error", …}`) is the documented body
+        res.status(status).json(exception.getResponse());
+        return;
+      }
       const raw = messageOf(exception);
       message = bodyParserMessage(status, raw) ?? (isGenericNestMessage(status, raw) ? undefined : raw);
       if (exception instanceof TooManyRequestsError) {

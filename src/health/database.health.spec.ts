@@ -1,0 +1,28 @@
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type { Sql } from '../database/sql';
+import { DatabaseHealthIndicator } from './database.health';
+
+const indicator = (one: () => Promise<unknown>) =>
+  new DatabaseHealthIndicator(new HealthIndicatorService(), { one } as unknown as Sql);
+
+describe('DatabaseHealthIndicator', () => {
+  it('is up when the database answers', async () => {
+    await expect(indicator(async () => ({ ok: 1 })).ping('database', 50)).resolves.toEqual({
+      database: { status: 'up' },
+    });
+  });
+
+  it('is down, with the reason, when the query fails', async () => {
+    const failing = indicator(() => Promise.reject(new Error('The database connection is not open')));
+    await expect(failing.ping('database', 50)).resolves.toEqual({
+      database: { status: 'down', message: 'The database connection is not open' },
+    });
+  });
+
+  it('is down when the database does not answer in time', async () => {
+    const hanging = indicator(() => new Promise(() => undefined));
+    await expect(hanging.ping('database', 20)).resolves.toEqual({
+      database: { status: 'down', message: 'timeout of 20 ms exceeded' },
+    });
+  });
+});
