@@ -5,13 +5,14 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
 import { isIntId } from '../common/dto/id-param';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
+import { Sql, SqlValue } from '../database/sql';
 import {
   bookDuration,
   parseMedia,
@@ -85,10 +86,10 @@ const CREDITED_UNTIL_SQL =
   `(CASE WHEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) > CAST(:now AS bigint) ` +
   `THEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) ELSE CAST(:now AS bigint) END)`;
 
-/** A list's WHERE clause on `s` (shared by its page query and its count). */
+/** A list's WHERE clause on `s` (shared by its page query and its count); empty for none. */
 interface Filter {
   where: string;
-  params: Record<string, unknown>;
+  params: Record<string, SqlValue>;
 }
 
 interface PlayTarget {
@@ -105,10 +106,15 @@ export class PlaybackSessionsService {
   constructor(
     @InjectRepository(PlaybackSession) private readonly sessions: Repository<PlaybackSession>,
     @InjectRepository(MediaProgress) private readonly progress: Repository<MediaProgress>,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sql: Sql,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.toSession = sql.rowMapper(PlaybackSession);
+  }
+
+  /** A row of `abs_playback_sessions` as the entity (the hot paths read through `Sql`). */
+  private readonly toSession: (row: Record<string, unknown>) => PlaybackSession;
 
   // ---------------------------------------------------------------- opening
 
@@ -217,11 +223,18 @@ export class PlaybackSessionsService {
   // ---------------------------------------------------------------- open sessions
 
   /** The open session `id` if the caller may act on it (own; operators and admins: any), else null. */
-  private findOpen(auth: AuthUser, id: string): Promise<PlaybackSession | null> {
-    if (!ABS_ID_PATTERN.test(id)) return Promise.resolve(null);
-    return this.sessions.findOneBy(
-      canReadAll(auth) ? { id, isOpen: true } : { id, isOpen: true, userId: auth.id },
-    );
+  private async findOpen(auth: AuthUser, id: string): Promise<PlaybackSession | null> {
+    if (!ABS_ID_PATTERN.test(id)) return null;
+    const row = canReadAll(auth)
+      ? await this.sql.one<Record<string, unknown>>(
+          'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = ?',
+          [id, true],
+        )
+      : await this.sql.one<Record<string, unknown>>(
+          'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = ? AND user_id = ?',
+          [id, true, auth.id],
+        );
+    return row ? this.toSession(row) : null;
   }
 
   async getOpen(auth: AuthUser, id: string): Promise<PlaybackSessionExpandedDto> {
@@ -234,8 +247,7 @@ export class PlaybackSessionsService {
     const row = await this.findOpen(auth, id);
     if (!row) throw new NotFoundException();
     const position = this.position(dto.currentTime, row.duration);
-    await this.applySync(row, dto.timeListened, position, false);
-    return toAbsSession(await this.sessions.findOneByOrFail({ id: row.id }));
+    return toAbsSession(await this.applySync(row, dto.timeListened, position, false));
   }
 
   /** Closes an open session, first applying the sync data if there is any (an empty body is no sync). */
@@ -245,17 +257,14 @@ export class PlaybackSessionsService {
     const hasSync = dto.currentTime !== undefined || dto.timeListened !== undefined;
     if (hasSync) {
       const position = this.position(dto.currentTime ?? row.currentPosition, row.duration);
-      await this.applySync(row, dto.timeListened ?? 0, position, true);
-    } else {
-      const result = await this.sessions
-        .createQueryBuilder()
-        .update(PlaybackSession)
-        .set({ isOpen: () => 'FALSE', closedAt: nowMicros() })
-        .where('id = :id AND is_open = TRUE', { id: row.id })
-        .execute();
-      if (!result.affected) throw new NotFoundException();
+      return toAbsSession(await this.applySync(row, dto.timeListened ?? 0, position, true));
     }
-    return toAbsSession(await this.sessions.findOneByOrFail({ id: row.id }));
+    const closed = await this.sql.one<Record<string, unknown>>(
+      'UPDATE abs_playback_sessions SET is_open = ?, closed_at = ? WHERE id = ? AND is_open = ? RETURNING *',
+      [false, nowMicros(), row.id, true],
+    );
+    if (!closed) throw new NotFoundException();
+    return toAbsSession(this.toSession(closed));
   }
 
   private position(currentTime: number, duration: number): number {
@@ -267,26 +276,27 @@ export class PlaybackSessionsService {
 
   /**
    * One atomic UPDATE: adds the credited part of `timeListened`, moves the credit watermark, stores the
-   * position (and closes when asked); then the owner's media progress follows the position.
+   * position (and closes when asked), returning the updated row; then the owner's media progress follows
+   * the position.
    */
-  private async applySync(row: PlaybackSession, timeListened: number, position: number, close: boolean) {
+  private async applySync(
+    row: PlaybackSession,
+    timeListened: number,
+    position: number,
+    close: boolean,
+  ): Promise<PlaybackSession> {
     const now = nowMicros();
     const allowEnd = now + this.config.playback.syncToleranceSeconds * 1_000_000;
-    const result = await this.sessions
-      .createQueryBuilder()
-      .update(PlaybackSession)
-      .set({
-        timeListening: () => `time_listening + ${CREDIT_SQL}`,
-        creditedUntil: () => CREDITED_UNTIL_SQL,
-        currentPosition: position,
-        updatedAt: now,
-        ...(close ? { isOpen: () => 'FALSE', closedAt: now } : {}),
-      })
-      .where('id = :id AND is_open = TRUE', { id: row.id })
-      .setParameters({ allowEnd, listened: timeListened, now })
-      .execute();
-    if (!result.affected) throw new NotFoundException();
+    const updated = await this.sql.one<Record<string, unknown>>(
+      `UPDATE abs_playback_sessions SET time_listening = time_listening + ${CREDIT_SQL},
+         credited_until = ${CREDITED_UNTIL_SQL}, current_position = :position, updated_at = :now
+         ${close ? ', is_open = :closed, closed_at = :now' : ''}
+       WHERE id = :id AND is_open = :open RETURNING *`,
+      { allowEnd, listened: timeListened, now, position, id: row.id, open: true, closed: false },
+    );
+    if (!updated) throw new NotFoundException();
     await this.saveProgress(row.userId, row.libraryItemId, row.episodeId, position, row.duration, now, now);
+    return this.toSession(updated);
   }
 
   // ---------------------------------------------------------------- media progress
@@ -323,7 +333,7 @@ export class PlaybackSessionsService {
         last_update = excluded.last_update
       WHERE abs_media_progress.last_update <= excluded.last_update
       RETURNING id`;
-    const [query, params] = this.db.driver.escapeQueryWithParameters(sql, {
+    const saved = await this.sql.one(sql, {
       userId,
       libraryItemId,
       episodeId: episodeId ?? '',
@@ -335,8 +345,7 @@ export class PlaybackSessionsService {
       startedAt,
       updatedAt,
     });
-    const rows = await this.db.query<unknown[]>(query, params);
-    return rows.length > 0;
+    return saved !== undefined;
   }
 
   async getProgress(
@@ -480,7 +489,9 @@ export class PlaybackSessionsService {
     if (!canReadAll(auth)) throw new NotFoundException();
     const userFilter = query.user ?? null;
     const qb = this.sessions.createQueryBuilder('s');
-    const filter: Filter = { where: '1 = 1', params: {} };
+    // no WHERE at all when unfiltered: SQLite counts a whole table from its smallest index only for a bare
+    // COUNT(*); `WHERE 1 = 1` made it scan the table (1.2 ms against 20 µs on 100k sessions)
+    const filter: Filter = { where: '', params: {} };
     if (userFilter !== null) {
       // An id that cannot be a user id matches no session (the filter is never silently dropped).
       Object.assign(filter, {
@@ -540,11 +551,10 @@ export class PlaybackSessionsService {
         .offset(page * itemsPerPage)
         .limit(itemsPerPage)
         .getMany(),
-      this.sessions
-        .createQueryBuilder('s')
-        .select('COUNT(*)', 'count')
-        .where(filter.where, filter.params)
-        .getRawOne<{ count: number | string }>(),
+      this.sql.one<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM abs_playback_sessions s${filter.where ? ` WHERE ${filter.where}` : ''}`,
+        filter.params,
+      ),
     ]);
     const total = Number(counted?.count ?? 0);
     return {
