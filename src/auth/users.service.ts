@@ -6,6 +6,7 @@ import { AuthUser, Role } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros, toOffsetIso } from '../common/time';
+import { Sql } from '../database/sql';
 import type { Request } from 'express';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
@@ -27,10 +28,18 @@ export function toAuthUser(user: User): AuthUser {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  private readonly toUser: (row: Record<string, unknown>) => User;
 
-  findById(id: number): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly sql: Sql,
+  ) {
+    this.toUser = sql.rowMapper(User);
+  }
+
+  async findById(id: number): Promise<User | null> {
+    const row = await this.sql.one<Record<string, unknown>>('SELECT * FROM users WHERE id = ?', [id]);
+    return row ? this.toUser(row) : null;
   }
 
   findByUsername(username: string): Promise<User | null> {

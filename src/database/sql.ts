@@ -96,6 +96,22 @@ export class Sql {
    * TypeORM transaction is open, a write waits for it instead of joining (and maybe being rolled back
    * with) it — the same rule as the event store's. Reads see what that connection sees, as through TypeORM.
    */
+  /**
+   * `(?, ?, …)` for `IN` and its values, never empty. The list is padded to a power of two (repeating
+   * its first value, which `IN` ignores) so that lists of any length share a few statement texts.
+   */
+  inList(values: SqlValue[]): [string, SqlValue[]] {
+    const padded = [...values];
+    while (padded.length & (padded.length - 1)) padded.push(values[0]);
+    return [`(${padded.map(() => '?').join(', ')})`, padded];
+  }
+
+  /** The column names of `properties` of `entity`, for a SELECT list: `id, project_id, …`. */
+  columnList<T>(entity: EntityTarget<T>, properties: readonly (keyof T & string)[]): string {
+    const metadata = this.dataSource.getMetadata(entity);
+    return properties.map((p) => metadata.findColumnWithPropertyName(p)!.databaseName).join(', ');
+  }
+
   private async sqliteStatement(sql: string): Promise<Database.Statement> {
     let statement = this.statements.get(sql);
     if (!statement) {

@@ -4,15 +4,15 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { Repository, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, canReadAll } from '../common/auth-user';
+import { Repository } from 'typeorm';
+import { AuthUser } from '../common/auth-user';
 import { isIntId } from '../common/dto/id-param';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { Session } from '../sessions/entities/session.entity';
+import { Sql, SqlValue } from '../database/sql';
 import { SessionAccess } from '../sessions/session-access.service';
 import {
   CreateEventDto,
@@ -23,12 +23,24 @@ import {
   ExportFormat,
   SessionHistoryDto,
 } from './dto/event.dto';
-import { EventType } from './entities/event-type.entity';
 import { Event } from './entities/event.entity';
 import { escapeLike, EventFilters, parseEventFilters, prefixUpperBound } from './event-filters';
 import { MAX_BATCH_EVENTS, NewEvent, NewEventRow, tagIdsText, toNewEvent } from './event-input';
 import { CSV_HEADER, EventRow, toCsvLine, toHistorySession, toRoundwareEvent } from './event.mapper';
 import { EventStore } from './event-store';
+
+/** The columns of an event under their wire names, from `events e` joined to its type. */
+const SELECT_EVENTS =
+  'SELECT e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, ' +
+  'e.session_id, e.tag_ids FROM events e JOIN event_types t ON t.id = e.event_type_id';
+
+interface EventQuery {
+  /** Joins after `events e` (the sessions, when visibility needs the owner). */
+  from: string;
+  /** ` WHERE …`, or empty. */
+  where: string;
+  params: SqlValue[];
+}
 
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
 const EXPORT_CHUNK = 1000;
@@ -52,6 +64,7 @@ export class EventsService {
     private readonly store: EventStore,
     private readonly access: SessionAccess,
     private readonly config: AppConfig,
+    private readonly sql: Sql,
   ) {}
 
   /** The events `auth` may see, filtered, in id order: the whole array, or one page when asked. */
@@ -63,16 +76,27 @@ export class EventsService {
     const filters = parseEventFilters(query);
     if (query.page !== undefined || query.page_size !== undefined) {
       const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const qb = this.query(auth, filters);
-      const count = await qb.clone().select('COUNT(*)', 'count').orderBy().getRawOne<{ count: number }>();
-      const rows = await qb.offset(offsetOf(pr)).limit(pr.pageSize).getRawMany<EventRow>();
-      return drfPage(req, pr, Number(count?.count ?? 0), rows.map(toRoundwareEvent));
+      const q = this.query(auth, filters);
+      const counted = await this.sql.one<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM events e${q.from}${q.where}`,
+        q.params,
+      );
+      const count = Number(counted?.count ?? 0);
+      const rows =
+        offsetOf(pr) < count
+          ? await this.sql.all<EventRow>(
+              `${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ? OFFSET ?`,
+              [...q.params, pr.pageSize, offsetOf(pr)],
+            )
+          : [];
+      return drfPage(req, pr, count, rows.map(toRoundwareEvent));
     }
     return this.listAll(auth, filters);
   }
 
   async get(auth: AuthUser, id: number): Promise<EventDto> {
-    const row = await this.query(auth, {}).andWhere('e.id = :id', { id }).getRawOne<EventRow>();
+    const q = this.query(auth, {}, ['e.id = ?', id]);
+    const row = await this.sql.one<EventRow>(`${SELECT_EVENTS}${q.from}${q.where}`, q.params);
     if (!row) throw new NotFoundException();
     return toRoundwareEvent(row);
   }
@@ -187,9 +211,11 @@ export class EventsService {
 
   private async listAll(auth: AuthUser, filters: EventFilters): Promise<EventDto[]> {
     const max = this.config.eventsListMaxRows;
-    const rows = await this.query(auth, filters)
-      .limit(max + 1)
-      .getRawMany<EventRow>();
+    const q = this.query(auth, filters);
+    const rows = await this.sql.all<EventRow>(`${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ?`, [
+      ...q.params,
+      max + 1,
+    ]);
     if (rows.length > max) {
       throw new BadRequestException(
         `More than ${max} events match. Ask for pages with page_size (and page), narrow the filters, ` +
@@ -230,55 +256,47 @@ export class EventsService {
   private async visibleSessionIds(auth: AuthUser, ids: number[]): Promise<Set<number>> {
     const wanted = [...new Set(ids)].filter((id) => isIntId(String(id)));
     if (!wanted.length) return new Set();
-    const qb = this.events.manager
-      .createQueryBuilder(Session, 's')
-      .select('s.id', 'id')
-      .where('s.id IN (:...ids)', { ids: wanted });
-    const rows = await this.access.scope(qb, auth, 's.ownerId').getRawMany<{ id: number }>();
+    const [list, values] = this.sql.inList(wanted);
+    const [scope, params] = this.access.condition(auth, 'owner_id');
+    const rows = await this.sql.all<{ id: number }>(
+      `SELECT id FROM sessions WHERE id IN ${list}${scope ? ` AND ${scope}` : ''}`,
+      [...values, ...params],
+    );
     return new Set(rows.map((row) => Number(row.id)));
   }
 
-  /** The visible, filtered events in id order, selected under their wire names. */
-  private query(auth: AuthUser, filters: EventFilters): SelectQueryBuilder<Event> {
-    const qb = this.events
-      .createQueryBuilder('e')
-      .innerJoin(EventType, 't', 't.id = e.eventTypeId')
-      .select('e.id', 'id')
-      .addSelect('e.serverTime', 'server_time')
-      .addSelect('e.clientTime', 'client_time')
-      .addSelect('t.name', 'event_type')
-      .addSelect('e.data', 'data')
-      .addSelect('e.latitude', 'latitude')
-      .addSelect('e.longitude', 'longitude')
-      .addSelect('e.sessionId', 'session_id')
-      .addSelect('e.tagIds', 'tag_ids')
-      .orderBy('e.id', 'ASC');
-    if (!canReadAll(auth)) {
-      qb.innerJoin(Session, 's', 's.id = e.sessionId');
-      this.access.scope(qb, auth, 's.ownerId');
+  /**
+   * The FROM tail and WHERE clause selecting the events `auth` may see that pass `filters` (and `extra`,
+   * one condition with its value), for `SELECT_EVENTS` or a count.
+   */
+  private query(auth: AuthUser, f: EventFilters, extra?: [string, SqlValue]): EventQuery {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const add = (condition: string, ...values: SqlValue[]) => {
+      where.push(condition);
+      params.push(...values);
+    };
+    let from = '';
+    const [scope, scopeParams] = this.access.condition(auth, 's.owner_id');
+    if (scope) {
+      from = ' JOIN sessions s ON s.id = e.session_id';
+      add(scope, ...scopeParams);
     }
-    return this.applyFilters(qb, filters);
-  }
-
-  private applyFilters(qb: SelectQueryBuilder<Event>, f: EventFilters): SelectQueryBuilder<Event> {
-    if (f.sessionId !== undefined) qb.andWhere('e.sessionId = :sessionId', { sessionId: f.sessionId });
+    if (extra) add(extra[0], extra[1]);
+    if (f.sessionId !== undefined) add('e.session_id = ?', f.sessionId);
     if (f.eventType !== undefined) {
-      qb.andWhere(
-        "e.eventTypeId IN (SELECT et.id FROM event_types et WHERE LOWER(et.name) LIKE :eventType ESCAPE '!')",
-        { eventType: `%${escapeLike(f.eventType)}%` },
+      add(
+        "e.event_type_id IN (SELECT et.id FROM event_types et WHERE LOWER(et.name) LIKE ? ESCAPE '!')",
+        `%${escapeLike(f.eventType)}%`,
       );
     }
-    if (f.serverTimeFrom !== undefined)
-      qb.andWhere('e.serverTime >= :timeFrom', { timeFrom: f.serverTimeFrom });
-    if (f.serverTimeTo !== undefined) qb.andWhere('e.serverTime < :timeTo', { timeTo: f.serverTimeTo });
-    this.prefix(qb, 'e.latitude', 'lat', f.latitudePrefix);
-    this.prefix(qb, 'e.longitude', 'lon', f.longitudePrefix);
-    f.tagIds?.forEach((tagId, i) =>
-      qb.andWhere(`e.id IN (SELECT g.event_id FROM event_tags g WHERE g.tag_id = :tag${i})`, {
-        [`tag${i}`]: tagId,
-      }),
-    );
-    return qb;
+    if (f.serverTimeFrom !== undefined) add('e.server_time >= ?', f.serverTimeFrom);
+    if (f.serverTimeTo !== undefined) add('e.server_time < ?', f.serverTimeTo);
+    this.prefix(add, 'e.latitude', f.latitudePrefix);
+    this.prefix(add, 'e.longitude', f.longitudePrefix);
+    for (const tagId of f.tagIds ?? [])
+      add('e.id IN (SELECT g.event_id FROM event_tags g WHERE g.tag_id = ?)', tagId);
+    return { from, where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
   }
 
   /**
@@ -286,16 +304,14 @@ export class EventsService {
    * `[prefix, prefix~)` can. PostgreSQL's LIKE 'prefix%' is planned as that range by itself where the
    * collation allows it (C), and stays correct under any collation, which a hand-made range would not.
    */
-  private prefix(qb: SelectQueryBuilder<Event>, column: string, name: string, prefix?: string): void {
+  private prefix(
+    add: (condition: string, ...values: SqlValue[]) => void,
+    column: string,
+    prefix?: string,
+  ): void {
     if (prefix === undefined) return;
-    if (this.events.manager.connection.options.type === 'postgres') {
-      qb.andWhere(`${column} LIKE :${name}Pattern`, { [`${name}Pattern`]: `${prefix}%` });
-    } else {
-      qb.andWhere(`${column} >= :${name}Low AND ${column} < :${name}High`, {
-        [`${name}Low`]: prefix,
-        [`${name}High`]: prefixUpperBound(prefix),
-      });
-    }
+    if (this.sql.postgres) add(`${column} LIKE ?`, `${prefix}%`);
+    else add(`${column} >= ? AND ${column} < ?`, prefix, prefixUpperBound(prefix));
   }
 
   private async *exportChunks(
@@ -306,10 +322,11 @@ export class EventsService {
     if (format === 'csv') yield CSV_HEADER;
     let after = 0;
     for (;;) {
-      const rows = await this.query(auth, filters)
-        .andWhere('e.id > :after', { after })
-        .limit(EXPORT_CHUNK)
-        .getRawMany<EventRow>();
+      const q = this.query(auth, filters, ['e.id > ?', after]);
+      const rows = await this.sql.all<EventRow>(`${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ?`, [
+        ...q.params,
+        EXPORT_CHUNK,
+      ]);
       if (!rows.length) return;
       const events = rows.map(toRoundwareEvent);
       yield format === 'csv'

@@ -6,6 +6,7 @@ import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
+import { Sql } from '../database/sql';
 import { sanitizeBasicHtml } from './basic-html';
 import { parseOrdering } from './dto/query-filters';
 import {
@@ -43,6 +44,7 @@ export class ScheduleSessionsService {
     @InjectRepository(ScheduleTrack) private readonly tracks: Repository<ScheduleTrack>,
     @InjectRepository(Guide) private readonly guides: Repository<Guide>,
     private readonly access: GuideAccess,
+    private readonly sql: Sql,
   ) {}
 
   async create(auth: AuthUser, dto: CreateScheduleSessionDto): Promise<ScheduleSessionDto> {
@@ -88,7 +90,10 @@ export class ScheduleSessionsService {
         { trackIds: query.schedule_tracks },
       );
     }
-    const count = await qb.getCount();
+    // a plain COUNT(*): the join on the guide is one row per session, and getCount() would count
+    // DISTINCT ids (twice the work)
+    const counted = await qb.clone().select('COUNT(*)', 'count').getRawOne<{ count: number | string }>();
+    const count = Number(counted?.count ?? 0);
     // Django/PostgreSQL order: NULL end times sort after every time ascending, before them descending.
     const ordering = parseOrdering(query.ordering);
     // a total order ending in the id, so pages never overlap or skip rows
@@ -97,7 +102,7 @@ export class ScheduleSessionsService {
       const nulls = key === 'end_time' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
       qb.addOrderBy(ORDER_COLUMNS[key], direction, nulls);
     }
-    const rows = await qb.offset(offsetOf(page)).limit(page.pageSize).getMany();
+    const rows = offsetOf(page) < count ? await qb.offset(offsetOf(page)).limit(page.pageSize).getMany() : [];
     const tracks = await this.trackIdsOf(rows.map((r) => r.id));
     return drfPage(
       req,
@@ -205,14 +210,15 @@ export class ScheduleSessionsService {
   private async trackIdsOf(sessionIds: number[]): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
     if (!sessionIds.length) return out;
-    const rows = await this.links.find({
-      where: { sessionId: In(sessionIds) },
-      order: { sessionId: 'ASC', trackId: 'ASC' },
-    });
+    const [ids, params] = this.sql.inList(sessionIds);
+    const rows = await this.sql.all<{ session_id: number; track_id: number }>(
+      `SELECT session_id, track_id FROM schedule_session_tracks WHERE session_id IN ${ids} ORDER BY session_id, track_id`,
+      params,
+    );
     for (const row of rows) {
-      const list = out.get(row.sessionId) ?? [];
-      list.push(row.trackId);
-      out.set(row.sessionId, list);
+      const list = out.get(row.session_id) ?? [];
+      list.push(row.track_id);
+      out.set(row.session_id, list);
     }
     return out;
   }

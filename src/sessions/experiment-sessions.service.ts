@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
+import { Sql } from '../database/sql';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import {
   ExperimentSessionDetailDto,
@@ -33,7 +34,14 @@ export class ExperimentSessionsService {
     private readonly access: SessionAccess,
     private readonly projects: ProjectsService,
     private readonly lifecycle: SessionLifecycle,
-  ) {}
+    private readonly sql: Sql,
+  ) {
+    this.toSession = sql.rowMapper(Session);
+    this.listColumns = sql.columnList(Session, EXPERIMENT_SESSION_COLUMNS);
+  }
+
+  private readonly toSession: (row: Record<string, unknown>) => Session;
+  private readonly listColumns: string;
 
   /** Visible sessions, newest first, one page counted and fetched in SQL. */
   async list(
@@ -42,22 +50,35 @@ export class ExperimentSessionsService {
     page: PageRequest,
     filters: ExperimentSessionFilters,
   ): Promise<DrfPage<ExperimentSessionDto>> {
-    const qb = this.sessions.createQueryBuilder('s');
-    this.access.scope(qb, auth, 's.owner_id');
-    if (filters.experimentId !== undefined)
-      qb.andWhere('s.project_id = :projectId', { projectId: filters.experimentId });
-    if (filters.active !== undefined) qb.andWhere('s.is_active = :active', { active: filters.active });
-    const count = await qb.getCount();
+    const [scope, params] = this.access.condition(auth, 'owner_id');
+    const where = scope ? [scope] : [];
+    if (filters.experimentId !== undefined) {
+      where.push('project_id = ?');
+      params.push(filters.experimentId);
+    }
+    if (filters.active !== undefined) {
+      where.push('is_active = ?');
+      params.push(filters.active);
+    }
+    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const counted = await this.sql.one<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM sessions${clause}`,
+      params,
+    );
+    const count = Number(counted?.count ?? 0);
     const rows =
       offsetOf(page) < count
-        ? await qb
-            .select(EXPERIMENT_SESSION_COLUMNS.map((c) => `s.${c}`))
-            .orderBy('s.id', 'DESC')
-            .offset(offsetOf(page))
-            .limit(page.pageSize)
-            .getMany()
+        ? await this.sql.all<Record<string, unknown>>(
+            `SELECT ${this.listColumns} FROM sessions${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+            [...params, page.pageSize, offsetOf(page)],
+          )
         : [];
-    return drfPage(req, page, count, rows.map(toExperimentSession));
+    return drfPage(
+      req,
+      page,
+      count,
+      rows.map((row) => toExperimentSession(this.toSession(row))),
+    );
   }
 
   async get(auth: AuthUser, id: number): Promise<ExperimentSessionDetailDto> {

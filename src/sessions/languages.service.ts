@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { MAX_INT_ID } from '../common/dto/id-param';
 import { FieldErrorsException } from '../common/errors';
-import { Language } from './entities/language.entity';
+import { Sql } from '../database/sql';
 import { baseLanguageCode, chooseLanguage } from './languages';
 
 @Injectable()
 export class LanguagesService {
-  constructor(@InjectRepository(Language) private readonly languages: Repository<Language>) {}
+  constructor(private readonly sql: Sql) {}
 
   /** The id of the language `code` names (regional codes allowed), or a 400 naming `field`. */
   async idOfCode(code: string, field = 'language'): Promise<number> {
     const base = baseLanguageCode(code);
-    const row = base ? await this.languages.findOneBy({ code: base }) : null;
+    const row = base
+      ? await this.sql.one<{ id: number }>('SELECT id FROM languages WHERE code = ?', [base])
+      : undefined;
     if (!row) throw FieldErrorsException.of(field, `"${code}" is not a known ISO 639-1 language code.`);
     return row.id;
   }
@@ -23,7 +23,9 @@ export class LanguagesService {
     const choice = chooseLanguage(input);
     if (choice.by === 'code') return this.idOfCode(choice.code);
     const exists =
-      choice.id >= 1 && choice.id <= MAX_INT_ID && (await this.languages.existsBy({ id: choice.id }));
+      choice.id >= 1 &&
+      choice.id <= MAX_INT_ID &&
+      (await this.sql.one('SELECT id FROM languages WHERE id = ?', [choice.id])) !== undefined;
     if (!exists)
       throw FieldErrorsException.of('language_id', `Invalid pk "${choice.id}" - object does not exist.`);
     return choice.id;

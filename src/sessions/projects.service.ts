@@ -7,6 +7,7 @@ import { MAX_INT_ID } from '../common/dto/id-param';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
+import { Sql } from '../database/sql';
 import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { Project } from './entities/project.entity';
 import { toExperiment } from './experiments.mapper';
@@ -14,12 +15,25 @@ import { toExperiment } from './experiments.mapper';
 /** Projects (= experiments): operators and admins see all of them, everyone else their own. */
 @Injectable()
 export class ProjectsService {
-  constructor(@InjectRepository(Project) private readonly projects: Repository<Project>) {}
+  private readonly toProject: (row: Record<string, unknown>) => Project;
 
-  /** The project `id` if `auth` may see it, else null. */
-  findVisible(auth: AuthUser, id: number): Promise<Project | null> {
-    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INT_ID) return Promise.resolve(null);
-    return this.projects.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id });
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly sql: Sql,
+  ) {
+    this.toProject = sql.rowMapper(Project);
+  }
+
+  /** The project `id` if `auth` may see it, else null (on the hot path of every session start). */
+  async findVisible(auth: AuthUser, id: number): Promise<Project | null> {
+    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_INT_ID) return null;
+    const row = canReadAll(auth)
+      ? await this.sql.one<Record<string, unknown>>('SELECT * FROM projects WHERE id = ?', [id])
+      : await this.sql.one<Record<string, unknown>>('SELECT * FROM projects WHERE id = ? AND owner_id = ?', [
+          id,
+          auth.id,
+        ]);
+    return row ? this.toProject(row) : null;
   }
 
   /** A visible project or 404. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
+import { Sql, SqlValue } from '../database/sql';
 import { Session } from './entities/session.entity';
 
 /**
@@ -10,12 +10,29 @@ import { Session } from './entities/session.entity';
  */
 @Injectable()
 export class SessionAccess {
-  constructor(@InjectRepository(Session) private readonly sessions: Repository<Session>) {}
+  private readonly toSession: (row: Record<string, unknown>) => Session;
+
+  constructor(private readonly sql: Sql) {
+    this.toSession = sql.rowMapper(Session);
+  }
 
   /** The session `id` if `auth` may see it, else null (callers answer 404, never 403). */
-  findVisible(auth: AuthUser, id: number): Promise<Session | null> {
-    if (!Number.isSafeInteger(id)) return Promise.resolve(null);
-    return this.sessions.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id });
+  async findVisible(auth: AuthUser, id: number): Promise<Session | null> {
+    if (!Number.isSafeInteger(id)) return null;
+    const [scope, params] = this.condition(auth, 'owner_id');
+    const row = await this.sql.one<Record<string, unknown>>(
+      `SELECT * FROM sessions WHERE id = ?${scope ? ` AND ${scope}` : ''}`,
+      [id, ...params],
+    );
+    return row ? this.toSession(row) : null;
+  }
+
+  /**
+   * The same rule for plain SQL (`Sql`): a condition on `ownerColumn` with its `?` values, or `''` when
+   * `auth` sees every session.
+   */
+  condition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
+    return canReadAll(auth) ? ['', []] : [`${ownerColumn} = ?`, [auth.id]];
   }
 
   /**
