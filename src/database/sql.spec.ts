@@ -1,0 +1,73 @@
+import { DataSource } from 'typeorm';
+import { Role } from '../common/auth-user';
+import { User } from '../auth/entities/user.entity';
+import { Session } from '../sessions/entities/session.entity';
+import { dataSourceOptions } from './database.options';
+import { Sql } from './sql';
+
+describe('Sql (SQLite, in memory, migrated)', () => {
+  let dataSource: DataSource;
+  let sql: Sql;
+  const insertUser = (name: string) =>
+    sql.run("INSERT INTO users (username, role, created_at, updated_at) VALUES (?, 'user', 1, 2)", [name]);
+
+  beforeAll(async () => {
+    dataSource = await new DataSource(
+      dataSourceOptions({ type: 'sqlite', path: ':memory:', logging: false }),
+    ).initialize();
+    sql = new Sql(dataSource);
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('binds ? and :name values and returns rows under their column names', async () => {
+    await insertUser('ada');
+    expect(await sql.one('SELECT username, created_at FROM users WHERE username = ?', ['ada'])).toEqual({
+      username: 'ada',
+      created_at: 1,
+    });
+    const named = await sql.all<{ username: string }>(
+      'SELECT username FROM users WHERE username = :name OR username = :name',
+      { name: 'ada' },
+    );
+    expect(named).toEqual([{ username: 'ada' }]);
+    expect(await sql.one('SELECT id FROM users WHERE username = ?', ['nobody'])).toBeUndefined();
+  });
+
+  it('maps a row onto the entity, booleans as booleans', async () => {
+    const toUser = sql.rowMapper(User);
+    const row = await sql.one<Record<string, unknown>>('SELECT * FROM users WHERE username = ?', ['ada']);
+    expect(toUser(row!)).toMatchObject({ username: 'ada', role: Role.User, createdAt: 1, updatedAt: 2 });
+    const toSession = sql.rowMapper(Session);
+    expect(toSession({ is_active: 1, geo_listen_enabled: 0, demo_stream_enabled: null })).toMatchObject({
+      isActive: true,
+      geoListenEnabled: false,
+      demoStreamEnabled: null,
+    });
+  });
+
+  it('pads IN lists to a power of two with a value the list already has', () => {
+    expect(sql.inList([7])).toEqual(['(?)', [7]]);
+    expect(sql.inList([1, 2, 3])).toEqual(['(?, ?, ?, ?)', [1, 2, 3, 1]]);
+    expect(sql.inList([1, 2, 3, 4, 5])[1]).toEqual([1, 2, 3, 4, 5, 1, 1, 1]);
+    expect(sql.columnList(User, ['id', 'deviceId', 'createdAt'])).toBe('id, device_id, created_at');
+  });
+
+  it('lets a write wait for an open TypeORM transaction instead of joining it', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query(
+      "INSERT INTO users (username, role, created_at, updated_at) VALUES ('rolled', 'user', 1, 1)",
+    );
+    let written = false;
+    const write = insertUser('kept').then(() => (written = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written).toBe(false);
+    await runner.rollbackTransaction();
+    await runner.release();
+    await write;
+    const names = await sql.all<{ username: string }>(
+      "SELECT username FROM users WHERE username IN ('rolled', 'kept')",
+    );
+    expect(names).toEqual([{ username: 'kept' }]);
+  });
+});
