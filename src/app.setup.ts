@@ -42,6 +42,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 function configureApp(app: NestExpressApplication, config: AppConfig, logger: pino.Logger): void {
   app.use(requestLogger(logger));
   app.disable('x-powered-by');
+  // No ETags: Express would hash every JSON body (SHA-1 of whole list pages) for conditional GETs that
+  // none of the five APIs' clients make.
+  app.set('etag', false);
   app.use(helmet());
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
   app.useBodyParser('json', {
