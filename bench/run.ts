@@ -8,6 +8,7 @@
  *   npm run bench -- --runs 3            # the median of 3 runs (~7 min)
  *   npm run bench -- --runs 5 --duration 5 --connections 50 --cases auth/me
  *   npm run bench:events                 # = npm run bench -- --cases /api/2/events
+ *   npm run bench -- --cases session_id --scale events-10k   # the event list on 10k events, not 1M
  *   npm run bench -- --smoke             # CI: tiny data, 1 run × 1 s per case, a 3 s soak; fails only
  *                                        # if the harness itself breaks (errors, non-2xx answers)
  *   npm run bench -- --soak              # 60 s at moderate load, RSS sampled every 5 s
@@ -18,7 +19,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BenchCase, BenchContext, BenchRequest, CASES, Scale, SEEDED_TABLES, seedAll } from './cases';
+import { BenchCase, BenchContext, BenchRequest, CASES, Scale, SCALES, SEEDED_TABLES, seedAll } from './cases';
 
 const ROOT = resolve(__dirname, '..', '..');
 const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-0123456789';
@@ -35,6 +36,7 @@ interface Options {
   soakSeconds: number;
   soakRate: number;
   cases?: string;
+  scale: Scale;
   logLevel: string;
   /** A directory for V8 CPU profiles of the hub (`node --cpu-prof`), written when it stops. */
   profile?: string;
@@ -55,9 +57,15 @@ function parseArgs(argv: string[]): Options {
     soakSeconds: Number(get('soak-seconds') ?? (smoke ? 3 : 60)),
     soakRate: Number(get('soak-rate') ?? 1000),
     cases: get('cases'),
+    scale: parseScale(get('scale') ?? (smoke ? 'smoke' : 'full')),
     logLevel: get('log-level') ?? 'warn',
     profile: get('profile'),
   };
+}
+
+function parseScale(text: string): Scale {
+  if (!(SCALES as string[]).includes(text)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
+  return text as Scale;
 }
 
 interface Server {
@@ -238,7 +246,7 @@ function printTable(rows: Array<{ c: BenchCase; hub: Measure; ref: Measure }>, o
     `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   process.stdout.write(
     `\nmedian of ${options.runs} run(s), ${options.duration} s each, ${options.connections} connections, loopback, ` +
-      `${options.smoke ? 'smoke' : 'full'} scale\n${row(header)}\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|\n` +
+      `${options.scale} scale\n${row(header)}\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|\n` +
       `${lines.map(row).join('\n')}\n`,
   );
   // the issue's targets, each met or not (on a shared machine the ratio is the meaningful number)
@@ -281,7 +289,7 @@ async function soak(server: Server, req: BenchRequest, options: Options): Promis
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const scale: Scale = options.smoke ? 'smoke' : 'full';
+  const scale = options.scale;
   const dir = mkdtempSync(join(tmpdir(), 'sessions-hub-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
   const servers: Server[] = [];
