@@ -273,16 +273,19 @@ async function soak(server: Server, req: BenchRequest, options: Options): Promis
   const result = await load(server, req, options.soakSeconds, 10, options.soakRate);
   clearInterval(sampler);
   samples.push([(Date.now() - started) / 1000, rssMb(server.pid)]);
-  // growth after warm-up: from the first sample at ≥ 10 s (or the first one) to the last
-  const base = samples.find(([t]) => t >= 10) ?? samples[0];
-  const last = samples[samples.length - 1];
-  const growth = last[1] - base[1];
-  const flat = growth <= Math.max(20, base[1] * 0.1);
+  // growth after a 10 s warm-up: the mean of the later half of the samples against the earlier half (RSS
+  // oscillates with garbage collection; two single samples would compare a trough with a peak)
+  const warm = samples.filter(([t]) => t >= 10).map(([, mb]) => mb);
+  const half = Math.floor(warm.length / 2);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+  const earlier = mean(warm.slice(0, half));
+  const growth = warm.length >= 2 ? mean(warm.slice(warm.length - half)) - earlier : 0;
+  const flat = growth <= Math.max(20, earlier * 0.1);
   process.stdout.write(
     `\nsoak: ${req.method} ${req.path}, ${options.soakSeconds} s at ≤ ${options.soakRate} req/s (10 connections): ` +
       `${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${result.bad} bad answers\n` +
       `  RSS MB over time: ${samples.map(([t, mb]) => `${t.toFixed(0)}s=${mb.toFixed(0)}`).join(' ')}\n` +
-      `  growth after warm-up: ${growth.toFixed(1)} MB → ${flat ? 'flat' : 'GROWING'}\n`,
+      `  growth after warm-up (mean of the later half − the earlier half): ${growth.toFixed(1)} MB → ${flat ? 'flat' : 'GROWING'}\n`,
   );
   return flat && result.bad === 0;
 }
