@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll, isAdmin } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
+import { SqlValue } from '../database/sql';
 import { Guide } from './entities/guide.entity';
 
 /** DRF's wording for a refused permission. */
@@ -27,6 +28,11 @@ export class GuideAccess {
     return canReadAll(auth)
       ? qb
       : qb.andWhere(`${ownerColumn} = :visibleOwnerId`, { visibleOwnerId: auth.id });
+  }
+
+  /** The same rule for plain SQL (`Sql`): a condition with its `?` values, or `''` when `auth` reads all. */
+  condition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
+    return canReadAll(auth) ? ['', []] : [`${ownerColumn} = ?`, [auth.id]];
   }
 
   canWrite(auth: AuthUser, guide: Pick<Guide, 'ownerId'>): boolean {

@@ -6,7 +6,7 @@ import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
-import { Sql } from '../database/sql';
+import { Sql, SqlValue } from '../database/sql';
 import { sanitizeBasicHtml } from './basic-html';
 import { parseOrdering } from './dto/query-filters';
 import {
@@ -45,7 +45,11 @@ export class ScheduleSessionsService {
     @InjectRepository(Guide) private readonly guides: Repository<Guide>,
     private readonly access: GuideAccess,
     private readonly sql: Sql,
-  ) {}
+  ) {
+    this.toSession = sql.rowMapper(ScheduleSession);
+  }
+
+  private readonly toSession: (row: Record<string, unknown>) => ScheduleSession;
 
   async create(auth: AuthUser, dto: CreateScheduleSessionDto): Promise<ScheduleSessionDto> {
     const guide = await this.access.writableFromBody(auth, dto.guide);
@@ -80,29 +84,45 @@ export class ScheduleSessionsService {
     page: PageRequest,
     query: ListScheduleSessionsQueryDto,
   ): Promise<DrfPage<ScheduleSessionDto>> {
-    const qb = this.visible(auth);
-    if (query.guide !== undefined) qb.andWhere('s.guide_id = :guide', { guide: query.guide });
-    if (query.id !== undefined) qb.andWhere('s.id = :id', { id: query.id });
-    if (query.import_id !== undefined) qb.andWhere('s.import_id = :importId', { importId: query.import_id });
-    if (query.schedule_tracks !== undefined) {
-      qb.andWhere(
-        `EXISTS (SELECT 1 FROM schedule_session_tracks st WHERE st.session_id = s.id AND st.track_id IN (:...trackIds))`,
-        { trackIds: query.schedule_tracks },
+    const [scope, params] = this.access.condition(auth, 'g.owner_id');
+    const where = scope ? [scope] : [];
+    const add = (condition: string, ...values: SqlValue[]) => {
+      where.push(condition);
+      params.push(...values);
+    };
+    if (query.guide !== undefined) add('s.guide_id = ?', query.guide);
+    if (query.id !== undefined) add('s.id = ?', query.id);
+    if (query.import_id !== undefined) add('s.import_id = ?', query.import_id);
+    if (query.schedule_tracks?.length) {
+      const [list, values] = this.sql.inList(query.schedule_tracks);
+      add(
+        `EXISTS (SELECT 1 FROM schedule_session_tracks st WHERE st.session_id = s.id AND st.track_id IN ${list})`,
+        ...values,
       );
     }
-    // a plain COUNT(*): the join on the guide is one row per session, and getCount() would count
-    // DISTINCT ids (twice the work)
-    const counted = await qb.clone().select('COUNT(*)', 'count').getRawOne<{ count: number | string }>();
+    const from = ` FROM schedule_sessions s JOIN guides g ON g.id = s.guide_id${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    // a plain COUNT(*): the join on the guide is one row per session (COUNT(DISTINCT) was twice the work)
+    const counted = await this.sql.one<{ count: number }>(`SELECT COUNT(*) AS count${from}`, params);
     const count = Number(counted?.count ?? 0);
     // Django/PostgreSQL order: NULL end times sort after every time ascending, before them descending.
     const ordering = parseOrdering(query.ordering);
     // a total order ending in the id, so pages never overlap or skip rows
     if (!ordering.some(([key]) => key === 'id')) ordering.push(['id', 'ASC']);
-    for (const [key, direction] of ordering) {
-      const nulls = key === 'end_time' ? (direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
-      qb.addOrderBy(ORDER_COLUMNS[key], direction, nulls);
-    }
-    const rows = offsetOf(page) < count ? await qb.offset(offsetOf(page)).limit(page.pageSize).getMany() : [];
+    const order = ordering
+      .map(([key, direction]) => {
+        const nulls = key === 'end_time' ? (direction === 'ASC' ? ' NULLS LAST' : ' NULLS FIRST') : '';
+        return `${ORDER_COLUMNS[key]} ${direction}${nulls}`;
+      })
+      .join(', ');
+    const rows =
+      offsetOf(page) < count
+        ? (
+            await this.sql.all<Record<string, unknown>>(
+              `SELECT s.*${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
+              [...params, page.pageSize, offsetOf(page)],
+            )
+          ).map(this.toSession)
+        : [];
     const tracks = await this.trackIdsOf(rows.map((r) => r.id));
     return drfPage(
       req,
