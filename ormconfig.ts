@@ -4,4 +4,4 @@ import { loadAppConfig } from './src/config/app-config';
 import { dataSourceOptions } from './src/database/database.options';
 
 /** The DataSource the TypeORM CLI uses (`npm run migration:generate`, `npm run migration:run`). */
-export default new DataSource(dataSourceOptions(loadAppConfig().db, { migrationsRun: false }));
+export default new DataSource(dataSourceOptions(loadAppConfig().db));

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const dir = config.db.type === 'sqlite' ? mkdtempSync(join(tmpdir(), 'migration-check-')) : undefined;
   const db = dir ? { ...config.db, path: join(dir, 'check.sqlite') } : config.db;
-  const dataSource = new DataSource(dataSourceOptions(db, { migrationsRun: false }));
+  const dataSource = new DataSource(dataSourceOptions(db));
   await dataSource.initialize();
   try {
     const drift = await schemaDrift(dataSource);

@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/database.options';
+import { runMigrationsLocked } from './database/migrate';
 import { SqlModule } from './database/sql';
 import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
@@ -21,7 +23,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(dataSourceOptions(config.db)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.db),
+          // migrations under a lock, so instances started together never apply one twice
+          dataSourceFactory: async (options) =>
+            runMigrationsLocked(await new DataSource(options!).initialize()),
+        }),
         SqlModule,
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),

@@ -8,16 +8,14 @@ import { MIGRATIONS } from './migrations';
 /**
  * The one place that turns configuration into TypeORM options, used by the app, by `ormconfig.ts`
  * (TypeORM CLI) and by the drift check. `synchronize` is never on: the schema comes from migrations,
- * which the app applies before it listens.
+ * which the app applies before it listens (`runMigrationsLocked`).
  */
-export function dataSourceOptions(
-  db: AppConfig['db'],
-  extra: { migrationsRun?: boolean } = {},
-): DataSourceOptions {
+export function dataSourceOptions(db: AppConfig['db']): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: extra.migrationsRun ?? true,
+    // applied by the app under a lock (migrate.ts), never by TypeORM's own initialize()
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: db.logging,

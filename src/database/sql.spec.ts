@@ -3,6 +3,7 @@ import { Role } from '../common/auth-user';
 import { User } from '../auth/entities/user.entity';
 import { Session } from '../sessions/entities/session.entity';
 import { dataSourceOptions } from './database.options';
+import { runMigrationsLocked } from './migrate';
 import { Sql } from './sql';
 
 describe('Sql (SQLite, in memory, migrated)', () => {
@@ -12,9 +13,11 @@ describe('Sql (SQLite, in memory, migrated)', () => {
     sql.run("INSERT INTO users (username, role, created_at, updated_at) VALUES (?, 'user', 1, 2)", [name]);
 
   beforeAll(async () => {
-    dataSource = await new DataSource(
-      dataSourceOptions({ type: 'sqlite', path: ':memory:', logging: false }),
-    ).initialize();
+    dataSource = await runMigrationsLocked(
+      await new DataSource(
+        dataSourceOptions({ type: 'sqlite', path: ':memory:', logging: false }),
+      ).initialize(),
+    );
     sql = new Sql(dataSource);
   });
   afterAll(() => dataSource.destroy());

@@ -3,8 +3,8 @@
  *
  * Two built servers (`node dist/src/main.js`) run side by side on ephemeral loopback ports against ONE
  * database: a fresh PostgreSQL database when TEST_DATABASE_URL is set (CI's PostgreSQL pass), otherwise
- * one SQLite file in WAL mode shared by both processes (never skipped). Instance A starts first and
- * applies the migrations; B starts on the migrated database.
+ * one SQLite file in WAL mode shared by both processes (never skipped). Both start at the same moment on
+ * the empty database; the migration lock (src/database/migrate.ts) lets exactly one apply each migration.
  *
  * Each cross-instance property is one entry of CROSS_INSTANCE_CASES below: a name and a function that
  * gets both instances. Cases run in order on the same pair.
@@ -13,7 +13,10 @@
  * (AERPAW and Roundware views) are listed on B, stopped on B and seen stopped on A; the Guidebook daily
  * budget (a small GUIDEBOOK_DAILY_LIMIT) is spent half on A and half on B, then both answer 429.
  */
+import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import { Role } from '../../src/common/auth-user';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { ADMIN_PASSWORD, freshDatabase, TEST_JWT_SECRET } from '../utils/test-app';
 import { call, spawnServer, SpawnedServer } from '../utils/spawn-server';
 
@@ -30,6 +33,29 @@ interface Pair {
 }
 
 type CrossInstanceCase = [name: string, run: (pair: Pair) => Promise<void>];
+
+/** The names in the migrations table, in the order they were applied. */
+async function appliedMigrations(env: Record<string, string>): Promise<string[]> {
+  const sql = 'SELECT name FROM migrations ORDER BY id';
+  if (env.DB_TYPE === 'postgres') {
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query<{ name: string }>(sql)).rows.map((r) => r.name);
+    } finally {
+      await client.end();
+    }
+  }
+  const file = new Database(env.DB_PATH, { readonly: true });
+  try {
+    return file
+      .prepare<[], { name: string }>(sql)
+      .all()
+      .map((r) => r.name);
+  } finally {
+    file.close();
+  }
+}
 
 async function login(base: string, username: string, password: string) {
   return call(base, 'POST', '/auth/login', { body: { username, password } });
@@ -329,8 +355,8 @@ describe('several instances on one database (e2e, built server)', () => {
       GUIDEBOOK_DAILY_LIMIT: String(GUIDEBOOK_LIMIT),
       ...db.env,
     };
-    a = await spawnServer(env);
-    b = await spawnServer(env);
+    // both at the same moment on the empty database: the migration lock lets one apply the migrations
+    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
     const admin = await login(a.url, 'admin', ADMIN_PASSWORD);
     expect(admin.status).toBe(200);
     Object.assign(pair, { a, b, adminToken: admin.body.access_token });
@@ -339,6 +365,11 @@ describe('several instances on one database (e2e, built server)', () => {
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await db?.drop();
+  });
+
+  it('applied each migration exactly once although both instances started together', async () => {
+    const names = await appliedMigrations(db.env);
+    expect(names).toEqual(MIGRATIONS.map((m) => m.name));
   });
 
   it('runs two separate processes on the same database', async () => {
