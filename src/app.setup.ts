@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
 import { assertJsonDepth } from './common/json-depth';
 import { NullCharactersPipe } from './common/null-characters.pipe';
+import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
 import { DialectExceptionFilter } from './common/filters/dialect-exception.filter';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { createLogger, PinoNestLogger, requestLogger } from './logger';
@@ -53,6 +54,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig, logger: pi
   });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   app.useGlobalPipes(new NullCharactersPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new UnknownQueryInterceptor());
   app.useGlobalFilters(new DialectExceptionFilter());
   app.enableShutdownHooks();
   if (config.docsEnabled) setupSwagger(app);

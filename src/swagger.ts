@@ -127,8 +127,9 @@ export function buildOpenApiDocument(
 /**
  * Adds what every route answers because of the platform, in the dialect of the route's surface (DRF JSON
  * or Audiobookshelf plain text): 401 for routes that need a credential, 403 for role-restricted ones
- * (from `@Auth`), 400 and 413 for routes with a body (body parser, validation pipe), 400 for routes with
- * query parameters (unknown ones are refused), 404 for routes with a path id (IdPipe). Error responses
+ * (from `@Auth`), 400 and 413 for routes with a body (body parser, validation pipe), 400 for every route
+ * (unknown query parameters are refused everywhere: the validation pipe or UnknownQueryInterceptor), 404
+ * for routes with a path id (IdPipe). Error responses
  * declared without a body get the dialect's error schema. Numeric path parameters are ids (IdPipe).
  */
 function completeDocument(document: OpenAPIObject): OpenAPIObject {
@@ -157,7 +158,7 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
         platform.set(400, undefined);
         platform.set(413, undefined);
       }
-      if (params.some((p) => p.in === 'query')) platform.set(400, undefined);
+      platform.set(400, undefined);
       if (params.some((p) => p.in === 'path')) platform.set(404, undefined);
       for (const [status, description] of platform) {
         op.responses[status] = op.responses[status] ?? errorResponse(status, description);

@@ -35,6 +35,22 @@ describe('route inventory', () => {
     expect(both.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
+  it('every route refuses an unknown query parameter: 400 naming it, in its dialect', async () => {
+    const admin = await t.admin();
+    const wrong: string[] = [];
+    for (const route of listRoutes(t.app)) {
+      const path = `${route.path.replace(/:[A-Za-z]+/g, '1')}?zz_unknown=1`;
+      const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const res = await t.http[method](path).set('Authorization', `Bearer ${admin.token}`);
+      const named = path.startsWith('/audiobookshelf')
+        ? res.text.includes('zz_unknown: This field is not allowed.')
+        : JSON.stringify(res.body?.zz_unknown) === '["This field is not allowed."]';
+      if (res.status !== 400 || !named)
+        wrong.push(`${route.method} ${path} → ${res.status} ${res.text.slice(0, 100)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('every DELETE is admin-only, except the listed ones', () => {
     const offenders = listRoutes(t.app)
       .filter((r) => r.method === 'DELETE')

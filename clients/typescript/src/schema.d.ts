@@ -2743,6 +2743,22 @@ export interface operations {
                     "application/json": components["schemas"]["EventDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -2791,6 +2807,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -3002,6 +3034,22 @@ export interface operations {
                     "application/json": components["schemas"]["RoundwareProjectDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -3182,6 +3230,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundwareSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
             /** @description Missing or invalid credential */
@@ -3682,6 +3746,22 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -3730,6 +3810,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExperimentSessionsDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
             /** @description Missing or invalid credential */
@@ -3942,6 +4038,22 @@ export interface operations {
                     "application/json": components["schemas"]["ExperimentSessionDetailDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -3990,6 +4102,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -4054,6 +4182,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExperimentSessionDetailDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
             /** @description Missing or invalid credential */
@@ -4273,6 +4417,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LibraryItemDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
             /** @description Missing or invalid credential */
@@ -4659,6 +4813,16 @@ export interface operations {
                     "application/json": components["schemas"]["ListeningStatsDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -4690,6 +4854,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaProgressDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
             /** @description Missing or invalid credential */
@@ -4735,6 +4909,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaProgressDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
             /** @description Missing or invalid credential */
@@ -5018,6 +5202,16 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PlaybackSessionExpandedDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
             /** @description Missing or invalid credential */
@@ -5493,6 +5687,16 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -5762,6 +5966,22 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyDto"][];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -5865,6 +6085,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -5997,6 +6233,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
             /** @description Missing or invalid credential */
@@ -6358,6 +6610,22 @@ export interface operations {
                     "application/json": components["schemas"]["GuideDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -6422,6 +6690,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -6831,6 +7115,22 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleTrackDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -6895,6 +7195,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -7305,6 +7621,22 @@ export interface operations {
                     "application/json": components["schemas"]["ScheduleSessionDto"];
                 };
             };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
             /** @description Missing or invalid credential */
             401: {
                 headers: {
@@ -7369,6 +7701,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
             };
             /** @description Missing or invalid credential */
             401: {
@@ -7866,6 +8214,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
             /** @description Missing or invalid credential */
