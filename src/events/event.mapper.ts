@@ -61,9 +61,16 @@ const CSV_COLUMNS: Array<keyof EventDto> = [
 
 export const CSV_HEADER = `${CSV_COLUMNS.join(',')}\r\n`;
 
+/** Cell starts a spreadsheet runs as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  let text = String(value);
+  // client text such as `=HYPERLINK(…)` in `data` would run when the export is opened in a spreadsheet:
+  // it is prefixed with `'` (shown as text). Plain numbers (negative coordinates) are left as they are.
+  if (typeof value === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
