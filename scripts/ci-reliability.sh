@@ -11,3 +11,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run build >/dev/null
 node dist/bench/run.js --smoke
+# and the framework-floor probe (bare node:http, Express, minimal Nest), one short run each
+node dist/bench/floor.js --runs 1 --duration 1
