@@ -1,3 +1,5 @@
+import type { SqlValue } from '../database/sql';
+
 export enum Role {
   Admin = 'admin',
   Operator = 'operator',
@@ -18,6 +20,14 @@ export interface AuthUser {
 /** Operators and admins read every user's sessions, events and playback sessions. */
 export function canReadAll(auth: AuthUser): boolean {
   return auth.role === Role.Admin || auth.role === Role.Operator;
+}
+
+/**
+ * The owner rule as plain SQL (`Sql`): `''` when `auth` reads everything, else a condition on
+ * `ownerColumn` with its `?` value (a new array: callers append their own values to it).
+ */
+export function ownerCondition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
+  return canReadAll(auth) ? ['', []] : [`${ownerColumn} = ?`, [auth.id]];
 }
 
 export function isAdmin(auth: AuthUser): boolean {

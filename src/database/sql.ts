@@ -42,6 +42,8 @@ export class Sql {
   private readonly pool?: Pool;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly pgText = new Map<string, string>();
+  /** One mapper per entity, however many services ask for it. */
+  private readonly mappers = new Map<EntityTarget<unknown>, (row: Record<string, unknown>) => unknown>();
 
   constructor(private readonly dataSource: DataSource) {
     const driver = dataSource.driver as unknown as { databaseConnection?: Database.Database; master?: Pool };
@@ -129,13 +131,15 @@ export class Sql {
   /**
    * A function turning a row of `entity`'s table (its column names, e.g. from `SELECT t.*` or
    * `… RETURNING *`) into a plain object with the entity's property names, booleans as booleans on both
-   * engines. Built once from TypeORM's metadata; relations are left to the caller.
+   * engines. Built once per entity from TypeORM's metadata; relations are left to the caller.
    */
   rowMapper<T>(entity: EntityTarget<T>): (row: Record<string, unknown>) => T {
+    const known = this.mappers.get(entity);
+    if (known) return known as (row: Record<string, unknown>) => T;
     const columns = this.dataSource
       .getMetadata(entity)
       .columns.map((c) => [c.propertyName, c.databaseName, c.type === 'boolean'] as const);
-    return (row) => {
+    const mapper = (row: Record<string, unknown>): T => {
       const out: Record<string, unknown> = {};
       for (const [property, column, boolean] of columns) {
         const value = row[column];
@@ -143,6 +147,8 @@ export class Sql {
       }
       return out as T;
     };
+    this.mappers.set(entity, mapper);
+    return mapper;
   }
 }
 

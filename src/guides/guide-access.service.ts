@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, canReadAll, isAdmin } from '../common/auth-user';
+import { AuthUser, canReadAll, isAdmin, ownerCondition } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { SqlValue } from '../database/sql';
 import { Guide } from './entities/guide.entity';
@@ -32,7 +32,7 @@ export class GuideAccess {
 
   /** The same rule for plain SQL (`Sql`): a condition with its `?` values, or `''` when `auth` reads all. */
   condition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
-    return canReadAll(auth) ? ['', []] : [`${ownerColumn} = ?`, [auth.id]];
+    return ownerCondition(auth, ownerColumn);
   }
 
   canWrite(auth: AuthUser, guide: Pick<Guide, 'ownerId'>): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
-import { AuthUser, canReadAll } from '../common/auth-user';
+import { AuthUser, canReadAll, ownerCondition } from '../common/auth-user';
 import { Sql, SqlValue } from '../database/sql';
 import { Session } from './entities/session.entity';
 
@@ -32,7 +32,7 @@ export class SessionAccess {
    * `auth` sees every session.
    */
   condition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
-    return canReadAll(auth) ? ['', []] : [`${ownerColumn} = ?`, [auth.id]];
+    return ownerCondition(auth, ownerColumn);
   }
 
   /**
