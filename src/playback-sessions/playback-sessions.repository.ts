@@ -231,10 +231,10 @@ export class PlaybackSessionsRepository {
     );
     return rows.map((row) => {
       const session = this.toSession(row);
-      if (withUser && row.joined_username != null)
+      if (withUser && typeof row.joined_username === 'string')
         session.user = {
           id: session.userId,
-          username: String(row.joined_username),
+          username: row.joined_username,
         } as PlaybackSession['user'];
       return session;
     });
