@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import {
   acceptedPosition,
   clampLocalListening,
@@ -7,8 +6,6 @@ import {
   newAbsId,
   startPosition,
 } from './playback-rules';
-
-const S = 1_000_000; // µs per second
 
 describe('localDay (date / dayOfWeek in APP_TIMEZONE)', () => {
   it("reproduces the seed's day", () => {
