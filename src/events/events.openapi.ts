@@ -225,11 +225,25 @@ export function ExportEventsDocs() {
         },
       },
     }),
-    ApiDrfErrors({
-      status: 400,
-      description: 'A filter that cannot be read, an unknown `format`, or an unknown parameter',
-      example: { format: ['Select a valid choice. Use csv or ndjson.'] },
-    }),
+    ApiDrfErrors(
+      {
+        status: 400,
+        description: 'A filter that cannot be read, an unknown `format`, or an unknown parameter',
+        example: { format: ['Select a valid choice. Use csv or ndjson.'] },
+      },
+      {
+        status: 429,
+        description:
+          'EXPORTS_PER_USER exports of the caller, or EXPORTS_TOTAL in all, are running; retry after `Retry-After` seconds',
+        example: { detail: 'Request was throttled. Expected available in 5 seconds.' },
+      },
+      {
+        status: 500,
+        description:
+          'The export failed before its first byte. A failure after it aborts the response (the body never completes) and is logged',
+        example: { detail: 'A server error occurred.' },
+      },
+    ),
   );
 }
 

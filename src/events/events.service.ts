@@ -43,8 +43,14 @@ const ITEM_VALIDATION = {
   validationError: { target: false, value: false },
 } as const;
 
-/** Test seam: called with each exported row before it is rendered (a throw fails the export there). */
-export const exportHooks: { beforeRow?: (row: EventRow, index: number) => void } = {};
+/**
+ * Test seams of the export: `beforeRow` sees each row before it is rendered (a throw fails the export
+ * there); `beforeChunk` is awaited before each chunk after the first is read (a test holds an export open).
+ */
+export const exportHooks: {
+  beforeRow?: (row: EventRow, index: number) => void;
+  beforeChunk?: () => Promise<void>;
+} = {};
 
 @Injectable()
 export class EventsService {
@@ -288,6 +294,7 @@ export class EventsService {
     let rows = first;
     let index = rows.length;
     while (rows.length === EXPORT_CHUNK) {
+      await exportHooks.beforeChunk?.();
       rows = await this.events.after(conditions, Number(rows[rows.length - 1].id), EXPORT_CHUNK);
       for (const line of renderRows(rows, index, render)) yield line;
       index += rows.length;
