@@ -29,7 +29,7 @@ describe('Event limits (e2e)', () => {
     carol = await t.makeUser();
     aliceSession = await makeSession(t, alice.id);
     bigSession = await makeSession(t, alice.id);
-    const server = t.app.getHttpServer() as http.Server;
+    const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
