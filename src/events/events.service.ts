@@ -23,7 +23,15 @@ import {
 } from './dto/event.dto';
 import { EventAccess } from './event-access.service';
 import { EventFilters, parseEventFilters } from './event-filters';
-import { MAX_BATCH_EVENTS, NewEvent, NewEventRow, tagIdsText, toNewEvent } from './event-input';
+import {
+  EventInput,
+  isPlainValidEvent,
+  MAX_BATCH_EVENTS,
+  NewEvent,
+  NewEventRow,
+  tagIdsText,
+  toNewEvent,
+} from './event-input';
 import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
 import { EventsRepository, EventSize } from './events.repository';
 import { ExportSlots } from './export-slots';
@@ -141,16 +149,22 @@ export class EventsService {
         };
         return;
       }
-      // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
-      stripPrototypeKeys(item);
-      const dto = plainToInstance(CreateEventDto, item);
-      const problems = validateSync(dto, ITEM_VALIDATION);
-      if (problems.length) errors[i] = toFieldErrors(problems);
+      let input: EventInput;
+      if (isPlainValidEvent(item as Record<string, unknown>)) input = item as EventInput;
       else {
-        const dataError = this.dataError(dto.data);
-        if (dataError) errors[i] = { data: [dataError] };
-        else events[i] = toNewEvent(dto);
+        // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
+        stripPrototypeKeys(item);
+        const dto = plainToInstance(CreateEventDto, item);
+        const problems = validateSync(dto, ITEM_VALIDATION);
+        if (problems.length) {
+          errors[i] = toFieldErrors(problems);
+          return;
+        }
+        input = dto;
       }
+      const dataError = this.dataError(input.data);
+      if (dataError) errors[i] = { data: [dataError] };
+      else events[i] = toNewEvent(input);
     });
     const visible = await this.sessionAccess.visibleIds(
       auth,

@@ -144,6 +144,21 @@ describe('Event limits (e2e)', () => {
       expect(res.body).toEqual({ count: 2, ids: [expect.any(Number), expect.any(Number)] });
       expect(res.body.ids[1]).toBeGreaterThan(res.body.ids[0]);
       const second = await get(alice, `/api/2/events/${res.body.ids[1]}/`).expect(200);
+      // multi-row inserts keep each event's own fields and tags, across chunks of rows
+      const tagged = await post(
+        alice,
+        '/api/2/events/batch/?echo=false',
+        Array.from({ length: 250 }, (_, i) => ({ ...event(aliceSession, `t${i}`), tag_ids: [i + 1, 1000] })),
+      ).expect(201);
+      const byTag = await get(alice, `/api/2/events/export/?format=ndjson&tag_ids=1000`).expect(200);
+      const exported = byTag.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: number; data: string; tag_ids: string });
+      expect(exported.map((e) => e.id)).toEqual(tagged.body.ids);
+      expect(exported[200]).toMatchObject({ data: 't200', tag_ids: '201,1000' });
+      const one = await get(alice, `/api/2/events/?tag_ids=137`).expect(200);
+      expect(one.body.map((e: { data: string }) => e.data)).toEqual(['t136']);
       expect(second.body.data).toBe('b');
       await post(alice, '/api/2/events/batch/?echo=maybe', [event(aliceSession)])
         .expect(400)
