@@ -51,6 +51,26 @@ describe('route inventory', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('every numeric :id route answers 404 to an id that is not canonical 32-bit text, in its dialect', async () => {
+    const admin = await t.admin();
+    const BAD_IDS = ['1e1', '0x1', '%201', '1.0', '01', '+1', '2147483648', '0'];
+    const wrong: string[] = [];
+    const idRoutes = listRoutes(t.app).filter(
+      (r) => !r.path.startsWith('/audiobookshelf') && /:(id|guide)\b/.test(r.path),
+    );
+    expect(idRoutes.length).toBeGreaterThan(15);
+    for (const route of idRoutes) {
+      for (const bad of BAD_IDS) {
+        const path = route.path.replace(/:[A-Za-z]+/g, bad);
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const res = await t.http[method](path).set('Authorization', `Bearer ${admin.token}`).send({});
+        if (res.status !== 404 || res.body?.detail !== 'Not found.')
+          wrong.push(`${route.method} ${path} → ${res.status} ${res.text.slice(0, 100)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('every DELETE is admin-only, except the listed ones', () => {
     const offenders = listRoutes(t.app)
       .filter((r) => r.method === 'DELETE')

@@ -25,7 +25,7 @@ import { ApiDrfErrors } from '../common/api-responses';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import type { DrfPage } from '../common/pagination';
 import {
   CreateEventDto,

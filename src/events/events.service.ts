@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { DRF_MESSAGES, isIntId } from '../common/validation';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
@@ -339,7 +339,7 @@ export class EventsService {
 }
 
 function missingSession(id: number): string {
-  return `Invalid pk "${id}" - object does not exist.`;
+  return DRF_MESSAGES.invalidPk(id);
 }
 
 function jsonType(value: unknown): string {

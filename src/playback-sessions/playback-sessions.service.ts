@@ -9,7 +9,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import { Sql, SqlValue } from '../database/sql';

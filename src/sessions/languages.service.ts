@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_INT_ID } from '../common/dto/id-param';
+import { MAX_INT_ID } from '../common/validation';
 import { FieldErrorsException } from '../common/errors';
 import { Sql } from '../database/sql';
 import { baseLanguageCode, chooseLanguage } from './languages';
+import { DRF_MESSAGES } from '../common/validation';
 
 @Injectable()
 export class LanguagesService {
@@ -27,7 +28,7 @@ export class LanguagesService {
       choice.id <= MAX_INT_ID &&
       (await this.sql.one('SELECT id FROM languages WHERE id = ?', [choice.id])) !== undefined;
     if (!exists)
-      throw FieldErrorsException.of('language_id', `Invalid pk "${choice.id}" - object does not exist.`);
+      throw FieldErrorsException.of('language_id', DRF_MESSAGES.invalidPk(choice.id));
     return choice.id;
   }
 }

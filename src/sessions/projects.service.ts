@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
-import { MAX_INT_ID } from '../common/dto/id-param';
+import { MAX_INT_ID } from '../common/validation';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
@@ -11,6 +11,7 @@ import { Sql } from '../database/sql';
 import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { Project } from './entities/project.entity';
 import { toExperiment } from './experiments.mapper';
+import { DRF_MESSAGES } from '../common/validation';
 
 /** Projects (= experiments): operators and admins see all of them, everyone else their own. */
 @Injectable()
@@ -49,7 +50,7 @@ export class ProjectsService {
    */
   async getForBody(auth: AuthUser, id: number, field: string): Promise<Project> {
     const project = await this.findVisible(auth, id);
-    if (!project) throw FieldErrorsException.of(field, `Invalid pk "${id}" - object does not exist.`);
+    if (!project) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(id));
     return project;
   }
 
