@@ -71,6 +71,40 @@ describe('route inventory', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('a method a known path does not serve answers DRF 405 with Allow on every DRF surface; Audiobookshelf 404 as upstream', async () => {
+    const admin = await t.admin();
+    const routes = listRoutes(t.app).filter((r) => !r.path.startsWith('/docs'));
+    const templateRegex = (template: string) =>
+      new RegExp(`^${template.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\/$/, '')}/?$`);
+    const wrong: string[] = [];
+    const paths = [...new Set(routes.map((r) => r.path.replace(/:[A-Za-z]+/g, '1')))];
+    for (const path of paths) {
+      const served = new Set(routes.filter((r) => templateRegex(r.path).test(path)).map((r) => r.method));
+      if (served.has('GET')) served.add('HEAD');
+      const method = ['DELETE', 'PUT', 'PATCH', 'POST', 'GET'].find((m) => !served.has(m));
+      if (!method) continue;
+      const res = await t.http[method.toLowerCase() as 'get'](path).set(
+        'Authorization',
+        `Bearer ${admin.token}`,
+      );
+      if (path.startsWith('/audiobookshelf')) {
+        if (res.status !== 404) wrong.push(`${method} ${path} → ${res.status} (Audiobookshelf answers 404)`);
+        continue;
+      }
+      const allow = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].filter((m) => served.has(m)).join(', ');
+      if (
+        res.status !== 405 ||
+        res.headers.allow !== allow ||
+        res.body?.detail !== `Method "${method}" not allowed.`
+      )
+        wrong.push(
+          `${method} ${path} → ${res.status} Allow: ${res.headers.allow} (want ${allow}) ${res.text.slice(0, 80)}`,
+        );
+    }
+    expect(paths.length).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
   it('every DELETE is admin-only, except the listed ones', () => {
     const offenders = listRoutes(t.app)
       .filter((r) => r.method === 'DELETE')
