@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { SessionAccess, SqlCondition } from '../sessions/session-access.service';
 import { EventsRepository } from './events.repository';
 

@@ -4,6 +4,7 @@ import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { AuthUser } from '../common/auth-user';
+import { DRF_MESSAGES } from '../common/validation';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
@@ -344,7 +345,7 @@ function totalBytes(sizes: EventSize[]): number {
 }
 
 function missingSession(id: number): string {
-  return `Invalid pk "${id}" - object does not exist.`;
+  return DRF_MESSAGES.invalidPk(id);
 }
 
 function jsonType(value: unknown): string {

@@ -24,7 +24,7 @@ import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { DrfPage } from '../common/pagination';
 import {
   CreateScheduleTrackDto,

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll, ownerCondition } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { Project } from './entities/project.entity';
 import { ProjectsRepository } from './projects.repository';
 import { SqlCondition } from './sessions.repository';
