@@ -14,7 +14,7 @@ import { DiscoveryService, Reflector } from '@nestjs/core';
 import { format, resolveConfig } from 'prettier';
 import * as ts from 'typescript';
 import { AUTH_KEY } from '../src/common/decorators/auth.decorator';
-import { createApp } from '../src/app.setup';
+import { createGenerationApp } from './generation-app';
 import { buildOpenApiDocument } from '../src/swagger';
 import { listRoutes } from '../test/utils/routes';
 
@@ -76,18 +76,7 @@ function callers(isPublic: boolean, auth: Record<string, unknown> | undefined): 
 }
 
 async function main(): Promise<void> {
-  const app = await createApp({
-    env: {
-      NODE_ENV: 'test',
-      DB_TYPE: 'sqlite',
-      DB_PATH: ':memory:',
-      LOG_LEVEL: 'silent',
-      DOCS_ENABLED: 'false',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'route-table-generation-only-password',
-      JWT_SECRET: 'route-table-generation-only-secret-0123456789abcdef',
-    },
-  });
+  const app = await createGenerationApp();
   try {
     const document = buildOpenApiDocument(app);
     const spec = new Map<string, { path: string; operationId: string | undefined }>();
