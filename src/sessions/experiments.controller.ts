@@ -11,12 +11,12 @@ import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { ExperimentSessionsDto } from './dto/experiment-session.dto';
 import { ExperimentSessionsService } from './experiment-sessions.service';
 import { EXPERIMENT_SESSIONS_OF_EXPERIMENT_EXAMPLES } from './dto/seed-examples';
+import { toExperiment } from './experiments.mapper';
+import { ProjectsService } from './projects.service';
 
 const VISIBILITY =
   "Users see the experiments they own; operators and admins see all (another user's answers 404).";
 const NOT_FOUND = { status: 404, description: "No such experiment, or another user's" };
-import { toExperiment } from './experiments.mapper';
-import { ProjectsService } from './projects.service';
 
 /** Default page size of `GET /api/experiments`. */
 export const EXPERIMENTS_PAGE_SIZE = 100;
