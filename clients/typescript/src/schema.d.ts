@@ -237,7 +237,7 @@ export interface paths {
         put?: never;
         /**
          * Register a device; the same device_id gets the same user back, with a fresh token
-         * @description Roundware's anonymous device registration. The answer's `token` is an API key for `Authorization: token <token>`; it replaces the previous key of the same device. Answers 403 when DEVICE_REGISTRATION_ENABLED=false.
+         * @description Roundware's anonymous device registration. The answer's `token` is an API key for `Authorization: token <token>`. The device keeps its earlier keys working (its newest DEVICE_KEYS_KEPT, 5 by default), so a second tab or a reload does not sign the first out. A device user is always a plain `user` without a password. At most DEVICE_REGISTRATIONS_PER_MINUTE (60) registrations a minute from one client address (then 429). Answers 403 when DEVICE_REGISTRATION_ENABLED=false.
          *
          *     **Access:** public (no credential needed).
          */
@@ -436,6 +436,28 @@ export interface paths {
          *     **Access:** public (no credential needed).
          */
         post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that a JWT (access or refresh) is valid
+         * @description djangorestframework-simplejwt's verify: `{}` for a token of ours that is unexpired and not revoked (by a logout, a password change or an admin), else 401 with `code: token_not_valid`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["verifyToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -877,7 +899,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key (shown once)
-         * @description A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this answer only: the server stores its hash.
+         * @description A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this answer only: the server stores its hash. A user holds at most MAX_API_KEYS_PER_USER keys (409 beyond).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -921,11 +943,33 @@ export interface paths {
         put?: never;
         /**
          * Log in with username and password; returns an access JWT
-         * @description Exchanges a username and password for a short-lived access JWT, usable with every header scheme of every surface. A wrong password and an unknown user answer the same 401; repeated failures per IP and per username answer 429 (LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS).
+         * @description Exchanges a username and password for a short-lived access JWT, usable with every header scheme of every surface. A wrong password and an unknown user answer the same 401; after LOGIN_MAX_FAILURES failures from one client address in LOGIN_WINDOW_SECONDS the address gets 429 (other addresses are not affected), and so does a login beyond the queue of password checks (LOGIN_HASH_QUEUE).
          *
          *     **Access:** public (no credential needed).
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out everywhere: refuse every JWT of the caller issued until now
+         * @description Revokes all the caller's access and refresh JWTs (every session, every surface), including the one used for this call; log in again for a new one. API keys are not affected (revoke them one by one).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1238,12 +1282,34 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a user's role or password (admin)
-         * @description Changes the given fields only. An admin cannot take the admin role away from themselves (400).
+         * Change a user's username, role or password (admin)
+         * @description Changes the given fields only. An admin cannot take the admin role away from themselves (400). Usernames are unique regardless of case (400 on `username`). A device user stays a plain `user` without a password (400 on `role` / `password`). A new password or a lower role refuses the user's earlier JWTs.
          *
          *     **Access:** roles `admin`.
          */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{id}/revoke-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse every JWT of a user issued until now (admin)
+         * @description Revokes the user's access and refresh JWTs on every surface; they log in again for new ones. API keys are not affected.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["revokeUserTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1567,7 +1633,10 @@ export interface components {
             /** Format: password */
             password: string;
             role: components["schemas"]["Role"];
-            /** @example alice */
+            /**
+             * @description Unique regardless of case (`Alice` and `alice` cannot coexist)
+             * @example alice
+             */
             username: string;
         };
         DeviceInfoInputDto: {
@@ -2507,6 +2576,11 @@ export interface components {
             /** Format: password */
             password?: string;
             role?: components["schemas"]["Role"];
+            /**
+             * @description Unique regardless of case
+             * @example alice
+             */
+            username?: string;
         };
         UserDto: {
             /** @example 2026-11-22T16:00:00.000000+00:00 */
@@ -2526,6 +2600,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @example admin */
             username: string;
+        };
+        VerifyTokenDto: {
+            /** @description An access or refresh JWT */
+            token: string;
         };
     };
     responses: never;
@@ -3565,7 +3643,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
-            /** @description Device registration is switched off (DEVICE_REGISTRATION_ENABLED=false) */
+            /** @description Device registration is switched off (DEVICE_REGISTRATION_ENABLED=false), or the device belongs to a user that is not a plain device user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,6 +3666,22 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Too many registrations from this address (DEVICE_REGISTRATIONS_PER_MINUTE) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 42 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4405,6 +4499,81 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    verifyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyTokenDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["VerifyTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The token is valid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Not a valid token (expired, foreign, revoked, or not a JWT) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "token_not_valid",
+                     *       "detail": "Token is invalid or expired"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example token_not_valid */
+                        code: string;
+                        /** @example Token is invalid or expired */
+                        detail: string;
+                    };
                 };
             };
             /** @description Request body larger than BODY_LIMIT_BYTES */
@@ -6076,6 +6245,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description The caller already holds MAX_API_KEYS_PER_USER keys */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You already have 50 API keys, the most allowed. Revoke one first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description Request body larger than BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -6235,6 +6418,54 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8470,6 +8701,85 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    revokeUserTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
