@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Sql, SqlValue } from '../database/sql';
-import type { SqlCondition } from '../sessions/session-access.service';
+import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
 import { NewEventRow } from './event-input';
 import { EventRow } from './event.mapper';
@@ -24,14 +24,6 @@ const SIZE = `OCTET_LENGTH(e.data) + ${EVENT_ROW_OVERHEAD_BYTES}`;
 
 /** Rows per `IN (…)` read of a list by ids. */
 const IDS_CHUNK = 512;
-
-function whereOf(conditions: SqlCondition[]): SqlCondition {
-  const used = conditions.filter(([text]) => text);
-  return [
-    used.length ? ` WHERE ${used.map(([text]) => text).join(' AND ')}` : '',
-    used.flatMap(([, values]) => values),
-  ];
-}
 
 /**
  * Every statement on `events`, `event_types` and `event_tags`. Visibility comes in as a condition from

@@ -10,7 +10,8 @@ import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { SessionAccess, SqlCondition } from '../sessions/session-access.service';
+import type { SqlCondition } from '../common/sql-condition';
+import { SessionAccess } from '../sessions/session-access.service';
 import { RoundwareSessionsService } from '../sessions/roundware-sessions.service';
 import {
   CreateEventDto,

@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { Request } from 'express';
 import { UsersService } from '../auth/users.service';
 import { AuthUser } from '../common/auth-user';
+import type { SqlCondition } from '../common/sql-condition';
 import { FieldErrors, FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { parseDateTimeMicros } from '../common/time';
@@ -20,7 +21,7 @@ import { ProjectsService } from './projects.service';
 import { toRoundwareCreatedSession, toRoundwareSession } from './roundware.mapper';
 import { SessionAccess } from './session-access.service';
 import { SessionLifecycle } from './session-lifecycle.service';
-import { SessionsRepository, SqlCondition } from './sessions.repository';
+import { SessionsRepository } from './sessions.repository';
 import { DRF_MESSAGES } from '../common/validation';
 
 /** Roundware's `timezone` when the client sends none. */
