@@ -28,6 +28,18 @@ export class AppConfig {
   authLimits: AuthLimits;
   /** `GET /api/2/events/` without `page_size` refuses (400) a result larger than this. */
   eventsListMaxRows: number;
+  /** Sessions and events limits (helper sessev): sizes, list bounds, export concurrency. */
+  sessev: {
+    /** Largest event `data` (UTF-8 bytes) a POST may store; beyond it 400. */
+    eventDataMaxBytes: number;
+    /** Largest list answer (bytes of its rows' JSON) before a page shrinks or an unpaginated list 400s. */
+    listMaxBytes: number;
+    /** Unpaginated `GET /api/2/sessions/` and `GET /api/experiments/{id}/sessions` refuse more rows than this. */
+    sessionsListMaxRows: number;
+    /** Concurrent `GET /api/2/events/export/` per user and in total; beyond them 429. */
+    exportsPerUser: number;
+    exportsTotal: number;
+  };
   /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
   guidebookDailyLimit: number;
   /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
@@ -170,6 +182,13 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
     authLimits: loadAuthLimits(env),
     eventsListMaxRows: int(env, 'EVENTS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
+    sessev: {
+      eventDataMaxBytes: int(env, 'EVENT_DATA_MAX_BYTES', 64 * 1024, 1, 16 * 1024 * 1024),
+      listMaxBytes: int(env, 'LIST_MAX_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      sessionsListMaxRows: int(env, 'SESSIONS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
+      exportsPerUser: int(env, 'EXPORTS_PER_USER', 2, 1, 1000),
+      exportsTotal: int(env, 'EXPORTS_TOTAL', 8, 1, 10_000),
+    },
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
     playback: {
       syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),

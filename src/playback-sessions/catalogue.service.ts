@@ -1,11 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { In, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { microsToMillis, nowMicros } from '../common/time';
-import { parseMedia, toLibraryDto, toLibraryItemDto } from './abs-mappers';
+import { parseMedia, toLibraryDto, toLibraryItemDto } from './audiobookshelf.mapper';
 import {
   AudioFileInputDto,
   CreateLibraryDto,
@@ -13,8 +11,8 @@ import {
   LibraryDto,
   LibraryItemDto,
 } from './dto/catalogue.dto';
-import { Library } from './entities/library.entity';
 import { LibraryItem, StoredAudioFile, StoredMedia } from './entities/library-item.entity';
+import { CatalogueRepository } from './catalogue.repository';
 import { ABS_ID_PATTERN, newAbsId } from './playback-rules';
 
 const MIME_BY_EXT: Record<string, string> = {
@@ -48,28 +46,23 @@ function segment(name: string): string {
  */
 @Injectable()
 export class CatalogueService {
-  constructor(
-    @InjectRepository(Library) private readonly libraries: Repository<Library>,
-    @InjectRepository(LibraryItem) private readonly items: Repository<LibraryItem>,
-  ) {}
+  constructor(private readonly catalogue: CatalogueRepository) {}
 
   async createLibrary(_auth: AuthUser, dto: CreateLibraryDto): Promise<LibraryDto> {
     const now = nowMicros();
-    const library = await this.libraries.save(
-      this.libraries.create({
-        id: newAbsId('lib'),
-        name: dto.name,
-        mediaType: dto.mediaType,
-        folderId: newAbsId('fol'),
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
+    const library = await this.catalogue.insertLibrary({
+      id: newAbsId('lib'),
+      name: dto.name,
+      mediaType: dto.mediaType,
+      folderId: newAbsId('fol'),
+      createdAt: now,
+      updatedAt: now,
+    });
     return toLibraryDto(library);
   }
 
   async createItem(_auth: AuthUser, libraryId: string, dto: CreateLibraryItemDto): Promise<LibraryItemDto> {
-    const library = ABS_ID_PATTERN.test(libraryId) ? await this.libraries.findOneBy({ id: libraryId }) : null;
+    const library = ABS_ID_PATTERN.test(libraryId) ? await this.catalogue.findLibrary(libraryId) : null;
     if (!library) throw new NotFoundException('Library not found');
     const { media } = dto;
     if (library.mediaType === 'book') {
@@ -123,33 +116,31 @@ export class CatalogueService {
         };
       }),
     };
-    const item = await this.items.save(
-      this.items.create({
-        id: newAbsId('li'),
-        libraryId: library.id,
-        mediaType: library.mediaType,
-        title,
-        author: media.metadata.author ?? null,
-        path: `/${segment(library.name)}/${segment(title)}`,
-        ino: ino(),
-        media: JSON.stringify(stored),
-        addedAt: now,
-        updatedAt: now,
-      }),
-    );
+    const item = await this.catalogue.insertItem({
+      id: newAbsId('li'),
+      libraryId: library.id,
+      mediaType: library.mediaType,
+      title,
+      author: media.metadata.author ?? null,
+      path: `/${segment(library.name)}/${segment(title)}`,
+      ino: ino(),
+      media: JSON.stringify(stored),
+      addedAt: now,
+      updatedAt: now,
+    });
     return toLibraryItemDto(item, stored);
   }
 
   /** The item `id`, or null (an id of the wrong form names no item). */
   findItem(id: string): Promise<LibraryItem | null> {
     if (!ABS_ID_PATTERN.test(id)) return Promise.resolve(null);
-    return this.items.findOneBy({ id });
+    return this.catalogue.findItem(id);
   }
 
   /** The items among `ids` that exist, by id (one query). */
   async findItems(ids: string[]): Promise<Map<string, LibraryItem>> {
     if (!ids.length) return new Map();
-    const rows = await this.items.findBy({ id: In(ids) });
+    const rows = await this.catalogue.findItems(ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 

@@ -1,15 +1,11 @@
-import fc from 'fast-check';
 import {
   acceptedPosition,
   clampLocalListening,
   computeProgress,
-  creditSync,
   localDay,
   newAbsId,
   startPosition,
 } from './playback-rules';
-
-const S = 1_000_000; // µs per second
 
 describe('localDay (date / dayOfWeek in APP_TIMEZONE)', () => {
   it("reproduces the seed's day", () => {
@@ -109,81 +105,6 @@ describe('acceptedPosition', () => {
     expect(acceptedPosition(-1, 100)).toBeNull();
     expect(acceptedPosition(Number.NaN, 100)).toBeNull();
     expect(acceptedPosition(Number.POSITIVE_INFINITY, 100)).toBeNull();
-  });
-});
-
-describe('creditSync (listening time of open sessions)', () => {
-  const open = 1_000_000 * S;
-
-  it('credits an honest client fully', () => {
-    let state = { creditedUntil: open };
-    let total = 0;
-    for (let i = 1; i <= 4; i++) {
-      const r = creditSync(state, 15, open + i * 15 * S, 10);
-      total += r.credited;
-      state = { creditedUntil: r.creditedUntil };
-    }
-    expect(total).toBe(60);
-  });
-
-  it('clamps a sync to the wall-clock time since the previous one plus the tolerance', () => {
-    const r = creditSync({ creditedUntil: open }, 3600, open + 30 * S, 10);
-    expect(r.credited).toBe(40);
-    expect(r.creditedUntil).toBe(open + 40 * S);
-  });
-
-  it('shares one tolerance across a burst instead of granting it per sync', () => {
-    let state = { creditedUntil: open };
-    let total = 0;
-    for (let i = 0; i < 100; i++) {
-      const r = creditSync(state, 5, open + 1 * S, 10); // 100 syncs within the same second
-      total += r.credited;
-      state = { creditedUntil: r.creditedUntil };
-    }
-    expect(total).toBeCloseTo(11, 6); // 1 s of wall clock + 10 s tolerance, not 100 × 5
-  });
-
-  it('does not bank a pause for later', () => {
-    const afterPause = creditSync({ creditedUntil: open }, 15, open + 3600 * S, 10);
-    expect(afterPause.credited).toBe(15);
-    expect(afterPause.creditedUntil).toBe(open + 3600 * S); // the watermark caught up with now
-    const next = creditSync({ creditedUntil: afterPause.creditedUntil }, 3000, open + 3605 * S, 10);
-    expect(next.credited).toBe(15); // 5 s since the previous sync + 10 s tolerance
-  });
-
-  it('credits nothing when the allowance is used up, and never a negative amount', () => {
-    expect(creditSync({ creditedUntil: open + 20 * S }, 5, open, 10).credited).toBe(0);
-    expect(creditSync({ creditedUntil: open }, -5, open + S, 10).credited).toBe(0);
-  });
-
-  it('never credits more than the wall-clock time since opening plus the tolerance (any sync pattern)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.tuple(fc.integer({ min: 0, max: 120_000_000 }), fc.double({ min: 0, max: 86400, noNaN: true })),
-          {
-            maxLength: 60,
-          },
-        ),
-        fc.integer({ min: 0, max: 60 }),
-        (syncs, tolerance) => {
-          let state = { creditedUntil: open };
-          let now = open;
-          let total = 0;
-          for (const [gap, claimed] of syncs) {
-            const previous = now;
-            now += gap;
-            const r = creditSync(state, claimed, now, tolerance);
-            expect(r.credited).toBeGreaterThanOrEqual(0);
-            expect(r.credited).toBeLessThanOrEqual(claimed);
-            expect(r.credited).toBeLessThanOrEqual((now - previous) / S + tolerance + 1e-6);
-            total += r.credited;
-            state = { creditedUntil: r.creditedUntil };
-          }
-          expect(total).toBeLessThanOrEqual((now - open) / S + tolerance + 1e-3);
-        },
-      ),
-    );
   });
 });
 

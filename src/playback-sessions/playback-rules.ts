@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
 
 /**
- * The rules of honest listening time and media progress, as pure functions. The service applies the
- * sync rule inside one SQL UPDATE (see `creditSql` in playback-sessions.service.ts) so that concurrent
- * syncs stay atomic; `creditSync` below is the same rule in TypeScript, unit-tested and documented.
+ * The rules of honest listening time and media progress, as pure functions; the sync credit rule is
+ * described below and runs in SQL (playback-sessions.repository.ts).
  */
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -96,34 +95,18 @@ export function acceptedPosition(currentTime: number, duration: number): number 
   return currentTime <= duration + POSITION_SLACK_SECONDS ? duration : null;
 }
 
-export interface CreditState {
-  /** Wall-clock point (µs) up to which listening has been credited; starts at the session's opening. */
-  creditedUntil: number;
-}
-
-/**
- * How much of a sync's `timeListened` (seconds) is credited at `now` (µs), and the new watermark.
- *
- * The allowance is `now + tolerance - creditedUntil`; after crediting `c` seconds the watermark moves
- * to `max(creditedUntil + c, now)`. Hence:
+/*
+ * The sync credit rule lives in SQL only, in the sync UPDATE (`PlaybackSessionsRepository.sync`), so that
+ * concurrent syncs of one session serialise on its row. For a sync claiming `timeListened` seconds at
+ * `now` (µs) the allowance is `now + tolerance - creditedUntil`; it credits `min(timeListened, allowance)`
+ * (0 when the allowance is used up) and moves the watermark to `max(creditedUntil + credited, now)`. Hence:
  * - one sync never credits more than the wall-clock time since the previous sync plus the tolerance;
  * - the tolerance is one shared slack, not a per-sync bonus: however many syncs arrive (concurrently or
  *   in a burst), the session's total never exceeds the wall-clock time since it opened plus the
  *   tolerance;
  * - time not claimed during a pause is not banked for later (the watermark catches up with `now`).
+ * test/playback-sessions/credit-rule.e2e-spec.ts runs that SQL on both engines against these properties.
  */
-export function creditSync(
-  state: CreditState,
-  timeListened: number,
-  nowMicros: number,
-  toleranceSeconds: number,
-): { credited: number; creditedUntil: number } {
-  const allowanceMicros = nowMicros + toleranceSeconds * 1_000_000 - state.creditedUntil;
-  const credited =
-    allowanceMicros <= 0 ? 0 : Math.min(Math.max(timeListened, 0), allowanceMicros / 1_000_000);
-  const advanced = state.creditedUntil + Math.round(credited * 1_000_000);
-  return { credited, creditedUntil: Math.max(advanced, nowMicros) };
-}
 
 /**
  * A local (offline) session's listening time cannot exceed its own wall-clock span (`startedAt` to

@@ -1,19 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueController } from './catalogue.controller';
+import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
 import { Library } from './entities/library.entity';
 import { LibraryItem } from './entities/library-item.entity';
 import { MediaProgress } from './entities/media-progress.entity';
 import { PlaybackSession } from './entities/playback-session.entity';
 import { IdleSessionsSweeper } from './idle-sessions.sweeper';
+import { PlaybackSessionAccess } from './playback-session.access';
 import { PlaybackSessionsController } from './playback-sessions.controller';
+import { PlaybackSessionsRepository } from './playback-sessions.repository';
 import { PlaybackSessionsService } from './playback-sessions.service';
 
 /** Audiobookshelf: the media catalogue, playback sessions (open ones in the database), media progress, stats. */
 @Module({
   imports: [TypeOrmModule.forFeature([Library, LibraryItem, PlaybackSession, MediaProgress])],
   controllers: [CatalogueController, PlaybackSessionsController],
-  providers: [CatalogueService, PlaybackSessionsService, IdleSessionsSweeper],
+  providers: [
+    CatalogueRepository,
+    CatalogueService,
+    PlaybackSessionsRepository,
+    PlaybackSessionAccess,
+    PlaybackSessionsService,
+    IdleSessionsSweeper,
+  ],
 })
 export class PlaybackSessionsModule {}

@@ -5,14 +5,11 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
-import { AuthUser, canReadAll } from '../common/auth-user';
+import { AuthUser } from '../common/auth-user';
 import { isIntId } from '../common/dto/id-param';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { Sql, SqlValue } from '../database/sql';
 import {
   bookDuration,
   parseMedia,
@@ -20,7 +17,7 @@ import {
   toAbsSession,
   toExpandedSession,
   toMediaProgressDto,
-} from './abs-mappers';
+} from './audiobookshelf.mapper';
 import { CatalogueService } from './catalogue.service';
 import {
   AbsPageQueryDto,
@@ -41,8 +38,8 @@ import {
   SyncSessionDto,
 } from './dto/sessions.dto';
 import { LibraryItem, StoredEpisode, StoredMedia } from './entities/library-item.entity';
-import { MediaProgress } from './entities/media-progress.entity';
 import { PlaybackSession } from './entities/playback-session.entity';
+import { PlaybackSessionAccess } from './playback-session.access';
 import {
   ABS_ID_PATTERN,
   acceptedPosition,
@@ -52,6 +49,11 @@ import {
   newAbsId,
   startPosition,
 } from './playback-rules';
+import {
+  PlaybackSessionsRepository,
+  SessionCondition,
+  SessionSortColumn,
+} from './playback-sessions.repository';
 
 /** What a client connection tells us about the device when it opens a session. */
 export interface ClientContext {
@@ -59,38 +61,17 @@ export interface ClientContext {
   userAgent: string | undefined;
 }
 
-const SORT_PROPERTIES: Record<SessionSortKey, keyof PlaybackSession> = {
-  displayTitle: 'displayTitle',
+const SORT_COLUMNS: Record<SessionSortKey, SessionSortColumn> = {
+  displayTitle: 'display_title',
   duration: 'duration',
-  playMethod: 'playMethod',
-  startTime: 'startPosition',
-  currentTime: 'currentPosition',
-  timeListening: 'timeListening',
-  updatedAt: 'updatedAt',
-  startedAt: 'startedAt',
-  createdAt: 'startedAt',
+  playMethod: 'play_method',
+  startTime: 'start_position',
+  currentTime: 'current_position',
+  timeListening: 'time_listening',
+  updatedAt: 'updated_at',
+  startedAt: 'started_at',
+  createdAt: 'started_at',
 };
-
-/**
- * The sync rule of `creditSync` (playback-rules.ts) as SQL, evaluated inside the UPDATE so that
- * concurrent syncs of one session serialise on its row and none is lost. `:allowEnd` is
- * `now + tolerance` in µs, `:listened` the claimed seconds. Every SET expression reads the row as it
- * was before this UPDATE (standard SQL, on SQLite and PostgreSQL alike).
- */
-const ALLOWANCE_US = `(CAST(:allowEnd AS bigint) - credited_until)`;
-const CREDIT_SQL =
-  `(CASE WHEN ${ALLOWANCE_US} <= 0 THEN 0 ` +
-  `WHEN CAST(:listened AS double precision) * 1000000 < ${ALLOWANCE_US} THEN CAST(:listened AS double precision) ` +
-  `ELSE CAST(${ALLOWANCE_US} AS double precision) / 1000000 END)`;
-const CREDITED_UNTIL_SQL =
-  `(CASE WHEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) > CAST(:now AS bigint) ` +
-  `THEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) ELSE CAST(:now AS bigint) END)`;
-
-/** A list's WHERE clause on `s` (shared by its page query and its count); empty for none. */
-interface Filter {
-  where: string;
-  params: Record<string, SqlValue>;
-}
 
 interface PlayTarget {
   item: LibraryItem;
@@ -104,17 +85,11 @@ export class PlaybackSessionsService {
   private readonly logger = new Logger(PlaybackSessionsService.name);
 
   constructor(
-    @InjectRepository(PlaybackSession) private readonly sessions: Repository<PlaybackSession>,
-    @InjectRepository(MediaProgress) private readonly progress: Repository<MediaProgress>,
-    private readonly sql: Sql,
+    private readonly sessions: PlaybackSessionsRepository,
+    private readonly access: PlaybackSessionAccess,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
-  ) {
-    this.toSession = sql.rowMapper(PlaybackSession);
-  }
-
-  /** A row of `abs_playback_sessions` as the entity (the hot paths read through `Sql`). */
-  private readonly toSession: (row: Record<string, unknown>) => PlaybackSession;
+  ) {}
 
   // ---------------------------------------------------------------- opening
 
@@ -131,17 +106,13 @@ export class PlaybackSessionsService {
     const { item, media, episode, duration } = target;
     const now = nowMicros();
     const deviceKey = this.deviceKey(auth, dto.deviceInfo, client);
-    const saved = await this.progress.findOneBy({
-      userId: auth.id,
-      libraryItemId: item.id,
-      episodeId: episode?.id ?? '',
-    });
+    const saved = await this.sessions.findProgress(auth.id, item.id, episode?.id ?? '');
     const start = Math.min(
       startPosition(saved && { currentTime: saved.currentPosition, isFinished: saved.isFinished }),
       duration,
     );
     const day = localDay(microsToMillis(now), this.config.timezone);
-    const row = this.sessions.create({
+    const row: PlaybackSession = {
       id: newAbsId('play'),
       userId: auth.id,
       libraryId: item.libraryId,
@@ -169,25 +140,10 @@ export class PlaybackSessionsService {
       isOpen: true,
       isLocal: false,
       closedAt: null,
-    });
+    };
     await this.sessions.insert(row);
-    // After the insert, close every open session of this user on this device but the newest. Each
-    // play runs this after its own insert, so the last statement to run sees every racing insert and
-    // exactly the newest session survives.
-    await this.sessions
-      .createQueryBuilder()
-      .update(PlaybackSession)
-      .set({ isOpen: () => 'FALSE', closedAt: now })
-      .where('user_id = :userId AND device_key = :deviceKey AND is_open = TRUE', {
-        userId: auth.id,
-        deviceKey,
-      })
-      .andWhere(
-        `id <> (SELECT n.id FROM abs_playback_sessions n
-          WHERE n.user_id = :userId AND n.device_key = :deviceKey AND n.is_open = TRUE
-          ORDER BY n.started_at DESC, n.id DESC LIMIT 1)`,
-      )
-      .execute();
+    // after the insert: the last play to run sees every racing insert, so exactly the newest survives
+    await this.sessions.closeOthersOnDevice(auth.id, deviceKey, now);
     return toExpandedSession(row, item);
   }
 
@@ -222,19 +178,10 @@ export class PlaybackSessionsService {
 
   // ---------------------------------------------------------------- open sessions
 
-  /** The open session `id` if the caller may act on it (own; operators and admins: any), else null. */
+  /** The open session `id` if the caller may act on it (see PlaybackSessionAccess), else null. */
   private async findOpen(auth: AuthUser, id: string): Promise<PlaybackSession | null> {
     if (!ABS_ID_PATTERN.test(id)) return null;
-    const row = canReadAll(auth)
-      ? await this.sql.one<Record<string, unknown>>(
-          'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = ?',
-          [id, true],
-        )
-      : await this.sql.one<Record<string, unknown>>(
-          'SELECT * FROM abs_playback_sessions WHERE id = ? AND is_open = ? AND user_id = ?',
-          [id, true, auth.id],
-        );
-    return row ? this.toSession(row) : null;
+    return this.sessions.findOpen(id, this.access.visibleTo(auth));
   }
 
   async getOpen(auth: AuthUser, id: string): Promise<PlaybackSessionExpandedDto> {
@@ -259,12 +206,9 @@ export class PlaybackSessionsService {
       const position = this.position(dto.currentTime ?? row.currentPosition, row.duration);
       return toAbsSession(await this.applySync(row, dto.timeListened ?? 0, position, true));
     }
-    const closed = await this.sql.one<Record<string, unknown>>(
-      'UPDATE abs_playback_sessions SET is_open = ?, closed_at = ? WHERE id = ? AND is_open = ? RETURNING *',
-      [false, nowMicros(), row.id, true],
-    );
+    const closed = await this.sessions.close(row.id, nowMicros());
     if (!closed) throw new NotFoundException();
-    return toAbsSession(this.toSession(closed));
+    return toAbsSession(closed);
   }
 
   private position(currentTime: number, duration: number): number {
@@ -287,16 +231,17 @@ export class PlaybackSessionsService {
   ): Promise<PlaybackSession> {
     const now = nowMicros();
     const allowEnd = now + this.config.playback.syncToleranceSeconds * 1_000_000;
-    const updated = await this.sql.one<Record<string, unknown>>(
-      `UPDATE abs_playback_sessions SET time_listening = time_listening + ${CREDIT_SQL},
-         credited_until = ${CREDITED_UNTIL_SQL}, current_position = :position, updated_at = :now
-         ${close ? ', is_open = :closed, closed_at = :now' : ''}
-       WHERE id = :id AND is_open = :open RETURNING *`,
-      { allowEnd, listened: timeListened, now, position, id: row.id, open: true, closed: false },
-    );
+    const updated = await this.sessions.sync({
+      id: row.id,
+      listened: timeListened,
+      allowEnd,
+      now,
+      position,
+      close,
+    });
     if (!updated) throw new NotFoundException();
     await this.saveProgress(row.userId, row.libraryItemId, row.episodeId, position, row.duration, now, now);
-    return this.toSession(updated);
+    return updated;
   }
 
   // ---------------------------------------------------------------- media progress
@@ -319,21 +264,7 @@ export class PlaybackSessionsService {
       duration,
       this.config.playback.finishedThresholdSeconds,
     );
-    const sql = `
-      INSERT INTO abs_media_progress
-        (user_id, library_item_id, episode_id, duration, progress, current_position, is_finished, finished_at, started_at, last_update)
-      VALUES (:userId, :libraryItemId, :episodeId, :duration, :progress, :currentTime, :isFinished, :finishedAt, :startedAt, :updatedAt)
-      ON CONFLICT (user_id, library_item_id, episode_id) DO UPDATE SET
-        duration = excluded.duration,
-        progress = excluded.progress,
-        current_position = excluded.current_position,
-        is_finished = excluded.is_finished,
-        finished_at = CASE WHEN excluded.is_finished
-          THEN COALESCE(abs_media_progress.finished_at, excluded.finished_at) ELSE NULL END,
-        last_update = excluded.last_update
-      WHERE abs_media_progress.last_update <= excluded.last_update
-      RETURNING id`;
-    const saved = await this.sql.one(sql, {
+    return this.sessions.saveProgress({
       userId,
       libraryItemId,
       episodeId: episodeId ?? '',
@@ -345,7 +276,6 @@ export class PlaybackSessionsService {
       startedAt,
       updatedAt,
     });
-    return saved !== undefined;
   }
 
   async getProgress(
@@ -355,7 +285,7 @@ export class PlaybackSessionsService {
   ): Promise<MediaProgressDto> {
     const row =
       ABS_ID_PATTERN.test(libraryItemId) && (episodeId === null || ABS_ID_PATTERN.test(episodeId))
-        ? await this.progress.findOneBy({ userId: auth.id, libraryItemId, episodeId: episodeId ?? '' })
+        ? await this.sessions.findProgress(auth.id, libraryItemId, episodeId ?? '')
         : null;
     if (!row) throw new NotFoundException();
     return toMediaProgressDto(row);
@@ -410,10 +340,7 @@ export class PlaybackSessionsService {
     const updatedAt = updatedAtMs * 1000;
     const startedAt = startedAtMs * 1000;
 
-    const existing = await this.sessions.findOne({
-      where: { id: dto.id },
-      select: { id: true, userId: true, isLocal: true },
-    });
+    const existing = await this.sessions.findOwnership(dto.id);
     if (existing && (existing.userId !== auth.id || !existing.isLocal)) {
       return fail('Session id is not available', 404);
     }
@@ -429,16 +356,7 @@ export class PlaybackSessionsService {
     };
     if (existing) {
       // Only a newer copy of the session replaces the stored one (uploads may arrive out of order).
-      await this.sessions
-        .createQueryBuilder()
-        .update(PlaybackSession)
-        .set(fields)
-        .where('id = :id AND user_id = :userId AND is_local = TRUE AND updated_at <= :updatedAt', {
-          id: dto.id,
-          userId: auth.id,
-          updatedAt,
-        })
-        .execute();
+      await this.sessions.updateLocal(dto.id, auth.id, fields);
     } else {
       const day = localDay(startedAtMs, this.config.timezone);
       try {
@@ -465,8 +383,7 @@ export class PlaybackSessionsService {
           closedAt: updatedAt,
         });
       } catch (error) {
-        if (await this.sessions.existsBy({ id: dto.id }))
-          return fail('Local session is already syncing', 409);
+        if (await this.sessions.exists(dto.id)) return fail('Local session is already syncing', 409);
         throw error;
       }
     }
@@ -486,77 +403,51 @@ export class PlaybackSessionsService {
 
   /** All sessions (operators and admins; anyone else is told the list does not exist, as upstream). */
   async list(auth: AuthUser, query: ListSessionsQueryDto): Promise<SessionListDto> {
-    if (!canReadAll(auth)) throw new NotFoundException();
+    if (!this.access.seesAll(auth)) throw new NotFoundException();
     const userFilter = query.user ?? null;
-    const qb = this.sessions.createQueryBuilder('s');
-    // no WHERE at all when unfiltered: SQLite counts a whole table from its smallest index only for a bare
-    // COUNT(*); `WHERE 1 = 1` made it scan the table (1.2 ms against 20 µs on 100k sessions)
-    const filter: Filter = { where: '', params: {} };
-    if (userFilter !== null) {
-      // An id that cannot be a user id matches no session (the filter is never silently dropped).
-      Object.assign(filter, {
-        where: 's.user_id = :userId',
-        params: { userId: isIntId(userFilter) ? Number(userFilter) : -1 },
-      });
-      qb.where(filter.where, filter.params);
-    } else {
-      qb.leftJoin('s.user', 'u').addSelect(['u.id', 'u.username']);
-    }
-    const sort = SORT_PROPERTIES[query.sort ?? 'updatedAt'];
+    // An id that cannot be a user id matches no session (the filter is never silently dropped).
+    const condition: SessionCondition =
+      userFilter === null
+        ? { where: '', values: [] }
+        : { where: 's.user_id = ?', values: [isIntId(userFilter) ? Number(userFilter) : -1] };
     const desc = query.desc === undefined || query.desc === '1' || query.desc === 'true';
-    qb.orderBy(`s.${sort}`, desc ? 'DESC' : 'ASC').addOrderBy('s.id', desc ? 'DESC' : 'ASC');
-    return { ...(await this.page(qb, filter, query, 10)), userFilter };
+    const sort = SORT_COLUMNS[query.sort ?? 'updatedAt'];
+    return { ...(await this.page(condition, sort, desc, userFilter === null, query, 10)), userFilter };
   }
 
   /** Open sessions of everyone (operators and admins), most recently synced first. */
   async listOpen(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
-    if (!canReadAll(auth)) throw new NotFoundException();
-    const filter: Filter = { where: 's.is_open = TRUE', params: {} };
-    const qb = this.sessions
-      .createQueryBuilder('s')
-      .leftJoin('s.user', 'u')
-      .addSelect(['u.id', 'u.username'])
-      .where(filter.where)
-      .orderBy('s.updatedAt', 'DESC')
-      .addOrderBy('s.id', 'DESC');
-    return this.page(qb, filter, query, 100);
+    if (!this.access.seesAll(auth)) throw new NotFoundException();
+    return this.page({ where: 's.is_open = ?', values: [true] }, 'updated_at', true, true, query, 100);
   }
 
   /** The caller's own sessions, most recently updated first. */
   async listOwn(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
-    const filter: Filter = { where: 's.user_id = :userId', params: { userId: auth.id } };
-    const qb = this.sessions
-      .createQueryBuilder('s')
-      .where(filter.where, filter.params)
-      .orderBy('s.updatedAt', 'DESC')
-      .addOrderBy('s.id', 'DESC');
-    return this.page(qb, filter, query, 10);
+    return this.page({ where: 's.user_id = ?', values: [auth.id] }, 'updated_at', true, false, query, 10);
   }
 
-  /**
-   * One page of `qb`, counted with a plain `COUNT(*)` of the sessions matching `filter`: the join on
-   * the user (one row per session) does not change the count, and TypeORM's `getManyAndCount` would
-   * count `DISTINCT id` over the join — ~60× slower on 100k sessions (128 ms against 2 ms).
-   */
+  /** One page of the sessions matching `condition`, and how many match. */
   private async page(
-    qb: SelectQueryBuilder<PlaybackSession>,
-    filter: Filter,
+    condition: SessionCondition,
+    sort: SessionSortColumn,
+    desc: boolean,
+    withUser: boolean,
     query: AbsPageQueryDto,
     defaultSize: number,
   ): Promise<SessionPageDto> {
     const itemsPerPage = query.itemsPerPage ?? defaultSize;
     const page = query.page ?? 0;
-    const [rows, counted] = await Promise.all([
-      qb
-        .offset(page * itemsPerPage)
-        .limit(itemsPerPage)
-        .getMany(),
-      this.sql.one<{ count: number }>(
-        `SELECT COUNT(*) AS count FROM abs_playback_sessions s${filter.where ? ` WHERE ${filter.where}` : ''}`,
-        filter.params,
-      ),
+    const [rows, total] = await Promise.all([
+      this.sessions.page({
+        condition,
+        sort,
+        desc,
+        offset: page * itemsPerPage,
+        limit: itemsPerPage,
+        withUser,
+      }),
+      this.sessions.count(condition),
     ]);
-    const total = Number(counted?.count ?? 0);
     return {
       total,
       numPages: Math.ceil(total / itemsPerPage),
@@ -569,46 +460,42 @@ export class PlaybackSessionsService {
   // ---------------------------------------------------------------- stats
 
   /**
-   * Listening totals of the caller, summed in SQL: all time, per start day and weekday (in
-   * APP_TIMEZONE: a session is counted on the day it started), per item; plus the 10 latest sessions.
+   * Listening totals of the caller: all time, per start day and weekday (in APP_TIMEZONE: a session is
+   * counted on the day it started), per item; plus the 10 latest sessions. Read from the per-user daily
+   * totals, so the cost follows the days and items listened to, not the number of sessions.
    */
   async stats(auth: AuthUser): Promise<ListeningStatsDto> {
-    const grouped = async (column: string) =>
-      this.sessions
-        .createQueryBuilder('s')
-        .select(`s.${column}`, 'key')
-        .addSelect('SUM(s.timeListening)', 'total')
-        .where('s.userId = :userId AND s.timeListening > 0', { userId: auth.id })
-        .groupBy(`s.${column}`)
-        .getRawMany<{ key: string; total: number | string }>();
-    const [days, weekdays, items, recent] = await Promise.all([
-      grouped('date'),
-      grouped('dayOfWeek'),
-      grouped('libraryItemId'),
-      this.sessions.find({ where: { userId: auth.id }, order: { updatedAt: 'DESC', id: 'DESC' }, take: 10 }),
+    const [rows, recent] = await Promise.all([
+      this.sessions.listeningDays(auth.id),
+      this.sessions.latestOf(auth.id, 10),
     ]);
-    const catalogue = await this.catalogue.findItems(items.map((i) => i.key));
-    const toMap = (rows: typeof days) => Object.fromEntries(rows.map((r) => [r.key, Number(r.total)]));
-    const dayTotals = toMap(days);
+    const sum = (key: (r: (typeof rows)[number]) => string) => {
+      const totals = new Map<string, number>();
+      for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.seconds);
+      return new Map([...totals].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    };
+    const days = sum((r) => r.date);
+    const items = sum((r) => r.libraryItemId);
+    const catalogue = await this.catalogue.findItems([...items.keys()]);
     const today = localDay(Date.now(), this.config.timezone).date;
     return {
-      totalTime: days.reduce((sum, r) => sum + Number(r.total), 0),
+      totalTime: [...days.values()].reduce((total, seconds) => total + seconds, 0),
       items: Object.fromEntries(
-        items.map((r) => {
-          const item = catalogue.get(r.key);
+        [...items].map(([id, seconds]) => {
+          const item = catalogue.get(id);
           return [
-            r.key,
+            id,
             {
-              id: r.key,
-              timeListening: Number(r.total),
+              id,
+              timeListening: seconds,
               mediaMetadata: item ? sessionMetadata(item, parseMedia(item)) : null,
             },
           ];
         }),
       ),
-      days: dayTotals,
-      dayOfWeek: toMap(weekdays),
-      today: dayTotals[today] ?? 0,
+      days: Object.fromEntries(days),
+      dayOfWeek: Object.fromEntries(sum((r) => r.dayOfWeek)),
+      today: days.get(today) ?? 0,
       recentSessions: recent.map(toAbsSession),
     };
   }
@@ -616,14 +503,13 @@ export class PlaybackSessionsService {
   // ---------------------------------------------------------------- deleting
 
   async remove(_auth: AuthUser, id: string): Promise<void> {
-    const result = ABS_ID_PATTERN.test(id) ? await this.sessions.delete({ id }) : { affected: 0 };
-    if (!result.affected) throw new NotFoundException();
+    const deleted = ABS_ID_PATTERN.test(id) ? await this.sessions.delete(id) : 0;
+    if (!deleted) throw new NotFoundException();
   }
 
   /** Deletes the listed sessions; 404 when none of them exists. */
   async removeMany(_auth: AuthUser, ids: string[]): Promise<void> {
-    const result = await this.sessions.delete({ id: In([...new Set(ids)]) });
-    if (!result.affected) throw new NotFoundException();
+    if (!(await this.sessions.deleteMany([...new Set(ids)]))) throw new NotFoundException();
   }
 
   // ---------------------------------------------------------------- idle sessions
@@ -631,13 +517,7 @@ export class PlaybackSessionsService {
   /** Closes open sessions not synced for the configured idle time; returns how many. */
   async closeIdle(now = nowMicros()): Promise<number> {
     const cutoff = now - this.config.playback.idleTimeoutSeconds * 1_000_000;
-    const result = await this.sessions
-      .createQueryBuilder()
-      .update(PlaybackSession)
-      .set({ isOpen: () => 'FALSE', closedAt: now })
-      .where('is_open = TRUE AND updated_at < :cutoff', { cutoff })
-      .execute();
-    const closed = result.affected ?? 0;
+    const closed = await this.sessions.closeIdle(cutoff, now);
     if (closed) this.logger.log(`Closed ${closed} idle playback session(s)`);
     return closed;
   }

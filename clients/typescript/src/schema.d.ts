@@ -134,8 +134,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sessions matching the filters (plain array)
-         * @description Every visible session matching all given filters, oldest first, as a plain JSON array (Roundware does not paginate this list). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), `geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 instead of being ignored; an unknown project is an empty array. Users see the sessions they started; operators and admins see all. Another user's session answers 404.
+         * Sessions matching the filters (plain array; one DRF page with page_size/page)
+         * @description Every visible session matching all given filters, oldest first. Without `page` and `page_size` the answer is a plain JSON array, as Roundware answers; more than SESSIONS_LIST_MAX_ROWS (default 10,000) matching sessions answer 400: paginate or narrow the filters. With either of them it is one page in DRF's envelope `{count, next, previous, results}` (`page_size` default 50, at most 500). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), `geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 instead of being ignored; an unknown project is an empty array. Users see the sessions they started; operators and admins see all. Another user's session answers 404.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -1453,7 +1453,7 @@ export interface components {
              */
             client_time?: string | null;
             /**
-             * @description Whatever the client wants to record
+             * @description Whatever the client wants to record: at most EVENT_DATA_MAX_BYTES (default 65,536) bytes of UTF-8, else 400
              * @example some random data
              */
             data?: string | null;
@@ -1686,6 +1686,21 @@ export interface components {
             /** @example 1 - Pilot */
             title: string;
         };
+        EventBatchIdsDto: {
+            /**
+             * @description How many events were stored
+             * @example 2
+             */
+            count: number;
+            /**
+             * @description Their ids, in the order sent
+             * @example [
+             *       11,
+             *       12
+             *     ]
+             */
+            ids: number[];
+        };
         EventBatchResultDto: {
             /**
              * @description How many events were stored
@@ -1880,36 +1895,6 @@ export interface components {
             start_date?: string | null;
             /** @example America/New_York */
             timezone: string;
-        };
-        HistorySessionDto: {
-            /** @example iOS 8.1 */
-            client_system?: string | null;
-            /** @example null */
-            client_type?: string | null;
-            /** @example true */
-            demo_stream_enabled: boolean;
-            /** @example null */
-            device_id?: string | null;
-            /** @example false */
-            geo_listen_enabled: boolean;
-            /** @example 1 */
-            id: number;
-            /** @example 2 */
-            language_id?: number | null;
-            /** @example 1 */
-            project_id: number;
-            /**
-             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
-             * @example 2017-09-06T16:24:32.647751
-             */
-            starttime: string;
-            /**
-             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
-             * @example null
-             */
-            stoptime?: string | null;
-            /** @example -8000 */
-            timezone?: string | null;
         };
         LibraryDto: {
             /** @description Epoch milliseconds */
@@ -2450,7 +2435,7 @@ export interface components {
         SessionHistoryDto: {
             /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
-            session: components["schemas"]["HistorySessionDto"];
+            session: components["schemas"]["RoundwareSessionDto"];
         };
         /** @enum {string} */
         SessionType: "development" | "emulation" | "sandbox" | "testbed";
@@ -2948,7 +2933,10 @@ export interface operations {
     };
     createEventBatch: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `false`: answer `{count, ids}` only (faster for large batches); `true`/`false`/`1`/`0` in any case */
+                echo?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2959,13 +2947,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description All events were stored */
+            /** @description All events were stored: the stored events, or `{count, ids}` with `echo=false` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventBatchResultDto"];
+                    "application/json": components["schemas"]["EventBatchResultDto"] | components["schemas"]["EventBatchIdsDto"];
                 };
             };
             /** @description Nothing was stored: a list of per-item errors (`{}` for good items), or `non_field_errors` when the body is not a list of 1 to 1,000 items */
@@ -3169,6 +3157,10 @@ export interface operations {
                 language?: string;
                 /** @description Only sessions in this language id (1…2147483647) */
                 language_id?: number;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
                 /** @description Only sessions of this project (1…2147483647; an unknown project gives an empty result) */
                 project_id?: number;
             };
@@ -3178,16 +3170,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description All matching items (a plain JSON array) */
+            /** @description A plain array of sessions (no `page`/`page_size`), or one page in DRF's envelope `{count, next, previous, results}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundwareSessionDto"][];
+                    "application/json": components["schemas"]["RoundwareSessionDto"][] | {
+                        /**
+                         * @description Number of sessions on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["RoundwareSessionDto"][];
+                    };
                 };
             };
-            /** @description A filter value that cannot be read (not an id, not a boolean, unknown language) or an unknown parameter */
+            /** @description A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; unpaginated, more than SESSIONS_LIST_MAX_ROWS matching sessions */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3212,6 +3223,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

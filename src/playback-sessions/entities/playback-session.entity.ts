@@ -102,7 +102,7 @@ export class PlaybackSession {
   @Column({ name: 'updated_at', type: 'bigint' })
   updatedAt: number;
 
-  /** Wall-clock watermark of credited listening (see `creditSync` in playback-rules.ts). */
+  /** Wall-clock watermark of credited listening (see the credit rule in playback-rules.ts). */
   @Column({ name: 'credited_until', type: 'bigint' })
   creditedUntil: number;
 

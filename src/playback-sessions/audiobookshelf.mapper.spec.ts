@@ -1,4 +1,4 @@
-import { titleIgnorePrefix, toAbsSession, toMediaProgressDto } from './abs-mappers';
+import { titleIgnorePrefix, toAbsSession, toMediaProgressDto } from './audiobookshelf.mapper';
 import type { MediaProgress } from './entities/media-progress.entity';
 import type { PlaybackSession } from './entities/playback-session.entity';
 

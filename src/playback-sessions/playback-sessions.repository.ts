@@ -1,0 +1,322 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Sql, SqlValue } from '../database/sql';
+import { MediaProgress } from './entities/media-progress.entity';
+import { PlaybackSession } from './entities/playback-session.entity';
+
+/** An SQL condition on the sessions table aliased `s`, with its `?` values; `''` for none. */
+export interface SessionCondition {
+  where: string;
+  values: SqlValue[];
+}
+
+/** Columns a session list may sort by (each has an index on (column, id)). */
+export type SessionSortColumn =
+  | 'display_title'
+  | 'duration'
+  | 'play_method'
+  | 'start_position'
+  | 'current_position'
+  | 'time_listening'
+  | 'updated_at'
+  | 'started_at';
+
+export interface SessionPageRequest {
+  condition: SessionCondition;
+  sort: SessionSortColumn;
+  desc: boolean;
+  offset: number;
+  limit: number;
+  /** Adds each session's user (`id`, `username`). */
+  withUser: boolean;
+}
+
+/** What a credited sync writes; times in µs. */
+export interface SyncWrite {
+  id: string;
+  /** Seconds the client claims. */
+  listened: number;
+  /** `now + tolerance`: the end of the allowance. */
+  allowEnd: number;
+  now: number;
+  position: number;
+  close: boolean;
+}
+
+export interface ProgressWrite {
+  userId: number;
+  libraryItemId: string;
+  episodeId: string;
+  duration: number;
+  progress: number;
+  currentTime: number;
+  isFinished: boolean;
+  finishedAt: number | null;
+  startedAt: number;
+  updatedAt: number;
+}
+
+/** One row of the per-user daily listening totals. */
+export interface ListeningDayRow {
+  date: string;
+  dayOfWeek: string;
+  libraryItemId: string;
+  seconds: number;
+}
+
+/**
+ * The credit rule of a sync (see playback-rules.ts for what it guarantees), evaluated inside the UPDATE
+ * so that concurrent syncs of one session serialise on its row and none is lost. `:allowEnd` is
+ * `now + tolerance` in µs, `:listened` the claimed seconds. Every SET expression reads the row as it was
+ * before the UPDATE (standard SQL, on SQLite and PostgreSQL alike). This is the only implementation of
+ * the rule; its property test (test/playback-sessions/credit-rule.e2e-spec.ts) runs it on both engines.
+ */
+const ALLOWANCE_US = `(CAST(:allowEnd AS bigint) - credited_until)`;
+const CREDIT_SQL =
+  `(CASE WHEN ${ALLOWANCE_US} <= 0 THEN 0 ` +
+  `WHEN CAST(:listened AS double precision) * 1000000 < ${ALLOWANCE_US} THEN CAST(:listened AS double precision) ` +
+  `ELSE CAST(${ALLOWANCE_US} AS double precision) / 1000000 END)`;
+const CREDITED_UNTIL_SQL =
+  `(CASE WHEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) > CAST(:now AS bigint) ` +
+  `THEN credited_until + CAST(${CREDIT_SQL} * 1000000 AS bigint) ELSE CAST(:now AS bigint) END)`;
+
+const where = (condition: SessionCondition, alias: string) =>
+  condition.where ? ` WHERE ${condition.where.replace(/\bs\./g, `${alias}.`)}` : '';
+
+/** Every statement on playback sessions and media progress. */
+@Injectable()
+export class PlaybackSessionsRepository {
+  private readonly toSession: (row: Record<string, unknown>) => PlaybackSession;
+
+  constructor(
+    @InjectRepository(PlaybackSession) private readonly sessions: Repository<PlaybackSession>,
+    @InjectRepository(MediaProgress) private readonly progress: Repository<MediaProgress>,
+    private readonly sql: Sql,
+  ) {
+    this.toSession = sql.rowMapper(PlaybackSession);
+  }
+
+  // ---------------------------------------------------------------- sessions
+
+  async insert(row: PlaybackSession | Omit<PlaybackSession, 'user'>): Promise<void> {
+    await this.sessions.insert(row);
+  }
+
+  /**
+   * Closes every open session of the user on the device but the newest. Each play runs this after its
+   * own insert, so the last statement to run sees every racing insert and exactly the newest survives.
+   */
+  async closeOthersOnDevice(userId: number, deviceKey: string, now: number): Promise<void> {
+    await this.sql.run(
+      `UPDATE abs_playback_sessions SET is_open = ?, closed_at = ?
+       WHERE user_id = ? AND device_key = ? AND is_open = ?
+         AND id <> (SELECT n.id FROM abs_playback_sessions n
+           WHERE n.user_id = ? AND n.device_key = ? AND n.is_open = ?
+           ORDER BY n.started_at DESC, n.id DESC LIMIT 1)`,
+      [false, now, userId, deviceKey, true, userId, deviceKey, true],
+    );
+  }
+
+  /** The open session `id` within `visible`, or null. */
+  async findOpen(id: string, visible: SessionCondition): Promise<PlaybackSession | null> {
+    const row = await this.sql.one<Record<string, unknown>>(
+      `SELECT * FROM abs_playback_sessions s WHERE s.id = ? AND s.is_open = ?${visible.where ? ` AND ${visible.where}` : ''}`,
+      [id, true, ...visible.values],
+    );
+    return row ? this.toSession(row) : null;
+  }
+
+  /** Closes an open session without a sync; the closed row, or null when it was not open. */
+  async close(id: string, now: number): Promise<PlaybackSession | null> {
+    const row = await this.sql.one<Record<string, unknown>>(
+      'UPDATE abs_playback_sessions SET is_open = ?, closed_at = ? WHERE id = ? AND is_open = ? RETURNING *',
+      [false, now, id, true],
+    );
+    return row ? this.toSession(row) : null;
+  }
+
+  /**
+   * One atomic UPDATE of an open session: adds the credited part of `listened`, moves the credit
+   * watermark, stores the position (and closes when asked); the updated row, or null when not open.
+   */
+  async sync(write: SyncWrite): Promise<PlaybackSession | null> {
+    const { id, listened, allowEnd, now, position, close } = write;
+    const row = await this.sql.one<Record<string, unknown>>(
+      `UPDATE abs_playback_sessions SET time_listening = time_listening + ${CREDIT_SQL},
+         credited_until = ${CREDITED_UNTIL_SQL}, current_position = :position, updated_at = :now
+         ${close ? ', is_open = :closed, closed_at = :now' : ''}
+       WHERE id = :id AND is_open = :open RETURNING *`,
+      { allowEnd, listened, now, position, id, open: true, closed: false },
+    );
+    return row ? this.toSession(row) : null;
+  }
+
+  /** Who owns session `id` and whether it was uploaded as local; null when there is none. */
+  async findOwnership(id: string): Promise<{ userId: number; isLocal: boolean } | null> {
+    const row = await this.sessions.findOne({
+      where: { id },
+      select: { id: true, userId: true, isLocal: true },
+    });
+    return row ? { userId: row.userId, isLocal: row.isLocal } : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.sessions.existsBy({ id });
+  }
+
+  /** Replaces a local session of `userId` by a copy not older than the stored one. */
+  async updateLocal(
+    id: string,
+    userId: number,
+    fields: Partial<PlaybackSession> & { updatedAt: number },
+  ): Promise<void> {
+    await this.sessions
+      .createQueryBuilder()
+      .update(PlaybackSession)
+      .set(fields)
+      .where('id = :id AND user_id = :userId AND is_local = TRUE AND updated_at <= :updatedAt', {
+        id,
+        userId,
+        updatedAt: fields.updatedAt,
+      })
+      .execute();
+  }
+
+  /** Closes open sessions not synced since `cutoff`; how many. */
+  async closeIdle(cutoff: number, now: number): Promise<number> {
+    const result = await this.sql.run(
+      'UPDATE abs_playback_sessions SET is_open = ?, closed_at = ? WHERE is_open = ? AND updated_at < ?',
+      [false, now, true, cutoff],
+    );
+    return result.changes;
+  }
+
+  async delete(id: string): Promise<number> {
+    return (await this.sessions.delete({ id })).affected ?? 0;
+  }
+
+  async deleteMany(ids: string[]): Promise<number> {
+    return (await this.sessions.delete({ id: In(ids) })).affected ?? 0;
+  }
+
+  /** Which of `ids` exist within `visible` (one query). */
+  async idsAmong(ids: string[], visible: SessionCondition): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const [list, values] = this.sql.inList(ids);
+    const rows = await this.sql.all<{ id: string }>(
+      `SELECT s.id FROM abs_playback_sessions s WHERE s.id IN ${list}${visible.where ? ` AND ${visible.where}` : ''}`,
+      [...values, ...visible.values],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  // ---------------------------------------------------------------- lists
+
+  /**
+   * One page of sessions. The offset runs on the sort index alone (the subquery selects only ids) and
+   * only the page's rows are read and joined: OFFSET no longer fetches every skipped row, so a deep page
+   * costs about what the first does.
+   */
+  async page(request: SessionPageRequest): Promise<PlaybackSession[]> {
+    const { condition, sort, offset, limit, withUser } = request;
+    const dir = request.desc ? 'DESC' : 'ASC';
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT s.*${withUser ? ', u.username AS joined_username' : ''}
+       FROM abs_playback_sessions s${withUser ? ' LEFT JOIN users u ON u.id = s.user_id' : ''}
+       WHERE s.id IN (SELECT p.id FROM abs_playback_sessions p${where(condition, 'p')}
+         ORDER BY p.${sort} ${dir}, p.id ${dir} LIMIT ? OFFSET ?)
+       ORDER BY s.${sort} ${dir}, s.id ${dir}`,
+      [...condition.values, limit, offset],
+    );
+    return rows.map((row) => {
+      const session = this.toSession(row);
+      if (withUser && typeof row.joined_username === 'string')
+        session.user = {
+          id: session.userId,
+          username: row.joined_username,
+        } as PlaybackSession['user'];
+      return session;
+    });
+  }
+
+  /**
+   * How many sessions match (a plain COUNT(*): no WHERE at all when unfiltered, as SQLite counts a whole
+   * table from its smallest index only for a bare COUNT(*)).
+   */
+  async count(condition: SessionCondition): Promise<number> {
+    const row = await this.sql.one<{ count: number | string }>(
+      `SELECT COUNT(*) AS count FROM abs_playback_sessions s${where(condition, 's')}`,
+      condition.values,
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** The user's latest sessions, most recently updated first. */
+  async latestOf(userId: number, limit: number): Promise<PlaybackSession[]> {
+    const rows = await this.sql.all<Record<string, unknown>>(
+      'SELECT * FROM abs_playback_sessions WHERE user_id = ? ORDER BY updated_at DESC, id DESC LIMIT ?',
+      [userId, limit],
+    );
+    return rows.map(this.toSession);
+  }
+
+  // ---------------------------------------------------------------- statistics
+
+  /**
+   * The user's listening totals per start day and item (kept by triggers on every write of a session's
+   * listening time, see migration PlaybackListeningDays): O(days × items), whatever the number of sessions.
+   */
+  async listeningDays(userId: number): Promise<ListeningDayRow[]> {
+    const rows = await this.sql.all<{
+      date: string;
+      day_of_week: string;
+      library_item_id: string;
+      seconds: number;
+    }>(
+      `SELECT date, day_of_week, library_item_id, seconds FROM abs_listening_days
+       WHERE user_id = ? AND sessions > ? ORDER BY date, library_item_id`,
+      [userId, 0],
+    );
+    return rows.map((r) => ({
+      date: r.date,
+      dayOfWeek: r.day_of_week,
+      libraryItemId: r.library_item_id,
+      seconds: Number(r.seconds),
+    }));
+  }
+
+  // ---------------------------------------------------------------- media progress
+
+  async findProgress(
+    userId: number,
+    libraryItemId: string,
+    episodeId: string,
+  ): Promise<MediaProgress | null> {
+    return this.progress.findOneBy({ userId, libraryItemId, episodeId });
+  }
+
+  /**
+   * Upserts the user's progress in one statement; the write applies only when `updatedAt` is not older
+   * than the stored `lastUpdate` (the newer one wins). Whether it applied.
+   */
+  async saveProgress(write: ProgressWrite): Promise<boolean> {
+    const saved = await this.sql.one(
+      `INSERT INTO abs_media_progress
+        (user_id, library_item_id, episode_id, duration, progress, current_position, is_finished, finished_at, started_at, last_update)
+      VALUES (:userId, :libraryItemId, :episodeId, :duration, :progress, :currentTime, :isFinished, :finishedAt, :startedAt, :updatedAt)
+      ON CONFLICT (user_id, library_item_id, episode_id) DO UPDATE SET
+        duration = excluded.duration,
+        progress = excluded.progress,
+        current_position = excluded.current_position,
+        is_finished = excluded.is_finished,
+        finished_at = CASE WHEN excluded.is_finished
+          THEN COALESCE(abs_media_progress.finished_at, excluded.finished_at) ELSE NULL END,
+        last_update = excluded.last_update
+      WHERE abs_media_progress.last_update <= excluded.last_update
+      RETURNING id`,
+      { ...write },
+    );
+    return saved !== undefined;
+  }
+}
