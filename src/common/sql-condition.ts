@@ -1,4 +1,5 @@
-import type { SqlValue } from '../database/sql';
+/** A bound value: booleans are stored as 0/1 on SQLite and as booleans on PostgreSQL. */
+export type SqlValue = string | number | boolean | null;
 
 /** One SQL condition with its `?` values; `''` means no condition (as access policies answer "sees all"). */
 export type SqlCondition = [string, SqlValue[]];
