@@ -98,13 +98,17 @@ const CROSS_INSTANCE_CASES: CrossInstanceCase[] = [
       expect(onB.body.user).toEqual({ id: created.body.id, username: 'multi-alice', role: 'operator' });
       const fetched = await call(b.url, 'GET', `/users/${created.body.id}`, { token: adminToken });
       expect(fetched.body).toMatchObject({ id: created.body.id, username: 'multi-alice', role: 'operator' });
-      // a role change on B is what A enforces on the next request (the JWT is checked against the row)
+      // a lowered role on B revokes the user's tokens, and A enforces it on the next request (the JWT is
+      // checked against the row's tokens_valid_after); a new login carries the new role
       const patched = await call(b.url, 'PATCH', `/users/${created.body.id}`, {
         token: adminToken,
         body: { role: Role.User },
       });
       expect(patched.status).toBe(200);
-      const me = await call(a.url, 'GET', '/auth/me', { token: onB.body.access_token });
+      const revoked = await call(a.url, 'GET', '/auth/me', { token: onB.body.access_token });
+      expect(revoked.status).toBe(401);
+      const again = await login(a.url, 'multi-alice', 'alice-password-1');
+      const me = await call(a.url, 'GET', '/auth/me', { token: again.body.access_token });
       expect(me.body).toMatchObject({ username: 'multi-alice', role: 'user' });
     },
   ],
