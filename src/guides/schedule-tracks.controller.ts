@@ -10,6 +10,7 @@ import {
   Query,
   Req,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -33,6 +34,7 @@ import {
   UpdateScheduleTrackDto,
 } from './dto/schedule-track.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
+import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
 
 const NOT_FOUND = { status: 404, description: "No such schedule track, or one of another user's guide" };
@@ -44,6 +46,7 @@ import { ScheduleTracksService } from './schedule-tracks.service';
 @Controller('open-api/v1/schedule-tracks')
 @Auth()
 @UseGuards(GuidebookDailyLimitGuard)
+@UseInterceptors(FormBodyInterceptor)
 export class ScheduleTracksController {
   constructor(private readonly tracks: ScheduleTracksService) {}
 
