@@ -55,8 +55,8 @@ export class ScheduleTracksController {
     operationId: 'createScheduleTrack',
     summary: 'Create a schedule track in a guide you own',
     description:
-      'Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`, `color` ' +
-      '(`#rrggbb`). A guide the caller cannot see answers 400 on `guide`; one they can only read (an ' +
+      'Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`; `color` ' +
+      '(`#rrggbb`) is optional and answers `null` when absent. A guide the caller cannot see answers 400 on `guide`; one they can only read (an ' +
       `operator's view of another owner's guide) answers 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
@@ -69,7 +69,7 @@ export class ScheduleTracksController {
     {
       status: 400,
       description: 'A missing or invalid field, or a guide the caller cannot see',
-      example: { guide: ['Invalid pk "9" - object does not exist.'], color: ['This field is required.'] },
+      example: { guide: ['Invalid pk "9" - object does not exist.'], name: ['This field is required.'] },
     },
     GUIDE_WRITE_403,
     GUIDEBOOK_429,

@@ -3,6 +3,7 @@ import { Sessions1763800000100 } from './1763800000100-Sessions';
 import { Events1763800002000 } from './1763800002000-Events';
 import { Guides1763800003000 } from './1763800003000-Guides';
 import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions';
+import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Events1763800002000,
   Guides1763800003000,
   PlaybackSessions1763800004000,
+  TrackColorOptional1763800006000,
 ];

@@ -181,11 +181,12 @@ export function GbDateTime(options: { nullable?: boolean } = {}) {
   );
 }
 
+/** An optional `#rrggbb` colour: null or blank means none. */
 export function GbHexColor() {
   return applyDecorators(
-    Transform(({ value, obj }) => single(value, isFormBody(obj))),
+    Transform(({ value, obj }) => blankToNull(value, isFormBody(obj))),
     check('gbHexColor', (value) => {
-      if (value === null) return NOT_NULL;
+      if (value === null) return null;
       if (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) return null;
       return 'Enter a valid hex color of the form #rrggbb, e.g. #000080.';
     }),
