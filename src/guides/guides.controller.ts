@@ -10,6 +10,7 @@ import {
   Query,
   Req,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -30,6 +31,7 @@ import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
+import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
 import { GuidesService } from './guides.service';
 
@@ -46,6 +48,7 @@ const GUIDE_EXAMPLE = {
 @ApiTags('guidebook')
 @Controller('open-api/v1/guides')
 @UseGuards(GuidebookDailyLimitGuard)
+@UseInterceptors(FormBodyInterceptor)
 export class GuidesController {
   constructor(private readonly guides: GuidesService) {}
 

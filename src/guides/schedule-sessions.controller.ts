@@ -10,6 +10,7 @@ import {
   Query,
   Req,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -43,6 +44,7 @@ import {
   SCHEDULE_SESSION_OF_GUIDE_PAGE_EXAMPLES,
   SCHEDULE_SESSION_PAGE_EXAMPLES,
 } from './dto/seed-examples';
+import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
 import { ScheduleSessionsService } from './schedule-sessions.service';
 
@@ -63,6 +65,7 @@ const LIST_RULES =
 @Controller('open-api/v1/sessions')
 @Auth()
 @UseGuards(GuidebookDailyLimitGuard)
+@UseInterceptors(FormBodyInterceptor)
 export class ScheduleSessionsController {
   constructor(private readonly sessions: ScheduleSessionsService) {}
 

@@ -10,6 +10,7 @@ import {
   Query,
   Req,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -33,6 +34,7 @@ import {
   UpdateScheduleTrackDto,
 } from './dto/schedule-track.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
+import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
 import { ScheduleTracksService } from './schedule-tracks.service';
 
@@ -44,6 +46,7 @@ const TRACK_EXAMPLE = { guide: 1, name: 'Keynotes', color: '#000080' };
 @Controller('open-api/v1/schedule-tracks')
 @Auth()
 @UseGuards(GuidebookDailyLimitGuard)
+@UseInterceptors(FormBodyInterceptor)
 export class ScheduleTracksController {
   constructor(private readonly tracks: ScheduleTracksService) {}
 
@@ -52,8 +55,8 @@ export class ScheduleTracksController {
     operationId: 'createScheduleTrack',
     summary: 'Create a schedule track in a guide you own',
     description:
-      'Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`, `color` ' +
-      '(`#rrggbb`). A guide the caller cannot see answers 400 on `guide`; one they can only read (an ' +
+      'Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`; `color` ' +
+      '(`#rrggbb`) is optional and answers `null` when absent. A guide the caller cannot see answers 400 on `guide`; one they can only read (an ' +
       `operator's view of another owner's guide) answers 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
   })
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
@@ -66,7 +69,7 @@ export class ScheduleTracksController {
     {
       status: 400,
       description: 'A missing or invalid field, or a guide the caller cannot see',
-      example: { guide: ['Invalid pk "9" - object does not exist.'], color: ['This field is required.'] },
+      example: { guide: ['Invalid pk "9" - object does not exist.'], name: ['This field is required.'] },
     },
     GUIDE_WRITE_403,
     GUIDEBOOK_429,

@@ -34,7 +34,7 @@ export class ScheduleTracksService {
       this.tracks.create({
         guideId: guide.id,
         name: dto.name,
-        color: dto.color,
+        color: dto.color ?? null,
         importId: blankToNull(dto.import_id),
         createdAt: now,
         lastUpdated: now,

@@ -280,7 +280,9 @@ describe('Guidebook schedule sessions (e2e)', () => {
         })
         .expect(201);
       expect(res.body.description_html).toBe(
-        '<h2>Agenda</h2><p>Talk <strong>one</strong></p><a>bad</a> <a href="https://example.com">ok</a><ul><li>item</li></ul>',
+        // img src is on Guidebook's allow-list; its onerror handler is not.
+        '<h2>Agenda</h2><p>Talk <strong>one</strong></p><img src="x" /><a>bad</a> <a href="https://example.com">ok</a>' +
+          '<ul><li>item</li></ul>',
       );
       const patched = await t.http
         .patch(`/open-api/v1/sessions/${res.body.id}/`)

@@ -1099,7 +1099,7 @@ export interface paths {
         put?: never;
         /**
          * Create a schedule track in a guide you own
-         * @description Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`, `color` (`#rrggbb`). A guide the caller cannot see answers 400 on `guide`; one they can only read (an operator's view of another owner's guide) answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         * @description Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`; `color` (`#rrggbb`) is optional and answers `null` when absent. A guide the caller cannot see answers 400 on `guide`; one they can only read (an operator's view of another owner's guide) answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -1576,7 +1576,7 @@ export interface components {
             /** @description End-users can rate this session. Defaults to false. */
             allow_rating?: boolean;
             /**
-             * @description Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed. Required; may be empty or null.
+             * @description Basic HTML, sanitised on write to Guidebook's documented allow-list: headings h1–h8, p, div, blockquote, pre, inline tags (span, b, u, i, strong, em, tt, code, ins, del, sup, sub, kbd, samp, q, var), lists, tables, br, hr, ruby/rt/rp, `a[href]` (http, https, mailto), `img[src]` (http, https), `div[itemscope][itemtype]` and the documented common attributes are kept; scripts, styles, event handlers and `javascript:`/`data:` URLs are removed. Required; may be empty or null.
              * @example <p>This is a description field that supports basic HTML</p>
              */
             description_html: string | null;
@@ -1612,10 +1612,10 @@ export interface components {
         };
         CreateScheduleTrackDto: {
             /**
-             * @description Hex color `#rrggbb`.
+             * @description Hex color `#rrggbb`, optional (null or blank means none); returned exactly as sent.
              * @example #000080
              */
-            color: string;
+            color?: string | null;
             /**
              * @description The guide the track belongs to.
              * @example 1
@@ -2417,7 +2417,7 @@ export interface components {
         };
         ScheduleTrackDto: {
             /** @example #000080 */
-            color: string;
+            color: string | null;
             /**
              * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
              * @example 2017-09-18T22:13:25.766623+0000
@@ -2519,7 +2519,7 @@ export interface components {
             /** @description End-users can rate this session. Defaults to false. */
             allow_rating?: boolean;
             /**
-             * @description Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed.
+             * @description Basic HTML, sanitised on write to Guidebook's documented allow-list: headings h1–h8, p, div, blockquote, pre, inline tags (span, b, u, i, strong, em, tt, code, ins, del, sup, sub, kbd, samp, q, var), lists, tables, br, hr, ruby/rt/rp, `a[href]` (http, https, mailto), `img[src]` (http, https), `div[itemscope][itemtype]` and the documented common attributes are kept; scripts, styles, event handlers and `javascript:`/`data:` URLs are removed.
              * @example <p>This is a description field that supports basic HTML</p>
              */
             description_html?: string | null;
@@ -2555,10 +2555,10 @@ export interface components {
         };
         UpdateScheduleTrackDto: {
             /**
-             * @description Hex color `#rrggbb`.
+             * @description Hex color `#rrggbb`, optional (null or blank means none); returned exactly as sent.
              * @example #000080
              */
-            color?: string;
+            color?: string | null;
             /**
              * @description Cannot change; may be sent unchanged.
              * @example 1
@@ -7280,11 +7280,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "color": [
-                     *         "This field is required."
-                     *       ],
                      *       "guide": [
                      *         "Invalid pk \"9\" - object does not exist."
+                     *       ],
+                     *       "name": [
+                     *         "This field is required."
                      *       ]
                      *     }
                      */

@@ -5,6 +5,7 @@ import { Guides1763800003000 } from './1763800003000-Guides';
 import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions';
 import { PlaybackListeningDays1763800004100 } from './1763800004100-PlaybackListeningDays';
 import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
+import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PlaybackSessions1763800004000,
   PlaybackListeningDays1763800004100,
   AuthHardening1763800005500,
+  TrackColorOptional1763800006000,
 ];

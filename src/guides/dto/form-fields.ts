@@ -12,17 +12,30 @@ import { DRF_MESSAGES, toDrfBoolean } from '../../common/validation';
  * check lets `undefined` through (absent field); `@Required()` is what makes a field mandatory.
  */
 
-/** The last of repeated form keys (`a=1&a=2` → "2"), as Django's `QueryDict.get` reads it. */
-function single(value: unknown): unknown {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value[value.length - 1] : value;
+/** Marks a body parsed from `application/x-www-form-urlencoded` (set by `FormBodyInterceptor`). */
+export const FORM_BODY = Symbol('guidebook form body');
+
+/** Whether `body` came from a form (its repeated keys are arrays of strings). */
+export function isFormBody(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as Record<symbol, unknown>)[FORM_BODY] === true;
 }
 
-export function toBool(value: unknown): unknown {
-  return toDrfBoolean(single(value));
+/**
+ * The last of repeated form keys (`a=1&a=2` → "2"), as Django's `QueryDict.get` reads it. In a JSON body
+ * (`form` false) an array is a value of its own, which the field's check refuses (`"name": ["a"]` → 400).
+ */
+function single(value: unknown, form = true): unknown {
+  return form && Array.isArray(value) && value.every((v) => typeof v === 'string')
+    ? value[value.length - 1]
+    : value;
 }
 
-export function toInt(value: unknown): unknown {
-  const v = single(value);
+export function toBool(value: unknown, form = true): unknown {
+  return toDrfBoolean(single(value, form));
+}
+
+export function toInt(value: unknown, form = true): unknown {
+  const v = single(value, form);
   return typeof v === 'string' && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : v;
 }
 
@@ -49,8 +62,8 @@ export function toIntList(value: unknown): unknown {
 }
 
 /** A blank form value of a nullable field means null (`end_time=` → no end time). */
-export function blankToNull(value: unknown): unknown {
-  const v = single(value);
+export function blankToNull(value: unknown, form = true): unknown {
+  const v = single(value, form);
   return typeof v === 'string' && v.trim() === '' ? null : v;
 }
 
@@ -83,7 +96,9 @@ export function Required() {
 
 export function GbString(options: { max: number; nullable?: boolean; allowBlank?: boolean }) {
   return applyDecorators(
-    Transform(({ value }) => (options.nullable ? blankToNull(value) : single(value))),
+    Transform(({ value, obj }) =>
+      options.nullable ? blankToNull(value, isFormBody(obj)) : single(value, isFormBody(obj)),
+    ),
     check('gbString', (value) => {
       if (value === null) return options.nullable ? null : NOT_NULL;
       if (typeof value !== 'string') return 'Not a valid string.';
@@ -97,7 +112,7 @@ export function GbString(options: { max: number; nullable?: boolean; allowBlank?
 /** HTML text: may be null or blank; sanitised later by the service. */
 export function GbHtml(max = 100_000) {
   return applyDecorators(
-    Transform(({ value }) => single(value)),
+    Transform(({ value, obj }) => single(value, isFormBody(obj))),
     check('gbHtml', (value) => {
       if (value === null) return null;
       if (typeof value !== 'string') return 'Not a valid string.';
@@ -109,7 +124,7 @@ export function GbHtml(max = 100_000) {
 
 export function GbBool() {
   return applyDecorators(
-    Transform(({ value }) => toBool(value)),
+    Transform(({ value, obj }) => toBool(value, isFormBody(obj))),
     check('gbBool', (value) =>
       value === null ? NOT_NULL : typeof value === 'boolean' ? null : DRF_MESSAGES.invalidBoolean,
     ),
@@ -119,7 +134,7 @@ export function GbBool() {
 /** A primary key of a related object (DRF's PrimaryKeyRelatedField wording). */
 export function GbPk() {
   return applyDecorators(
-    Transform(({ value }) => toInt(value)),
+    Transform(({ value, obj }) => toInt(value, isFormBody(obj))),
     check('gbPk', (value) => {
       if (value === null) return NOT_NULL;
       if (typeof value === 'number' && Number.isInteger(value)) return null;
@@ -145,7 +160,9 @@ export const DATE_TIME_FORMAT_MESSAGE = DRF_MESSAGES.datetimeFormat;
 /** A date-time string (naive = UTC, offsets converted); blank means null when `nullable`. */
 export function GbDateTime(options: { nullable?: boolean } = {}) {
   return applyDecorators(
-    Transform(({ value }) => (options.nullable ? blankToNull(value) : single(value))),
+    Transform(({ value, obj }) =>
+      options.nullable ? blankToNull(value, isFormBody(obj)) : single(value, isFormBody(obj)),
+    ),
     check('gbDateTime', (value) => {
       if (value === null) return options.nullable ? null : NOT_NULL;
       if (typeof value !== 'string' || parseDateTimeMicros(value) === null) return DATE_TIME_FORMAT_MESSAGE;
@@ -154,11 +171,12 @@ export function GbDateTime(options: { nullable?: boolean } = {}) {
   );
 }
 
+/** An optional `#rrggbb` colour: null or blank means none. */
 export function GbHexColor() {
   return applyDecorators(
-    Transform(({ value }) => single(value)),
+    Transform(({ value, obj }) => blankToNull(value, isFormBody(obj))),
     check('gbHexColor', (value) => {
-      if (value === null) return NOT_NULL;
+      if (value === null) return null;
       if (typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value)) return null;
       return 'Enter a valid hex color of the form #rrggbb, e.g. #000080.';
     }),
@@ -167,7 +185,7 @@ export function GbHexColor() {
 
 export function GbTimeZone() {
   return applyDecorators(
-    Transform(({ value }) => single(value)),
+    Transform(({ value, obj }) => single(value, isFormBody(obj))),
     check('gbTimeZone', (value) => {
       if (value === null) return NOT_NULL;
       if (typeof value === 'string' && value.length <= 64 && isValidTimeZone(value)) return null;

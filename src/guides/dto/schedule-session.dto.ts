@@ -64,7 +64,7 @@ class ScheduleSessionOptionalFields {
 }
 
 const HTML_NOTE =
-  'Basic HTML, sanitised on write: headings, p, div, span, br, hr, blockquote, pre, code, lists, tables, inline formatting and `a[href]` (http, https, mailto) are kept; scripts, styles, event handlers and other URLs are removed.';
+  "Basic HTML, sanitised on write to Guidebook's documented allow-list: headings h1–h8, p, div, blockquote, pre, inline tags (span, b, u, i, strong, em, tt, code, ins, del, sup, sub, kbd, samp, q, var), lists, tables, br, hr, ruby/rt/rp, `a[href]` (http, https, mailto), `img[src]` (http, https), `div[itemscope][itemtype]` and the documented common attributes are kept; scripts, styles, event handlers and `javascript:`/`data:` URLs are removed.";
 
 /**
  * POST body (JSON or form data). `description_html` is required as the seed documents, but may be empty

@@ -5,7 +5,13 @@ import { GbHexColor, GbPk, GbString, Required } from './form-fields';
 import { IdFilter, TextFilter } from './query-filters';
 import { GUIDEBOOK_TIME } from './time-formats';
 
-const COLOR = { example: '#000080', pattern: '^#[0-9a-fA-F]{6}$', description: 'Hex color `#rrggbb`.' };
+const COLOR = {
+  type: String,
+  nullable: true,
+  example: '#000080',
+  pattern: '^#[0-9a-fA-F]{6}$',
+  description: 'Hex color `#rrggbb`, optional (null or blank means none); returned exactly as sent.',
+};
 
 /** Optional fields of a schedule track (JSON or form data); read-only response fields are ignored. */
 class ScheduleTrackOptionalFields {
@@ -34,10 +40,9 @@ export class CreateScheduleTrackDto extends ScheduleTrackOptionalFields {
   @GbString({ max: 255 })
   name: string;
 
-  @ApiProperty(COLOR)
-  @Required()
+  @ApiPropertyOptional(COLOR)
   @GbHexColor()
-  color: string;
+  color?: string | null;
 }
 
 /** PATCH body: any subset of the fields. */
@@ -52,7 +57,7 @@ export class UpdateScheduleTrackDto extends ScheduleTrackOptionalFields {
 
   @ApiPropertyOptional(COLOR)
   @GbHexColor()
-  color?: string;
+  color?: string | null;
 }
 
 export class ScheduleTrackDto {
@@ -60,7 +65,8 @@ export class ScheduleTrackDto {
   @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
   @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'Keynotes' }) name: string;
-  @ApiProperty({ example: '#000080', pattern: '^#[0-9a-fA-F]{6}$' }) color: string;
+  @ApiProperty({ type: String, nullable: true, example: '#000080', pattern: '^#[0-9a-fA-F]{6}$' })
+  color: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) import_id: string | null;
 }
 

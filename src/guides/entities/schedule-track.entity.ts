@@ -18,9 +18,9 @@ export class ScheduleTrack {
   @Column({ type: 'varchar', length: 255 })
   name: string;
 
-  /** `#rrggbb`. */
-  @Column({ type: 'varchar', length: 7 })
-  color: string;
+  /** `#rrggbb`, or null when none was given. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  color: string | null;
 
   @Index('IDX_schedule_tracks_import_id')
   @Column({ name: 'import_id', type: 'varchar', length: 255, nullable: true })
