@@ -9,7 +9,10 @@ import { createValidationPipe } from './common/errors';
 import { assertJsonDepth } from './common/json-depth';
 import { NullCharactersPipe } from './common/null-characters.pipe';
 import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
-import { DialectExceptionFilter } from './common/filters/dialect-exception.filter';
+import { DialectExceptionFilter, dialectOf } from './common/filters/dialect-exception.filter';
+import { PUBLIC_URL_LOCAL } from './common/pagination';
+import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { createLogger, PinoNestLogger, requestLogger } from './logger';
 import { setupSwagger } from './swagger';
@@ -47,7 +50,13 @@ function configureApp(app: NestExpressApplication, config: AppConfig, logger: pi
   // none of the five APIs' clients make.
   app.set('etag', false);
   app.use(helmet());
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  configureHttp(app, config);
+  if (config.corsOrigins.length)
+    app.enableCors({
+      // `*` alone: any origin, and never credentials (the hub authenticates by header, not cookie)
+      origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
+      credentials: false,
+    });
   app.useBodyParser('json', {
     limit: config.bodyLimitBytes,
     verify: (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf),
@@ -58,4 +67,38 @@ function configureApp(app: NestExpressApplication, config: AppConfig, logger: pi
   app.useGlobalFilters(new DialectExceptionFilter());
   app.enableShutdownHooks();
   if (config.docsEnabled) setupSwagger(app);
+}
+
+/**
+ * Proxy trust, connection limits and the Host rule (issue 13.2, 13.10, 13.14). Node's timeouts are set on
+ * the server Nest created (before `listen()`); the check interval is shortened so a timeout is enforced
+ * close to its configured value, not up to 30 s later.
+ */
+function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', config.http.trustProxy);
+  const server = app.getHttpServer() as Server & { connectionsCheckingInterval?: number };
+  server.requestTimeout = config.http.requestTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.maxConnections = config.http.maxConnections;
+  server.connectionsCheckingInterval = Math.max(
+    100,
+    Math.min(30_000, Math.floor(Math.min(config.http.requestTimeoutMs, config.http.headersTimeoutMs) / 4)),
+  );
+  if (config.http.publicUrl) {
+    app.getHttpAdapter().getInstance().locals[PUBLIC_URL_LOCAL] = config.http.publicUrl;
+    return;
+  }
+  if (config.http.allowedHosts.includes('*')) return;
+  const allowed = new Set(config.http.allowedHosts);
+  // Django's ALLOWED_HOSTS: a Host header naming another host answers 400 DisallowedHost, so no page
+  // link ever points at a host a client chose
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
+    if (allowed.has(host)) return next();
+    const body = 'Invalid host header';
+    if (dialectOf(req.path) === 'audiobookshelf')
+      res.status(400).type('text/plain; charset=utf-8').send(body);
+    else res.status(400).json({ detail: body });
+  });
 }

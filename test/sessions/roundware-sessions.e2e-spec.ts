@@ -295,7 +295,7 @@ describe('Roundware sessions /api/2/sessions/ (e2e)', () => {
       ['project_id=1&project_id=2', 'project_id'],
       ['language_id=x', 'language_id'],
       ['language=xx', 'language'],
-      ['geo_listen_enabled=yes', 'geo_listen_enabled'],
+      ['geo_listen_enabled=maybe', 'geo_listen_enabled'],
       ['demo_stream_enabled=maybe', 'demo_stream_enabled'],
       ['colour=blue', 'colour'],
     ])('refuses ?%s with a DRF field error', async (query, field) => {
