@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
 import { assertJsonDepth } from './common/json-depth';
+import { unsupportedMediaType } from './common/media-type';
 import { NullCharactersPipe } from './common/null-characters.pipe';
 import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
 import { DialectExceptionFilter, dialectOf } from './common/filters/dialect-exception.filter';
@@ -57,6 +58,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig, logger: pi
       origin: config.corsOrigins[0] === '*' ? '*' : config.corsOrigins,
       credentials: false,
     });
+  app.use(unsupportedMediaType);
   app.useBodyParser('json', {
     limit: config.bodyLimitBytes,
     verify: (_req: unknown, _res: unknown, buf: Buffer) => assertJsonDepth(buf),

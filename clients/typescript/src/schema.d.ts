@@ -2721,6 +2721,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getEvent: {
@@ -2932,6 +2946,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3210,6 +3238,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getRoundwareSession: {
@@ -3370,6 +3412,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3568,6 +3624,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     listExperiments: {
@@ -3719,6 +3789,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4011,6 +4095,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4311,6 +4409,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description Too many requests; retry after the number of seconds in the Retry-After header */
             429: {
                 headers: {
@@ -4391,6 +4503,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4516,6 +4642,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     playAbsEpisode: {
@@ -4585,6 +4721,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     createAbsLibrary: {
@@ -4646,6 +4792,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4723,6 +4879,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5301,6 +5467,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     syncAbsSession: {
@@ -5365,6 +5541,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5451,6 +5637,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     syncAbsLocalSessions: {
@@ -5513,6 +5709,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5802,6 +6008,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     listAbsOpenSessions: {
@@ -5931,6 +6147,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -6065,6 +6291,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -6194,6 +6434,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -6572,6 +6826,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -6865,6 +7133,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -7072,6 +7354,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -7370,6 +7666,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -7578,6 +7888,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -7871,6 +8195,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8193,6 +8531,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getUser: {
@@ -8445,6 +8797,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
