@@ -12,6 +12,7 @@ import { SqlModule } from './database/sql';
 import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
 import { SessionsModule } from './sessions/sessions.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         EventsModule,
         GuidesModule,
         PlaybackSessionsModule,
+        MetricsModule.forRoot(config.http.metricsEnabled),
       ],
     };
   }

@@ -10,7 +10,8 @@ import { assertJsonDepth } from './common/json-depth';
 import { unsupportedMediaType } from './common/media-type';
 import { NullCharactersPipe } from './common/null-characters.pipe';
 import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
-import { DialectExceptionFilter, dialectOf } from './common/filters/dialect-exception.filter';
+import { DB_ERROR_LOCAL, DialectExceptionFilter, dialectOf } from './common/filters/dialect-exception.filter';
+import { MetricsService } from './metrics/metrics.service';
 import { PUBLIC_URL_LOCAL } from './common/pagination';
 import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
@@ -46,6 +47,21 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 
 function configureApp(app: NestExpressApplication, config: AppConfig, logger: pino.Logger): void {
   app.use(requestLogger(logger));
+  const metrics = app.get(MetricsService);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      metrics.observeRequest(
+        req.method,
+        route,
+        res.statusCode,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+      if (res.locals[DB_ERROR_LOCAL]) metrics.countDbError();
+    });
+    next();
+  });
   app.disable('x-powered-by');
   // No ETags: Express would hash every JSON body (SHA-1 of whole list pages) for conditional GETs that
   // none of the five APIs' clients make.
