@@ -79,6 +79,19 @@ async function makeUser(base: string, adminToken: string, username: string, role
   return { id: created.body.id as number, token: session.body.access_token as string };
 }
 
+/** What every spawned instance of these tests shares. */
+function instanceEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DOCS_ENABLED: 'false',
+    LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+  };
+}
+
 const CROSS_INSTANCE_CASES: CrossInstanceCase[] = [
   [
     'a token issued by A is accepted by B (shared JWT_SECRET, no session state)',
@@ -350,13 +363,7 @@ describe('several instances on one database (e2e, built server)', () => {
   beforeAll(async () => {
     db = await freshDatabase();
     const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD,
-      JWT_SECRET: TEST_JWT_SECRET,
-      DOCS_ENABLED: 'false',
-      LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+      ...instanceEnv(),
       GUIDEBOOK_DAILY_LIMIT: String(GUIDEBOOK_LIMIT),
       ...db.env,
     };
@@ -437,13 +444,7 @@ describe('two instances behind nginx with TRUST_PROXY (e2e, built server)', () =
       throw new Error('nginx is not installed: apt-get install -y nginx (CI does it in .ci/run)');
     db = await freshDatabase();
     const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD,
-      JWT_SECRET: TEST_JWT_SECRET,
-      DOCS_ENABLED: 'false',
-      LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+      ...instanceEnv(),
       TRUST_PROXY: '127.0.0.1',
       ...db.env,
     };
