@@ -84,7 +84,7 @@ describe('experiment sessions /api/sessions and /api/experiments (e2e)', () => {
         t.http.post('/api/experiments').set('Authorization', bearer(user)).send(body);
       expect((await send({}).expect(400)).body).toEqual({ name: ['This field is required.'] });
       expect((await send({ name: '' }).expect(400)).body).toEqual({ name: ['This field may not be blank.'] });
-      expect((await send({ name: 'x', geo_listen_enabled: 'yes' }).expect(400)).body).toEqual({
+      expect((await send({ name: 'x', geo_listen_enabled: 'maybe' }).expect(400)).body).toEqual({
         geo_listen_enabled: ['Must be a valid boolean.'],
       });
       expect((await send({ name: 'x'.repeat(256) }).expect(400)).body).toEqual({
@@ -272,7 +272,7 @@ describe('experiment sessions /api/sessions and /api/experiments (e2e)', () => {
 
     it.each([
       ['experiment_id=abc', 'experiment_id'],
-      ['active=yes', 'active'],
+      ['active=maybe', 'active'],
       ['page=0', 'page'],
       ['page_size=x', 'page_size'],
       ['owner=1', 'owner'],
