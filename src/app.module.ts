@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
 import { SessionsModule } from './sessions/sessions.module';
 
@@ -28,6 +29,7 @@ export class AppModule {
         EventsModule,
         GuidesModule,
         PlaybackSessionsModule,
+        MetricsModule.forRoot(config.http.metricsEnabled),
       ],
     };
   }

@@ -157,6 +157,7 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (op.requestBody) {
         platform.set(400, undefined);
         platform.set(413, undefined);
+        platform.set(415, undefined);
       }
       platform.set(400, undefined);
       if (params.some((p) => p.in === 'path')) platform.set(404, undefined);

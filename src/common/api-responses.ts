@@ -72,6 +72,7 @@ export const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "Not found (another user's resource answers 404 too, so existence is never revealed)",
   409: 'Conflicts with the current state of the resource',
   413: 'Request body larger than BODY_LIMIT_BYTES',
+  415: 'Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded)',
   429: 'Too many requests; retry after the number of seconds in the Retry-After header',
 };
 
@@ -83,6 +84,7 @@ export const DRF_ERROR_EXAMPLES: Record<number, unknown> = {
   404: { detail: 'Not found.' },
   409: { detail: 'Conflict.' },
   413: { detail: 'Request body is too large.' },
+  415: { detail: 'Unsupported media type "text/plain" in request.' },
   429: { detail: 'Too many failed login attempts. Try again in 900 seconds.' },
 };
 
@@ -93,6 +95,7 @@ export const ABS_ERROR_EXAMPLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  415: 'Unsupported media type "text/plain" in request.',
   429: 'Too Many Requests',
 };
 

@@ -1,3 +1,4 @@
+import express from 'express';
 import { randomBytes } from 'node:crypto';
 
 export type DbType = 'sqlite' | 'postgres';
@@ -58,6 +59,25 @@ export class AppConfig {
   };
   /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
   guidebookDailyLimit: number;
+  /** HTTP platform (helper http): proxies, timeouts, hosts, metrics. */
+  http: {
+    /** Express `trust proxy` (hop count, `loopback`, CIDR list…); `false` (off) by default. */
+    trustProxy: boolean | number | string[];
+    /** Node's `server.requestTimeout`: the whole request (headers and body) must arrive within it. */
+    requestTimeoutMs: number;
+    /** Node's `server.headersTimeout`: the request headers must arrive within it. */
+    headersTimeoutMs: number;
+    /** Node's `server.keepAliveTimeout`: an idle keep-alive connection is closed after it. */
+    keepAliveTimeoutMs: number;
+    /** Node's `server.maxConnections`: connections beyond it are refused (closed at once). */
+    maxConnections: number;
+    /** Absolute base of links (`next`/`previous`), e.g. `https://hub.example.org`; no Host header is reflected when set. */
+    publicUrl?: string;
+    /** Host names accepted in the Host header when PUBLIC_URL is unset (`*` accepts any); others answer 400. */
+    allowedHosts: string[];
+    /** `GET /metrics` (Prometheus text), admin only. */
+    metricsEnabled: boolean;
+  };
   /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
   playback: {
     /** Slack (seconds) a sync may claim beyond the wall-clock time since the previous sync. */
@@ -159,6 +179,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   if (adminPassword !== undefined && adminPassword.length < 8)
     fail('ADMIN_PASSWORD', 'must be at least 8 characters');
 
+  const http = httpConfig(env, str(env, 'HOST', '0.0.0.0')!);
   const config = new AppConfig();
   Object.assign(config, {
     nodeEnv,
@@ -183,10 +204,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     admin: { username: str(env, 'ADMIN_USERNAME', 'admin')!, password: adminPassword },
     timezone,
     docsEnabled: bool(env, 'DOCS_ENABLED', true),
-    corsOrigins: (str(env, 'CORS_ORIGINS', '') ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: corsOrigins(env),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',
@@ -210,6 +228,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       exportsTotal: int(env, 'EXPORTS_TOTAL', 8, 1, 10_000),
     },
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
+    http,
     playback: {
       syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),
       finishedThresholdSeconds: int(env, 'PLAYBACK_FINISHED_THRESHOLD_SECONDS', 10, 0, 3600),
@@ -262,4 +281,83 @@ export function secretWeakness(secret: string): string | null {
     return 'is too predictable (low entropy): use a random value, e.g. `openssl rand -base64 48`';
   }
   return null;
+}
+
+// --- HTTP platform variables (helper http) ---
+
+/** Express's `trust proxy` syntax, validated: `false`/`true`, a hop count, or names/addresses/CIDRs. */
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || /^(false|0|off|no)$/i.test(raw)) return false;
+  if (/^true$/i.test(raw)) return true;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 100);
+  const list = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  try {
+    // Express compiles the setting with proxy-addr, which throws on a bad address or name
+    express().set('trust proxy', list);
+  } catch (error) {
+    fail(
+      'TRUST_PROXY',
+      `must be a hop count, true/false, or a comma list of loopback/linklocal/uniquelocal/addresses/CIDRs: ${(error as Error).message}`,
+    );
+  }
+  return list;
+}
+
+function httpConfig(env: Env, host: string): AppConfig['http'] {
+  const requestTimeoutMs = int(env, 'REQUEST_TIMEOUT_MS', 30_000, 1, 3_600_000);
+  const headersTimeoutMs = int(env, 'HEADERS_TIMEOUT_MS', Math.min(20_000, requestTimeoutMs), 1, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs)
+    fail('HEADERS_TIMEOUT_MS', `must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  let publicUrl = str(env, 'PUBLIC_URL');
+  if (publicUrl !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(publicUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash)
+      fail('PUBLIC_URL', `must be an absolute http(s) URL without query, got "${publicUrl}"`);
+    publicUrl = publicUrl.replace(/\/+$/, '');
+  }
+  const wildcardHost = host === '0.0.0.0' || host === '::' || host === '';
+  const defaultHosts = [
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    ...(wildcardHost ? [] : [host.includes(':') ? `[${host}]` : host]),
+  ];
+  const allowedHosts = (str(env, 'ALLOWED_HOSTS') ?? defaultHosts.join(','))
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    trustProxy: trustProxy(env),
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: int(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 1, 3_600_000),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 4096, 1, 1_000_000),
+    publicUrl,
+    allowedHosts,
+    metricsEnabled: bool(env, 'METRICS_ENABLED', false),
+  };
+}
+
+/** Exact origins, or `*` alone (any origin, never with credentials: the hub sends none). */
+function corsOrigins(env: Env): string[] {
+  const list = (str(env, 'CORS_ORIGINS', '') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (list.includes('*') && list.length > 1)
+    fail('CORS_ORIGINS', 'must be `*` alone or a list of origins, not both');
+  for (const origin of list) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin))
+      fail('CORS_ORIGINS', `must list origins such as https://app.example.org (no path), got "${origin}"`);
+  }
+  return list;
 }

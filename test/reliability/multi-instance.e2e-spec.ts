@@ -14,6 +14,11 @@
  * budget (a small GUIDEBOOK_DAILY_LIMIT) is spent half on A and half on B, then both answer 429.
  */
 import Database from 'better-sqlite3';
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { Role } from '../../src/common/auth-user';
 import { MIGRATIONS } from '../../src/database/migrations';
@@ -72,6 +77,19 @@ async function makeUser(base: string, adminToken: string, username: string, role
   const session = await login(base, username, password);
   expect(session.status).toBe(200);
   return { id: created.body.id as number, token: session.body.access_token as string };
+}
+
+/** What every spawned instance of these tests shares. */
+function instanceEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DOCS_ENABLED: 'false',
+    LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+  };
 }
 
 const CROSS_INSTANCE_CASES: CrossInstanceCase[] = [
@@ -349,13 +367,7 @@ describe('several instances on one database (e2e, built server)', () => {
   beforeAll(async () => {
     db = await freshDatabase();
     const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD,
-      JWT_SECRET: TEST_JWT_SECRET,
-      DOCS_ENABLED: 'false',
-      LOGIN_MAX_FAILURES: String(MAX_FAILURES),
+      ...instanceEnv(),
       GUIDEBOOK_DAILY_LIMIT: String(GUIDEBOOK_LIMIT),
       ...db.env,
     };
@@ -389,5 +401,120 @@ describe('several instances on one database (e2e, built server)', () => {
 
   it.each(CROSS_INSTANCE_CASES)('%s', async (_name, run) => {
     await run(pair);
+  });
+});
+
+/**
+ * Issue 13.2: a real nginx (Debian package, unprivileged, on a high loopback port, config written here)
+ * in front of two instances with TRUST_PROXY set to nginx's address. Clients connect from distinct
+ * loopback addresses; each is limited on its own address, and a forged X-Forwarded-For does not move it.
+ */
+describe('two instances behind nginx with TRUST_PROXY (e2e, built server)', () => {
+  const NGINX = '/usr/sbin/nginx';
+  let servers: SpawnedServer[] = [];
+  let nginx: ChildProcess | undefined;
+  let prefix = '';
+  let proxyPort = 0;
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+
+  /** One login through nginx from `localAddress`, with optional extra headers. */
+  const loginVia = (localAddress: string, username: string, headers: Record<string, string> = {}) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ username, password: 'wrong-password' });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: proxyPort,
+          localAddress,
+          method: 'POST',
+          path: '/auth/login',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+
+  beforeAll(async () => {
+    if (!existsSync(NGINX))
+      throw new Error('nginx is not installed: apt-get install -y nginx (CI does it in .ci/run)');
+    db = await freshDatabase();
+    const env = {
+      ...instanceEnv(),
+      TRUST_PROXY: '127.0.0.1',
+      ...db.env,
+    };
+    servers = await Promise.all([spawnServer(env), spawnServer(env)]);
+    prefix = mkdtempSync(join(tmpdir(), 'sessions-hub-nginx-'));
+    chmodSync(prefix, 0o777);
+    proxyPort = 20_000 + Math.floor(Math.random() * 20_000);
+    writeFileSync(
+      join(prefix, 'nginx.conf'),
+      `daemon off;
+master_process off;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body; proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fcgi; uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
+  upstream hub { ${servers.map((s) => `server 127.0.0.1:${s.port};`).join(' ')} }
+  server {
+    listen 127.0.0.1:${proxyPort};
+    location / {
+      proxy_pass http://hub;
+      proxy_set_header Host $host;
+      proxy_set_header X-Real-IP $remote_addr;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    }
+  }
+}
+`,
+    );
+    const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    nginx = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf')], {
+      stdio: 'ignore',
+      ...unprivileged,
+    });
+    // ready when it answers
+    for (let i = 0; i < 200; i++) {
+      const up = await fetch(`http://127.0.0.1:${proxyPort}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    nginx?.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.stop()));
+    if (prefix) rmSync(prefix, { recursive: true, force: true });
+    await db?.drop();
+  });
+
+  it('limits two clients separately, and a forged X-Forwarded-For does not move a client', async () => {
+    // client .2 spends its whole budget (a new username each time: only the per-address limit counts),
+    // half of it pretending to be .3
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      const forged: Record<string, string> =
+        i % 2 ? { 'x-forwarded-for': '127.0.0.3', 'x-real-ip': '127.0.0.3' } : {};
+      expect(await loginVia('127.0.0.2', `ghost-two-${i}`, forged)).toBe(401);
+    }
+    expect(await loginVia('127.0.0.2', 'ghost-two-last')).toBe(429);
+    expect(await loginVia('127.0.0.2', 'ghost-two-forged', { 'x-forwarded-for': '127.0.0.9' })).toBe(429);
+    // client .3 still has its own budget, on both instances (round robin)
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await loginVia('127.0.0.3', `ghost-three-${i}`)).toBe(401);
+    expect(await loginVia('127.0.0.3', 'ghost-three-last')).toBe(429);
   });
 });

@@ -2784,6 +2784,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getEvent: {
@@ -3003,6 +3017,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     exportEvents: {
@@ -3073,6 +3101,36 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description EXPORTS_PER_USER exports of the caller, or EXPORTS_TOTAL in all, are running; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 5 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The export failed before its first byte. A failure after it aborts the response (the body never completes) and is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A server error occurred."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3313,6 +3371,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getRoundwareSession: {
@@ -3473,6 +3545,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3671,6 +3757,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description Too many registrations from this address (DEVICE_REGISTRATIONS_PER_MINUTE) */
             429: {
                 headers: {
@@ -3838,6 +3938,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4130,6 +4244,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4430,6 +4558,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description Too many requests; retry after the number of seconds in the Retry-After header */
             429: {
                 headers: {
@@ -4515,6 +4657,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     verifyToken: {
@@ -4585,6 +4741,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4710,6 +4880,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     playAbsEpisode: {
@@ -4779,6 +4959,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     createAbsLibrary: {
@@ -4840,6 +5030,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -4917,6 +5117,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5495,6 +5705,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     syncAbsSession: {
@@ -5559,6 +5779,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5645,6 +5875,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     syncAbsLocalSessions: {
@@ -5707,6 +5947,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -5996,6 +6246,16 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
         };
     };
     listAbsOpenSessions: {
@@ -6125,6 +6385,16 @@ export interface operations {
                 };
                 content: {
                     /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -6273,6 +6543,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -6402,6 +6686,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -6828,6 +7126,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -7121,6 +7433,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -7328,6 +7654,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -7626,6 +7966,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
             429: {
                 headers: {
@@ -7834,6 +8188,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8127,6 +8495,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8449,6 +8831,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
         };
     };
     getUser: {
@@ -8701,6 +9097,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

@@ -125,6 +125,8 @@ export class DialectExceptionFilter implements ExceptionFilter {
       message = bodyParserMessage(status, undefined);
     } else {
       this.logger.error({ err: exception, path: req.path, method: req.method }, 'Unhandled error');
+      // --- metrics (helper http): a database error is counted by the request's metrics hook
+      if (isDatabaseError(exception)) res.locals[DB_ERROR_LOCAL] = true;
     }
 
     if (dialect === 'audiobookshelf') {
@@ -160,4 +162,18 @@ function flattenFields(fields: unknown): string {
   return Object.entries(fields as Record<string, string[]>)
     .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
     .join('; ');
+}
+
+// --- metrics (helper http)
+/** `res.locals` flag read by the metrics hook (app.setup) to count database errors. */
+export const DB_ERROR_LOCAL = 'sessionsHubDbError';
+
+/** TypeORM's QueryFailedError, or a SQLite / PostgreSQL driver error (by its code). */
+function isDatabaseError(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown; severity?: unknown };
+  return (
+    e?.name === 'QueryFailedError' ||
+    (typeof e?.code === 'string' &&
+      (e.code.startsWith('SQLITE_') || (typeof e.severity === 'string' && /^[0-9A-Z]{5}$/.test(e.code))))
+  );
 }
