@@ -3,6 +3,7 @@ import {
   ExecutionContext,
   ForbiddenException,
   Injectable,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -50,9 +51,11 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request & { user: AuthUser }>();
     const byKey = credentialFromRequest(req)?.startsWith(API_KEY_PREFIX) ?? false;
     await (byKey ? this.apiKey : this.jwt).canActivate(context);
-    const roles =
-      this.reflector.getAllAndOverride<Required<AuthOptions> | undefined>(AUTH_KEY, targets)?.roles ?? [];
-    if (roles.length && !roles.includes(req.user.role)) throw new ForbiddenException();
+    const options = this.reflector.getAllAndOverride<Required<AuthOptions> | undefined>(AUTH_KEY, targets);
+    const roles = options?.roles ?? [];
+    if (roles.length && !roles.includes(req.user.role)) {
+      throw options?.denyAs === 404 ? new NotFoundException() : new ForbiddenException();
+    }
     return true;
   }
 }

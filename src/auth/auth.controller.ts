@@ -34,8 +34,9 @@ export class AuthController {
     summary: 'Log in with username and password; returns an access JWT',
     description:
       'Exchanges a username and password for a short-lived access JWT, usable with every header scheme of ' +
-      'every surface. A wrong password and an unknown user answer the same 401; repeated failures per IP and ' +
-      'per username answer 429 (LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS).',
+      'every surface. A wrong password and an unknown user answer the same 401; after LOGIN_MAX_FAILURES ' +
+      'failures from one client address in LOGIN_WINDOW_SECONDS the address gets 429 (other addresses are ' +
+      'not affected), and so does a login beyond the queue of password checks (LOGIN_HASH_QUEUE).',
   })
   @ApiJsonOrFormBody(LoginDto)
   @ApiOkResponse({ type: LoginResponseDto, description: 'The access JWT and the user' })
@@ -49,6 +50,21 @@ export class AuthController {
   )
   login(@Body() dto: LoginDto, @ClientIp() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(dto.username, dto.password, ip);
+  }
+
+  @Post('logout')
+  @Auth()
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'logoutEverywhere',
+    summary: 'Log out everywhere: refuse every JWT of the caller issued until now',
+    description:
+      "Revokes all the caller's access and refresh JWTs (every session, every surface), including the one " +
+      'used for this call; log in again for a new one. API keys are not affected (revoke them one by one).',
+  })
+  @ApiNoContentResponse({ description: 'Logged out' })
+  logout(@CurrentUser() auth: AuthUser): Promise<void> {
+    return this.auth.revokeTokens(auth.id);
   }
 
   @Get('me')
@@ -70,10 +86,15 @@ export class AuthController {
     summary: 'Create an API key (shown once)',
     description:
       'A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this ' +
-      'answer only: the server stores its hash.',
+      'answer only: the server stores its hash. A user holds at most MAX_API_KEYS_PER_USER keys (409 beyond).',
   })
   @ApiJsonOrFormBody(CreateApiKeyDto)
   @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The new key' })
+  @ApiDrfErrors({
+    status: 409,
+    description: 'The caller already holds MAX_API_KEYS_PER_USER keys',
+    example: { detail: 'You already have 50 API keys, the most allowed. Revoke one first.' },
+  })
   createApiKey(@CurrentUser() auth: AuthUser, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.auth.createApiKey(auth, dto.name);
   }

@@ -11,14 +11,14 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
-import { LoginLimiter } from './login-limiter.service';
+import { LoginLimiter, PasswordHashGate, RegistrationLimiter } from './login-limiter.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
-import {
-  AudiobookshelfLoginController,
-  RoundwareUsersController,
-  TokenController,
-} from './surface-auth.controller';
+import { AerpawTokenController } from './aerpaw-token.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { AudiobookshelfLoginController } from './audiobookshelf-login.controller';
+import { RoundwareUsersController } from './roundware-users.controller';
+import { UsersRepository } from './users.repository';
 import { SurfaceAuthService } from './surface-auth.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -41,7 +41,7 @@ import { UsersService } from './users.service';
     AuthController,
     UsersController,
     RoundwareUsersController,
-    TokenController,
+    AerpawTokenController,
     AudiobookshelfLoginController,
   ],
   providers: [
@@ -49,6 +49,10 @@ import { UsersService } from './users.service';
     UsersService,
     SurfaceAuthService,
     LoginLimiter,
+    PasswordHashGate,
+    RegistrationLimiter,
+    UsersRepository,
+    ApiKeysRepository,
     AdminBootstrap,
     JwtStrategy,
     ApiKeyStrategy,

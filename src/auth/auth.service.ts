@@ -1,19 +1,17 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
+import { ConflictError } from '../common/errors';
 import { nowMicros, toOffsetIso } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { Sql } from '../database/sql';
+import { ApiKeysRepository } from './api-keys.repository';
 import { API_KEY_PREFIX } from './credentials';
 import { ApiKeyDto, CreatedApiKeyDto, LoginResponseDto, MeDto } from './dto/auth.dto';
-import { ApiKey } from './entities/api-key.entity';
 import { User } from './entities/user.entity';
-import { LoginLimiter } from './login-limiter.service';
+import { LoginLimiter, PasswordHashGate } from './login-limiter.service';
 import { verifyPassword } from './passwords';
-import { UsersService } from './users.service';
+import { CredentialOwner, UsersRepository } from './users.repository';
 
 export type TokenType = 'access' | 'refresh';
 
@@ -22,40 +20,75 @@ export interface JwtPayload {
   username: string;
   role: string;
   typ: TokenType;
+  /** Issue time in milliseconds (JWT's own `iat` has second resolution), compared with tokens_valid_after. */
+  iat_ms?: number;
+  iat?: number;
 }
 
 /** The one body every login surface answers for an unknown user and for a wrong password alike. */
 export const BAD_CREDENTIALS = 'No active account found with the given credentials';
+/** simplejwt's answer to a bad, expired or revoked token. */
+export const TOKEN_INVALID = 'Token is invalid or expired';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
+/** A token counts when it was issued after its user's tokens_valid_after (both in milliseconds). */
+export function issuedAfter(payload: JwtPayload, tokensValidAfter: number): boolean {
+  const issuedMs =
+    typeof payload.iat_ms === 'number'
+      ? payload.iat_ms
+      : typeof payload.iat === 'number'
+        ? payload.iat * 1000
+        : -1;
+  return issuedMs > tokensValidAfter;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly users: UsersService,
+    private readonly users: UsersRepository,
+    private readonly keys: ApiKeysRepository,
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
+    private readonly hashes: PasswordHashGate,
     private readonly config: AppConfig,
-    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
-    private readonly sql: Sql,
   ) {}
 
-  /** Checks a password login, counting failures per IP and username. Throws 429 or 401. */
+  /**
+   * Checks a password login. The attempt is reserved against the address's failure budget before the
+   * password is hashed (429 when spent), hashing waits for a slot (429 beyond the queue), and a right
+   * password takes the reservation back. Throws 429 or 401.
+   */
   async checkPassword(username: string, password: string, ip: string): Promise<User> {
-    await this.limiter.assertAllowed(ip, username);
-    const user = await this.users.findByUsername(username);
-    const ok = await verifyPassword(user?.passwordHash, password);
-    if (!user || !ok) {
-      await this.limiter.recordFailure(ip, username);
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+    const attempt = await this.limiter.reserve(ip);
+    let ok: boolean;
+    let user: User | null;
+    try {
+      user = await this.users.findByUsername(username);
+      ok = await this.hashes.run(() => verifyPassword(user?.passwordHash, password));
+    } catch (error) {
+      await attempt.release(); // never evaluated: it is not a failure
+      throw error;
     }
+    if (!user || !ok) throw new UnauthorizedException(BAD_CREDENTIALS);
+    await attempt.release();
     return user;
   }
 
-  signToken(user: User | AuthUser, typ: TokenType = 'access'): string {
-    const payload: JwtPayload = { sub: user.id, username: user.username, role: user.role, typ };
+  /**
+   * Signs a JWT for `user`. Its `iat_ms` is after the user's tokens_valid_after even when both fall in
+   * the same millisecond, so a login right after a revocation is not revoked with it.
+   */
+  signToken(user: User | CredentialOwner, typ: TokenType = 'access'): string {
+    const payload: JwtPayload = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      typ,
+      iat_ms: Math.max(Date.now(), Number(user.tokensValidAfter ?? 0) + 1),
+    };
     const expiresIn =
       typ === 'access' ? this.config.jwt.expiresInSeconds : this.config.jwt.refreshExpiresInSeconds;
     return this.jwt.sign(payload, { expiresIn });
@@ -71,47 +104,57 @@ export class AuthService {
     };
   }
 
-  /** AERPAW-style refresh: a valid refresh token of an existing user gives a new access token. */
-  async refresh(refreshToken: string): Promise<string> {
+  /** The verified payload of a JWT whose user exists and has not revoked it, or null. */
+  private async liveToken(token: string): Promise<{ payload: JwtPayload; owner: CredentialOwner } | null> {
     let payload: JwtPayload;
     try {
-      payload = this.jwt.verify<JwtPayload>(refreshToken, { algorithms: ['HS256'] });
+      payload = this.jwt.verify<JwtPayload>(token, { algorithms: ['HS256'] });
     } catch {
-      throw new UnauthorizedException('Token is invalid or expired');
+      return null;
     }
-    const user = payload.typ === 'refresh' ? await this.users.findById(payload.sub) : null;
-    if (!user) throw new UnauthorizedException('Token is invalid or expired');
-    return this.signToken(user);
+    if (typeof payload.sub !== 'number') return null;
+    const owner = await this.users.credentialOwner(payload.sub);
+    return owner && issuedAfter(payload, owner.tokensValidAfter) ? { payload, owner } : null;
+  }
+
+  /** AERPAW-style refresh: a valid, unrevoked refresh token of an existing user gives a new access token. */
+  async refresh(refreshToken: string): Promise<string> {
+    const live = await this.liveToken(refreshToken);
+    if (!live || live.payload.typ !== 'refresh') throw new UnauthorizedException(TOKEN_INVALID);
+    return this.signToken(live.owner);
+  }
+
+  /** simplejwt's verify: any live token of ours (access or refresh), else 401. */
+  async verify(token: string): Promise<void> {
+    if (!(await this.liveToken(token))) throw new UnauthorizedException(TOKEN_INVALID);
   }
 
   /**
-   * The caller behind a verified access JWT, or null when the user no longer exists. Looked up on every
-   * request (one indexed read through `Sql`), so a deleted user or a changed role takes effect at once.
+   * The caller behind a verified access JWT, or null when the user no longer exists or revoked the token.
+   * Looked up on every request (one indexed read), so a deleted user, a changed role or a revocation
+   * takes effect at once.
    */
   async userFromJwt(payload: JwtPayload): Promise<AuthUser | null> {
     if (payload.typ !== 'access' || typeof payload.sub !== 'number') return null;
-    const user = await this.sql.one<AuthUser>('SELECT id, username, role FROM users WHERE id = ?', [
-      payload.sub,
-    ]);
-    return user ? { id: user.id, username: user.username, role: user.role } : null;
+    const owner = await this.users.credentialOwner(payload.sub);
+    if (!owner || !issuedAfter(payload, owner.tokensValidAfter)) return null;
+    return { id: owner.id, username: owner.username, role: owner.role };
   }
 
   /** The caller behind an API key, or null when the key is unknown or revoked (one indexed join). */
   async userFromApiKey(key: string): Promise<AuthUser | null> {
     if (!key.startsWith(API_KEY_PREFIX)) return null;
-    const row = await this.sql.one<AuthUser & { key_id: number }>(
-      'SELECT k.id AS key_id, u.id, u.username, u.role FROM api_keys k JOIN users u ON u.id = k.user_id ' +
-        'WHERE k.key_hash = ?',
-      [hashApiKey(key)],
-    );
-    return row ? { id: row.id, username: row.username, role: row.role, apiKeyId: row.key_id } : null;
+    const row = await this.keys.ownerOf(hashApiKey(key));
+    return row ? { id: row.id, username: row.username, role: row.role, apiKeyId: row.keyId } : null;
+  }
+
+  /** Refuses every JWT of `userId` issued until now (API keys stay: they are revoked one by one). */
+  async revokeTokens(userId: number): Promise<void> {
+    if (!(await this.users.revokeTokensUpTo(userId, Date.now()))) throw new NotFoundException();
   }
 
   async me(auth: AuthUser): Promise<MeDto> {
-    const user = await this.sql.one<{ device_id: string | null; created_at: number }>(
-      'SELECT device_id, created_at FROM users WHERE id = ?',
-      [auth.id],
-    );
+    const user = await this.users.deviceAndCreation(auth.id);
     if (!user) throw new UnauthorizedException();
     return {
       id: auth.id,
@@ -119,32 +162,36 @@ export class AuthService {
       role: auth.role,
       auth_method: auth.apiKeyId ? 'api_key' : 'jwt',
       device_id: user.device_id,
-      created_at: toOffsetIso(user.created_at),
+      created_at: toOffsetIso(Number(user.created_at)),
     };
   }
 
+  /** A new API key of the caller; 409 when they already hold MAX_API_KEYS_PER_USER keys. */
   async createApiKey(auth: AuthUser, name: string): Promise<CreatedApiKeyDto> {
+    const cap = this.config.authLimits.maxApiKeysPerUser;
     const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const row = await this.apiKeys.save(
-      this.apiKeys.create({
-        userId: auth.id,
-        name,
-        keyHash: hashApiKey(key),
-        keyPrefix: key.slice(0, 12),
-        createdAt: nowMicros(),
-      }),
+    const createdAt = nowMicros();
+    const id = await this.keys.insertBelowCap(
+      { userId: auth.id, name, keyHash: hashApiKey(key), keyPrefix: key.slice(0, 12), createdAt },
+      cap,
     );
-    return { id: row.id, name: row.name, key, created_at: toOffsetIso(row.createdAt) };
+    if (id === undefined) {
+      throw new ConflictError(`You already have ${cap} API keys, the most allowed. Revoke one first.`);
+    }
+    return { id, name, key, created_at: toOffsetIso(createdAt) };
   }
 
-  /** Replaces the caller's key of this name (device registration hands out one key per device). */
-  async replaceApiKey(auth: AuthUser, name: string): Promise<CreatedApiKeyDto> {
-    await this.apiKeys.delete({ userId: auth.id, name });
+  /**
+   * A new key of this name for the caller, keeping the newest `keep` keys of that name (with the new one):
+   * device registration, so a second tab or a restart does not revoke the first one's key.
+   */
+  async rotateApiKey(auth: AuthUser, name: string, keep: number): Promise<CreatedApiKeyDto> {
+    await this.keys.deleteAllButNewest(auth.id, name, keep - 1);
     return this.createApiKey(auth, name);
   }
 
   async listApiKeys(auth: AuthUser): Promise<ApiKeyDto[]> {
-    const rows = await this.apiKeys.find({ where: { userId: auth.id }, order: { id: 'ASC' } });
+    const rows = await this.keys.listOf(auth.id);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
@@ -155,7 +202,6 @@ export class AuthService {
 
   /** Revokes one of the caller's own keys; someone else's key is 404, as if it did not exist. */
   async revokeApiKey(auth: AuthUser, id: number): Promise<void> {
-    const result = await this.apiKeys.delete({ id, userId: auth.id });
-    if (!result.affected) throw new NotFoundException();
+    if (!(await this.keys.deleteOwned(id, auth.id))) throw new NotFoundException();
   }
 }

@@ -15,13 +15,17 @@ import { IdPipe } from '../common/dto/id-param';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto';
+import { AuthService } from './auth.service';
 import { toUserDto, UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
 @Auth({ roles: [Role.Admin] })
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -59,9 +63,12 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({
     operationId: 'updateUser',
-    summary: "Change a user's role or password (admin)",
+    summary: "Change a user's username, role or password (admin)",
     description:
-      'Changes the given fields only. An admin cannot take the admin role away from themselves (400).',
+      'Changes the given fields only. An admin cannot take the admin role away from themselves (400). ' +
+      'Usernames are unique regardless of case (400 on `username`). A device user stays a plain `user` ' +
+      'without a password (400 on `role` / `password`). A new password or a lower role refuses the ' +
+      "user's earlier JWTs.",
   })
   @ApiOkResponse({ type: UserDto, description: 'The updated user' })
   async update(
@@ -70,6 +77,20 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
     return toUserDto(await this.users.update(auth, id, dto));
+  }
+
+  @Post(':id/revoke-tokens')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'revokeUserTokens',
+    summary: 'Refuse every JWT of a user issued until now (admin)',
+    description:
+      "Revokes the user's access and refresh JWTs on every surface; they log in again for new ones. " +
+      'API keys are not affected.',
+  })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  revokeTokens(@Param('id', IdPipe) id: number): Promise<void> {
+    return this.auth.revokeTokens(id);
   }
 
   @Delete(':id')

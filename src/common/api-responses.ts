@@ -170,6 +170,45 @@ export function ApiAbsErrors(...statuses: ErrorStatus[]) {
   return applyDecorators(...errorDecorators(statuses, absErrorResponse));
 }
 
+/**
+ * The schema of DRF's page envelope `{count, next, previous, results: [Item]}`: the one definition
+ * behind `ApiDrfPage` and the list routes that answer either an array or a page (events, sessions).
+ */
+export function drfPageSchema(
+  item: Type<unknown>,
+  options: { title?: string; description?: string; countDescription?: string; countExample?: number } = {},
+) {
+  return {
+    type: 'object',
+    ...(options.title !== undefined && { title: options.title }),
+    ...(options.description !== undefined && { description: options.description }),
+    required: ['count', 'next', 'previous', 'results'],
+    properties: {
+      count: {
+        type: 'integer',
+        minimum: 0,
+        description: options.countDescription ?? 'Number of items on all pages',
+        example: options.countExample ?? 1,
+      },
+      next: {
+        type: 'string',
+        format: 'uri',
+        nullable: true,
+        description: 'Absolute URL of the next page; null on the last page',
+        example: null,
+      },
+      previous: {
+        type: 'string',
+        format: 'uri',
+        nullable: true,
+        description: 'Absolute URL of the previous page; null on the first page',
+        example: null,
+      },
+      results: { type: 'array', items: { $ref: getSchemaPath(item) } },
+    },
+  };
+}
+
 /** DRF's list envelope `{count, next, previous, results: [Item]}` as a 200 response. */
 export function ApiDrfPage(item: Type<unknown>, description = 'One page of results') {
   return applyDecorators(
@@ -177,28 +216,7 @@ export function ApiDrfPage(item: Type<unknown>, description = 'One page of resul
     ApiResponse({
       status: 200,
       description: `${description} in DRF's page envelope`,
-      schema: {
-        type: 'object',
-        required: ['count', 'next', 'previous', 'results'],
-        properties: {
-          count: { type: 'integer', minimum: 0, description: 'Number of items on all pages', example: 1 },
-          next: {
-            type: 'string',
-            format: 'uri',
-            nullable: true,
-            description: 'Absolute URL of the next page; null on the last page',
-            example: null,
-          },
-          previous: {
-            type: 'string',
-            format: 'uri',
-            nullable: true,
-            description: 'Absolute URL of the previous page; null on the first page',
-            example: null,
-          },
-          results: { type: 'array', items: { $ref: getSchemaPath(item) } },
-        },
-      },
+      schema: drfPageSchema(item),
     }),
     ApiResponse({
       status: 404,

@@ -24,8 +24,22 @@ export class AppConfig {
   bodyLimitBytes: number;
   login: { maxFailures: number; windowSeconds: number };
   deviceRegistrationEnabled: boolean;
+  /** Limits of the auth module (see README, "Security model"). */
+  authLimits: AuthLimits;
   /** `GET /api/2/events/` without `page_size` refuses (400) a result larger than this. */
   eventsListMaxRows: number;
+  /** Sessions and events limits (helper sessev): sizes, list bounds, export concurrency. */
+  sessev: {
+    /** Largest event `data` (UTF-8 bytes) a POST may store; beyond it 400. */
+    eventDataMaxBytes: number;
+    /** Largest list answer (bytes of its rows' JSON) before a page shrinks or an unpaginated list 400s. */
+    listMaxBytes: number;
+    /** Unpaginated `GET /api/2/sessions/` and `GET /api/experiments/{id}/sessions` refuse more rows than this. */
+    sessionsListMaxRows: number;
+    /** Concurrent `GET /api/2/events/export/` per user and in total; beyond them 429. */
+    exportsPerUser: number;
+    exportsTotal: number;
+  };
   /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
   guidebookDailyLimit: number;
   /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
@@ -39,6 +53,20 @@ export class AppConfig {
     /** How often the sweep runs. */
     idleSweepSeconds: number;
   };
+}
+
+/** Limits of the auth module: password hashing, device registration, API keys. */
+export interface AuthLimits {
+  /** Password hashes (argon2) run at once; further logins wait in a queue. */
+  hashConcurrency: number;
+  /** Logins that may wait for a hash slot; one more answers 429 with Retry-After. */
+  hashQueue: number;
+  /** A device keeps its newest this many registration keys (older ones are revoked). */
+  deviceKeysKept: number;
+  /** Device registrations (`POST /api/2/users/`) per client address and minute. */
+  deviceRegistrationsPerMinute: number;
+  /** API keys one user may hold (`POST /auth/api-keys` beyond it answers 409). */
+  maxApiKeysPerUser: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -102,6 +130,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     secret = randomBytes(32).toString('base64url');
   } else if (secret.length < 32) {
     fail('JWT_SECRET', 'must be at least 32 characters long');
+  } else if (nodeEnv === 'production') {
+    const weakness = secretWeakness(secret);
+    if (weakness) fail('JWT_SECRET', weakness);
   }
 
   const timezone = str(env, 'APP_TIMEZONE') ?? str(env, 'TZ') ?? 'UTC';
@@ -149,7 +180,15 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       windowSeconds: int(env, 'LOGIN_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
     },
     deviceRegistrationEnabled: bool(env, 'DEVICE_REGISTRATION_ENABLED', true),
+    authLimits: loadAuthLimits(env),
     eventsListMaxRows: int(env, 'EVENTS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
+    sessev: {
+      eventDataMaxBytes: int(env, 'EVENT_DATA_MAX_BYTES', 64 * 1024, 1, 16 * 1024 * 1024),
+      listMaxBytes: int(env, 'LIST_MAX_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      sessionsListMaxRows: int(env, 'SESSIONS_LIST_MAX_ROWS', 10_000, 1, 1_000_000),
+      exportsPerUser: int(env, 'EXPORTS_PER_USER', 2, 1, 1000),
+      exportsTotal: int(env, 'EXPORTS_TOTAL', 8, 1, 10_000),
+    },
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
     playback: {
       syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),
@@ -159,4 +198,48 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     },
   } satisfies AppConfig);
   return config;
+}
+
+// ---- auth module: limits and the JWT secret's strength ----
+
+function loadAuthLimits(env: Env): AuthLimits {
+  return {
+    hashConcurrency: int(env, 'LOGIN_HASH_CONCURRENCY', 2, 1, 64),
+    hashQueue: int(env, 'LOGIN_HASH_QUEUE', 32, 0, 10_000),
+    deviceKeysKept: int(env, 'DEVICE_KEYS_KEPT', 5, 1, 100),
+    deviceRegistrationsPerMinute: int(env, 'DEVICE_REGISTRATIONS_PER_MINUTE', 60, 1, 1_000_000),
+    maxApiKeysPerUser: int(env, 'MAX_API_KEYS_PER_USER', 50, 1, 100_000),
+  };
+}
+
+/** Shannon entropy of `text` in bits per character, from its character frequencies. */
+export function shannonBitsPerChar(text: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...text].length;
+  let bits = 0;
+  for (const c of counts.values()) bits -= (c / n) * Math.log2(c / n);
+  return bits;
+}
+
+/**
+ * Why `secret` is too guessable to sign tokens with, or null. It must use at least 8 distinct
+ * characters, not be one shorter text repeated, and carry at least 2.5 bits per character by its own
+ * character frequencies (≥ 80 bits in all; 16 random hex bytes measure ≥ 2.8): `aaaa…`, `abab…`, `passwordpassword…` or `0123…f0123…f`
+ * fail; 16 or more random bytes in hex or base64 pass.
+ */
+export function secretWeakness(secret: string): string | null {
+  const distinct = new Set(secret).size;
+  if (distinct < 8) return `is too predictable: it uses only ${distinct} distinct characters (at least 8)`;
+  const chars = [...secret];
+  for (let period = 1; period <= chars.length / 2; period++) {
+    if (chars.every((ch, i) => i < period || ch === chars[i - period])) {
+      return `is too predictable: it repeats the same ${period} characters`;
+    }
+  }
+  const bits = shannonBitsPerChar(secret);
+  if (bits < 2.5 || bits * chars.length < 80) {
+    return 'is too predictable (low entropy): use a random value, e.g. `openssl rand -base64 48`';
+  }
+  return null;
 }

@@ -1,4 +1,7 @@
-import { coordinateText, parseTagIds, tagIdsText, toNewEvent } from './event-input';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CreateEventDto } from './dto/event.dto';
+import { coordinateText, isPlainValidEvent, parseTagIds, tagIdsText, toNewEvent } from './event-input';
 import { toCsvLine } from './event.mapper';
 
 describe('event input', () => {
@@ -69,5 +72,61 @@ describe('event input', () => {
         tag_ids: '3,8',
       }),
     ).toBe('1,2017-04-15T16:35:57.295461,,start_upload,"say ""hi"", then\nleave",-1.5,,2,"3,8"\r\n');
+  });
+});
+
+describe('isPlainValidEvent (the batch compiled pass)', () => {
+  const values: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    'x',
+    'é'.repeat(51),
+    'a'.repeat(50),
+    0,
+    1,
+    -1,
+    1.5,
+    91,
+    -180.5,
+    '1.2345',
+    '1e3',
+    '3,8',
+    '3, 8',
+    [3, 8],
+    [0],
+    [1.5],
+    ['3'],
+    3,
+    true,
+    {},
+    [],
+    '2017-05-06T22:55:15.114568',
+    '2017-13-45',
+    'NaN',
+    Number.NaN,
+    2 ** 31,
+    '9'.repeat(65),
+  ];
+  const keys = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
+  it('never accepts an item class-validator refuses (so messages always come from the DTO)', () => {
+    let accepted = 0;
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const pick = () => values[next() % values.length];
+    for (let n = 0; n < 3000; n++) {
+      const item: Record<string, unknown> = { session_id: 1, event_type: 'heartbeat' };
+      for (const key of keys) if (next() % 3 === 0) item[key] = pick();
+      if (n % 50 === 0) item.extra = 1;
+      if (!isPlainValidEvent(item)) continue;
+      accepted++;
+      const problems = validateSync(plainToInstance(CreateEventDto, item), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      });
+      expect({ item, problems: problems.map((p) => p.property) }).toEqual({ item, problems: [] });
+    }
+    expect(accepted).toBeGreaterThan(50);
   });
 });

@@ -111,3 +111,41 @@ export function toNewEvent(input: EventInput): NewEvent {
     tagIds: parseTagIds(input.tag_ids) ?? [],
   };
 }
+
+const EVENT_KEYS = new Set([
+  'session_id',
+  'event_type',
+  'client_time',
+  'latitude',
+  'longitude',
+  'tag_ids',
+  'data',
+]);
+
+/**
+ * The batch's compiled pass: true when `item` certainly passes every rule of `CreateEventDto` (the
+ * same predicates its decorators run, each check at least as strict), so it can skip class-validator.
+ * An item this refuses is not necessarily invalid: it goes through class-validator, which then gives
+ * exactly the single POST's messages. So the rules and messages stay those of the DTO, by construction.
+ */
+export function isPlainValidEvent(
+  item: Record<string, unknown>,
+): item is EventInput & Record<string, unknown> {
+  for (const key in item) if (!EVENT_KEYS.has(key) || !Object.hasOwn(item, key)) return false;
+  if (Object.getPrototypeOf(item) !== Object.prototype) return false;
+  const { session_id, event_type, client_time, data } = item;
+  if (typeof session_id !== 'number' || !Number.isInteger(session_id)) return false;
+  // `length` counts UTF-16 units, at least the characters MaxLength counts
+  if (typeof event_type !== 'string' || event_type === '' || event_type.length > MAX_EVENT_TYPE_LENGTH)
+    return false;
+  if (
+    client_time != null &&
+    !(typeof client_time === 'string' && client_time.length <= 64 && isClientTime(client_time))
+  )
+    return false;
+  if (item.latitude != null && coordinateText(item.latitude, 90) === undefined) return false;
+  if (item.longitude != null && coordinateText(item.longitude, 180) === undefined) return false;
+  if (item.tag_ids != null && parseTagIds(item.tag_ids) === undefined) return false;
+  if (data != null && typeof data !== 'string') return false;
+  return true;
+}

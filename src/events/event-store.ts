@@ -12,6 +12,9 @@ interface SqliteStatements {
   write: (rows: NewEventRow[], known: Map<string, number>) => { ids: number[]; types: Map<string, number> };
 }
 
+/** Rows per multi-row INSERT on SQLite (8 parameters each, far below its 32,766 limit). */
+const ROWS_PER_INSERT = 100;
+
 /** Rows per multi-row INSERT of tags on PostgreSQL (2 parameters each, far below its 65,535 limit). */
 const TAG_CHUNK = 5000;
 
@@ -106,23 +109,45 @@ export class EventStore {
       .databaseConnection;
     const insertType = db.prepare('INSERT OR IGNORE INTO event_types (name) VALUES (?)');
     const selectType = db.prepare<[string], { id: number }>('SELECT id FROM event_types WHERE name = ?');
-    const insertEvent = db.prepare(
-      'INSERT INTO events (session_id, event_type_id, server_time, client_time, data, latitude, longitude, tag_ids) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const insertTag = db.prepare('INSERT INTO event_tags (event_id, tag_id) VALUES (?, ?)');
+    // Multi-row INSERTs (ROWS_PER_INSERT rows, 8 values each): one statement per chunk instead of one per
+    // row. Statements are prepared once per chunk length and kept.
+    const eventInserts = new Map<number, Database.Statement>();
+    const insertEvents = (n: number) => {
+      let statement = eventInserts.get(n);
+      if (!statement) {
+        statement = db.prepare(
+          'INSERT INTO events (session_id, event_type_id, server_time, client_time, data, latitude, longitude, tag_ids) ' +
+            `VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`,
+        );
+        eventInserts.set(n, statement);
+      }
+      return statement;
+    };
+    const tagInserts = new Map<number, Database.Statement>();
+    const insertTags = (n: number) => {
+      let statement = tagInserts.get(n);
+      if (!statement) {
+        statement = db.prepare(
+          `INSERT INTO event_tags (event_id, tag_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`,
+        );
+        tagInserts.set(n, statement);
+      }
+      return statement;
+    };
     const write = db.transaction((rows: NewEventRow[], known: Map<string, number>) => {
       const types = new Map<string, number>();
       const ids: number[] = [];
-      for (const row of rows) {
-        let typeId = known.get(row.eventType) ?? types.get(row.eventType);
-        if (typeId === undefined) {
-          insertType.run(row.eventType);
-          typeId = selectType.get(row.eventType)!.id;
-          types.set(row.eventType, typeId);
-        }
-        const id = Number(
-          insertEvent.run(
+      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+        const values: unknown[] = [];
+        for (const row of chunk) {
+          let typeId = known.get(row.eventType) ?? types.get(row.eventType);
+          if (typeId === undefined) {
+            insertType.run(row.eventType);
+            typeId = selectType.get(row.eventType)!.id;
+            types.set(row.eventType, typeId);
+          }
+          values.push(
             row.sessionId,
             typeId,
             row.serverTime,
@@ -131,10 +156,20 @@ export class EventStore {
             row.latitude,
             row.longitude,
             tagIdsText(row.tagIds),
-          ).lastInsertRowid,
-        );
-        for (const tagId of row.tagIds) insertTag.run(id, tagId);
-        ids.push(id);
+          );
+        }
+        // RETURNING yields the rows in the order of VALUES (SQLite inserts them in that order)
+        const returned = insertEvents(chunk.length).all(...values) as { id: number }[];
+        const chunkIds = returned.map((r) => Number(r.id));
+        ids.push(...chunkIds);
+        const tags: number[] = [];
+        chunk.forEach((row, i) => {
+          for (const tagId of row.tagIds) tags.push(chunkIds[i], tagId);
+        });
+        for (let t = 0; t < tags.length; t += 2 * ROWS_PER_INSERT) {
+          const part = tags.slice(t, t + 2 * ROWS_PER_INSERT);
+          insertTags(part.length / 2).run(...part);
+        }
       }
       return { ids, types };
     });

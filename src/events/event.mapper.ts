@@ -1,6 +1,5 @@
 import { toNaiveIso } from '../common/time';
-import type { Session } from '../sessions/entities/session.entity';
-import type { EventDto, HistorySessionDto } from './dto/event.dto';
+import type { EventDto } from './dto/event.dto';
 
 /** One event as the list query selects it (column aliases = the wire names). */
 export interface EventRow {
@@ -27,23 +26,6 @@ export function toRoundwareEvent(row: EventRow): EventDto {
     longitude: row.longitude,
     session_id: Number(row.session_id),
     tag_ids: row.tag_ids,
-  };
-}
-
-/** The session in Roundware's `GET /api/2/sessions/:id/` shape, for the history route. */
-export function toHistorySession(session: Session): HistorySessionDto {
-  return {
-    id: session.id,
-    device_id: session.deviceId,
-    starttime: toNaiveIso(session.startTime),
-    stoptime: toNaiveIso(session.stopTime),
-    client_type: session.clientType,
-    client_system: session.clientSystem,
-    demo_stream_enabled: Boolean(session.demoStreamEnabled),
-    geo_listen_enabled: Boolean(session.geoListenEnabled),
-    timezone: session.timezone,
-    project_id: session.projectId,
-    language_id: session.languageId,
   };
 }
 

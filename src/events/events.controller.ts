@@ -4,24 +4,15 @@ import {
   Delete,
   Get,
   HttpCode,
+  Logger,
   Param,
   Post,
   Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiDrfErrors } from '../common/api-responses';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
@@ -29,151 +20,35 @@ import { IdPipe } from '../common/dto/id-param';
 import type { DrfPage } from '../common/pagination';
 import {
   CreateEventDto,
+  EventBatchIdsDto,
+  EventBatchQueryDto,
   EventBatchResultDto,
   EventDto,
   EventExportQueryDto,
   EventListQueryDto,
 } from './dto/event.dto';
+import {
+  CreateEventBatchDocs,
+  CreateEventDocs,
+  DeleteEventDocs,
+  ExportEventsDocs,
+  GetEventDocs,
+  ListEventsDocs,
+} from './events.openapi';
 import { EventsService } from './events.service';
-
-/** The seed's `POST events/` answer (seed 002). */
-const SEED_EVENT: EventDto = {
-  id: 10,
-  server_time: '2017-06-07T22:41:50.556694',
-  client_time: '2017-05-06T22:55:15.114568',
-  event_type: 'heartbeat',
-  data: 'some random data',
-  latitude: '1.2345',
-  longitude: '2.3456',
-  session_id: 1,
-  tag_ids: '3,8',
-};
-
-const seedUpload = (id: number, server_time: string, tag_ids: string): EventDto => ({
-  id,
-  server_time,
-  client_time: null,
-  event_type: 'start_upload',
-  data: null,
-  latitude: null,
-  longitude: null,
-  session_id: 1,
-  tag_ids,
-});
-
-/** The seed's `GET events/?session_id=1` answer. */
-const SEED_EVENT_LIST = [
-  seedUpload(1, '2017-04-15T16:35:57.295461', '3,8'),
-  seedUpload(2, '2017-04-15T16:36:04.916135', '4,8'),
-];
-
-/** The seed's `GET events/1/` answer. */
-const SEED_EVENT_DETAIL: EventDto = {
-  ...seedUpload(1, '2017-05-06T22:55:15.114568', '3,22,8'),
-  latitude: '40.75921249389648',
-  longitude: '-73.98463439941406',
-};
-
-const SEED_EVENT_BODY = {
-  session_id: 1,
-  event_type: 'heartbeat',
-  client_time: '2017-05-06T22:55:15.114568',
-  latitude: 1.2345,
-  longitude: 2.3456,
-  tag_ids: '3,8',
-  data: 'some random data',
-};
-
-/** DRF's page envelope of events (the answer of the list when `page` or `page_size` is given). */
-const EVENT_PAGE_SCHEMA = {
-  type: 'object',
-  title: 'EventPage',
-  description: "DRF's page envelope (when `page` or `page_size` is given)",
-  required: ['count', 'next', 'previous', 'results'],
-  properties: {
-    count: { type: 'integer', minimum: 0, description: 'Number of events on all pages', example: 2 },
-    next: {
-      type: 'string',
-      format: 'uri',
-      nullable: true,
-      description: 'Absolute URL of the next page; null on the last page',
-      example: null,
-    },
-    previous: {
-      type: 'string',
-      format: 'uri',
-      nullable: true,
-      description: 'Absolute URL of the previous page; null on the first page',
-      example: null,
-    },
-    results: { type: 'array', items: { $ref: getSchemaPath(EventDto) } },
-  },
-};
-
-const FILTERS_400 = {
-  status: 400,
-  description:
-    'A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; unpaginated (neither `page` nor `page_size`), more than EVENTS_LIST_MAX_ROWS matching events',
-  example: { server_time__gt: ['Enter a valid date/time.'] },
-};
-
-const VISIBILITY = 'Users see the events of the sessions they started; operators and admins see all.';
 
 /** Roundware API v2 events (`/api/2/events/`), DRF dialect. */
 @ApiTags('roundware')
 @ApiExtraModels(EventDto)
 @Controller('api/2/events')
 export class EventsController {
+  private readonly logger = new Logger(EventsController.name);
+
   constructor(private readonly events: EventsService) {}
 
   @Get()
   @Auth()
-  @ApiOperation({
-    operationId: 'listEvents',
-    summary: 'List events (plain array; one DRF page with page_size/page)',
-    description:
-      'Events of the visible sessions matching every given filter, in id order. Without `page` and ' +
-      '`page_size` the answer is a plain JSON array, as Roundware answers (the seed); with either of them ' +
-      "it is one page in DRF's envelope `{count, next, previous, results}` (`page_size` default 50, at " +
-      'most 500). Unpaginated, a result larger than EVENTS_LIST_MAX_ROWS (default 10,000) answers ' +
-      '400: paginate, narrow the filters or use `GET /api/2/events/export/`. Filters: `session_id`; ' +
-      '`event_type` (case-insensitive substring); `server_time` (same second), `server_time__gt`, ' +
-      '`server_time__lt` (naive = UTC); `latitude`/`longitude` (prefix of the stored text); `tag_ids` ' +
-      '(comma-separated, the event carries all of them). Empty values are ignored; unreadable ones ' +
-      `answer 400. ${VISIBILITY}`,
-  })
-  @ApiOkResponse({
-    description:
-      "A plain array of events (no `page`/`page_size`), or one page in DRF's envelope `{count, next, previous, results}`",
-    schema: {
-      oneOf: [
-        {
-          type: 'array',
-          title: 'EventList',
-          description: 'Every matching event (no `page` or `page_size` given)',
-          items: { $ref: getSchemaPath(EventDto) },
-        },
-        EVENT_PAGE_SCHEMA,
-      ],
-    },
-    examples: {
-      seed: { summary: 'The seed: ?session_id=1 (a plain array)', value: SEED_EVENT_LIST },
-      page: {
-        summary: '?session_id=1&page_size=1 (one DRF page)',
-        value: {
-          count: 2,
-          next: 'http://localhost:3000/api/2/events/?session_id=1&page_size=1&page=2',
-          previous: null,
-          results: [SEED_EVENT_LIST[0]],
-        },
-      },
-    },
-  })
-  @ApiDrfErrors(FILTERS_400, {
-    status: 404,
-    description: 'A `page` past the last page (`{"detail": "Invalid page."}`)',
-    example: { detail: 'Invalid page.' },
-  })
+  @ListEventsDocs()
   list(
     @CurrentUser() auth: AuthUser,
     @Query() query: EventListQueryDto,
@@ -185,120 +60,44 @@ export class EventsController {
   @Post()
   @HttpCode(200)
   @Auth()
-  @ApiOperation({
-    operationId: 'createEvent',
-    summary: 'Record an event in a session the caller can see (200, as upstream)',
-    description:
-      'Stores one event in a session the caller can see and answers it with 200, as Roundware does. ' +
-      "`server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are " +
-      'returned as sent (coordinates as text); `tag_ids` as `"3,8"`. A session the caller cannot see is ' +
-      'answered like one that does not exist (400 on `session_id`).',
-  })
-  @ApiBody({
-    type: CreateEventDto,
-    examples: { seed: { summary: "The seed's request", value: SEED_EVENT_BODY } },
-  })
-  @ApiOkResponse({
-    type: EventDto,
-    description: 'The stored event',
-    examples: { seed: { summary: "The seed's answer", value: SEED_EVENT } },
-  })
-  @ApiDrfErrors({
-    status: 400,
-    description:
-      'A missing or invalid field (coordinates out of range, bad tag ids, unreadable client_time), an unknown field, or a session the caller cannot see',
-    example: { session_id: ['Invalid pk "9" - object does not exist.'] },
-  })
+  @CreateEventDocs()
   create(@CurrentUser() auth: AuthUser, @Body() body: CreateEventDto): Promise<EventDto> {
     return this.events.create(auth, body);
   }
 
   @Post('batch')
   @Auth()
-  @ApiOperation({
-    operationId: 'createEventBatch',
-    summary: 'Record up to 1,000 events in one transaction (all or nothing)',
-    description:
-      'A JSON array of 1 to 1,000 event bodies (each as for `POST /api/2/events/`), stored in one ' +
-      'transaction. If any item is invalid, or names a session the caller cannot see, nothing is stored ' +
-      'and the 400 body is a list with one entry per item: `{}` for good items, field errors for bad ' +
-      'ones. A body that is not a list, or an empty or too long one, answers 400 `non_field_errors`.',
-  })
-  @ApiBody({
-    type: [CreateEventDto],
-    examples: {
-      two: {
-        summary: 'Two events',
-        value: [SEED_EVENT_BODY, { session_id: 1, event_type: 'start_listen' }],
-      },
-    },
-  })
-  @ApiResponse({ status: 201, type: EventBatchResultDto, description: 'All events were stored' })
-  @ApiDrfErrors(
-    {
-      status: 400,
-      description:
-        'Nothing was stored: a list of per-item errors (`{}` for good items), or `non_field_errors` when the body is not a list of 1 to 1,000 items',
-      example: [{}, { event_type: ['This field is required.'] }],
-    },
-    413,
-  )
-  createBatch(@CurrentUser() auth: AuthUser, @Body() body: unknown): Promise<EventBatchResultDto> {
-    return this.events.createBatch(auth, body);
+  @CreateEventBatchDocs()
+  createBatch(
+    @CurrentUser() auth: AuthUser,
+    @Body() body: unknown,
+    @Query() query: EventBatchQueryDto,
+  ): Promise<EventBatchResultDto | EventBatchIdsDto> {
+    return this.events.createBatch(auth, body, query.echo ?? true);
   }
 
   @Get('export')
   @Auth()
-  @ApiOperation({
-    operationId: 'exportEvents',
-    summary: 'Stream the filtered events as CSV or NDJSON',
-    description:
-      'The events `GET /api/2/events/` would list for the same filters, streamed from the database in ' +
-      'chunks of 1,000 (no size limit), as a download (`Content-Disposition: attachment`). `format`: ' +
-      '`csv` (default; RFC 4180, CRLF, header row, null as an empty field) or `ndjson`. Filters are ' +
-      `checked before the first byte. ${VISIBILITY}`,
-  })
-  @ApiProduces('text/csv', 'application/x-ndjson')
-  @ApiOkResponse({
-    description: 'CSV with a header row (RFC 4180), or one JSON event per line',
-    content: {
-      'text/csv': {
-        schema: { type: 'string' },
-        example:
-          'id,server_time,client_time,event_type,data,latitude,longitude,session_id,tag_ids\r\n' +
-          '10,2017-06-07T22:41:50.556694,2017-05-06T22:55:15.114568,heartbeat,some random data,1.2345,2.3456,1,"3,8"\r\n',
-      },
-      'application/x-ndjson': {
-        schema: { type: 'string' },
-        example: `${JSON.stringify(SEED_EVENT)}\n`,
-      },
-    },
-  })
-  @ApiDrfErrors({
-    status: 400,
-    description: 'A filter that cannot be read, an unknown `format`, or an unknown parameter',
-    example: { format: ['Select a valid choice. Use csv or ndjson.'] },
-  })
-  export(@CurrentUser() auth: AuthUser, @Query() query: EventExportQueryDto): StreamableFile {
-    const file = this.events.export(auth, query);
+  @ExportEventsDocs()
+  async export(@CurrentUser() auth: AuthUser, @Query() query: EventExportQueryDto): Promise<StreamableFile> {
+    const file = await this.events.export(auth, query);
     return new StreamableFile(file.stream, {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,
+    }).setErrorHandler((err, res) => {
+      // After the first byte the status is sent: the only honest signal left is an aborted response
+      // (the socket is destroyed, so a chunked body never gets its terminating chunk).
+      this.logger.error(
+        { err, route: 'exportEvents' },
+        'Event export failed while streaming; response aborted',
+      );
+      res.destroy?.(err);
     });
   }
 
   @Get(':id')
   @Auth()
-  @ApiOperation({
-    operationId: 'getEvent',
-    summary: 'One event of a session the caller can see',
-    description: `One event. ${VISIBILITY} An event of another user's session answers 404.`,
-  })
-  @ApiOkResponse({
-    type: EventDto,
-    examples: { seed: { summary: 'The seed: GET events/1/', value: SEED_EVENT_DETAIL } },
-  })
-  @ApiDrfErrors({ status: 404, description: "No such event, or one of another user's session" })
+  @GetEventDocs()
   get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<EventDto> {
     return this.events.get(auth, id);
   }
@@ -306,13 +105,7 @@ export class EventsController {
   @Delete(':id')
   @HttpCode(204)
   @Auth({ roles: [Role.Admin] })
-  @ApiOperation({
-    operationId: 'deleteEvent',
-    summary: 'Delete an event (admin)',
-    description: 'Deletes one event (with its tags). Admins only; events are otherwise append-only.',
-  })
-  @ApiResponse({ status: 204, description: 'Deleted' })
-  @ApiDrfErrors({ status: 404, description: 'No such event' })
+  @DeleteEventDocs()
   remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.events.remove(auth, id);
   }

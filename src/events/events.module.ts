@@ -4,15 +4,18 @@ import { SessionsModule } from '../sessions/sessions.module';
 import { EventTag } from './entities/event-tag.entity';
 import { EventType } from './entities/event-type.entity';
 import { Event } from './entities/event.entity';
+import { EventAccess } from './event-access.service';
 import { EventStore } from './event-store';
 import { EventsController } from './events.controller';
+import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
+import { ExportSlots } from './export-slots';
 import { SessionEventsListener } from './session-events.listener';
-import { SessionHistoryController } from './session-history.controller';
+import { SessionHistoryController } from './roundware-session-history.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Event, EventType, EventTag]), SessionsModule],
   controllers: [EventsController, SessionHistoryController],
-  providers: [EventsService, EventStore, SessionEventsListener],
+  providers: [EventsRepository, EventAccess, EventsService, EventStore, ExportSlots, SessionEventsListener],
 })
 export class EventsModule {}

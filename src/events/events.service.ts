@@ -1,21 +1,19 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { Sql, SqlValue } from '../database/sql';
-import { SessionAccess } from '../sessions/session-access.service';
+import { SessionAccess, SqlCondition } from '../sessions/session-access.service';
+import { RoundwareSessionsService } from '../sessions/roundware-sessions.service';
 import {
   CreateEventDto,
+  EventBatchIdsDto,
   EventBatchResultDto,
   EventDto,
   EventExportQueryDto,
@@ -23,27 +21,23 @@ import {
   ExportFormat,
   SessionHistoryDto,
 } from './dto/event.dto';
-import { Event } from './entities/event.entity';
-import { escapeLike, EventFilters, parseEventFilters, prefixUpperBound } from './event-filters';
-import { MAX_BATCH_EVENTS, NewEvent, NewEventRow, tagIdsText, toNewEvent } from './event-input';
-import { CSV_HEADER, EventRow, toCsvLine, toHistorySession, toRoundwareEvent } from './event.mapper';
-import { EventStore } from './event-store';
-
-/** The columns of an event under their wire names, from `events e` joined to its type. */
-const SELECT_EVENTS =
-  'SELECT e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, ' +
-  'e.session_id, e.tag_ids FROM events e JOIN event_types t ON t.id = e.event_type_id';
-
-interface EventQuery {
-  /** Joins after `events e` (the sessions, when visibility needs the owner). */
-  from: string;
-  /** ` WHERE …`, or empty. */
-  where: string;
-  params: SqlValue[];
-}
+import { EventAccess } from './event-access.service';
+import { EventFilters, parseEventFilters } from './event-filters';
+import {
+  EventInput,
+  isPlainValidEvent,
+  MAX_BATCH_EVENTS,
+  NewEvent,
+  NewEventRow,
+  tagIdsText,
+  toNewEvent,
+} from './event-input';
+import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
+import { EventsRepository, EventSize } from './events.repository';
+import { ExportSlots } from './export-slots';
 
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
-const EXPORT_CHUNK = 1000;
+export const EXPORT_CHUNK = 200;
 
 export interface EventExport {
   contentType: string;
@@ -57,14 +51,26 @@ const ITEM_VALIDATION = {
   validationError: { target: false, value: false },
 } as const;
 
+/**
+ * Test seams of the export: `beforeRow` sees each row before it is rendered (a throw fails the export
+ * there); `beforeChunk` is awaited before each chunk after the first is read (a test holds an export open).
+ */
+export const exportHooks: {
+  beforeRow?: (row: EventRow, index: number) => void;
+  beforeChunk?: () => Promise<void>;
+} = {};
+
 @Injectable()
 export class EventsService {
+  private readonly logger = new Logger(EventsService.name);
+
   constructor(
-    @InjectRepository(Event) private readonly events: Repository<Event>,
-    private readonly store: EventStore,
-    private readonly access: SessionAccess,
+    private readonly events: EventsRepository,
+    private readonly access: EventAccess,
+    private readonly sessionAccess: SessionAccess,
+    private readonly sessions: RoundwareSessionsService,
     private readonly config: AppConfig,
-    private readonly sql: Sql,
+    private readonly slots: ExportSlots,
   ) {}
 
   /** The events `auth` may see, filtered, in id order: the whole array, or one page when asked. */
@@ -76,35 +82,35 @@ export class EventsService {
     const filters = parseEventFilters(query);
     if (query.page !== undefined || query.page_size !== undefined) {
       const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const q = this.query(auth, filters);
-      const counted = await this.sql.one<{ count: number }>(
-        `SELECT COUNT(*) AS count FROM events e${q.from}${q.where}`,
-        q.params,
-      );
-      const count = Number(counted?.count ?? 0);
-      const rows =
-        offsetOf(pr) < count
-          ? await this.sql.all<EventRow>(
-              `${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ? OFFSET ?`,
-              [...q.params, pr.pageSize, offsetOf(pr)],
-            )
-          : [];
+      const conditions = this.conditions(auth, filters);
+      const count = await this.events.count(conditions);
+      const sizes =
+        offsetOf(pr) < count ? await this.events.sizes(conditions, pr.pageSize, offsetOf(pr)) : [];
+      const max = this.config.sessev.listMaxBytes;
+      if (totalBytes(sizes) > max) {
+        throw new BadRequestException(
+          `This page of events is larger than ${max} bytes. Ask for a smaller page_size, ` +
+            'or download them all from /api/2/events/export/.',
+        );
+      }
+      const rows = await this.events.rowsByIds(sizes.map((s) => s.id));
       return drfPage(req, pr, count, rows.map(toRoundwareEvent));
     }
     return this.listAll(auth, filters);
   }
 
   async get(auth: AuthUser, id: number): Promise<EventDto> {
-    const q = this.query(auth, {}, ['e.id = ?', id]);
-    const row = await this.sql.one<EventRow>(`${SELECT_EVENTS}${q.from}${q.where}`, q.params);
+    const row = await this.events.findById(id, this.access.visibleTo(auth));
     if (!row) throw new NotFoundException();
     return toRoundwareEvent(row);
   }
 
   /** Stores one event in a session `auth` can see (another user's session is "does not exist"). */
   async create(auth: AuthUser, body: CreateEventDto): Promise<EventDto> {
+    const dataError = this.dataError(body.data);
+    if (dataError) throw new FieldErrorsException({ data: [dataError] });
     const event = toNewEvent(body);
-    const visible = await this.visibleSessionIds(auth, [event.sessionId]);
+    const visible = await this.sessionAccess.visibleIds(auth, [event.sessionId]);
     if (!visible.has(event.sessionId)) {
       throw new FieldErrorsException({ session_id: [missingSession(event.sessionId)] });
     }
@@ -115,8 +121,13 @@ export class EventsService {
   /**
    * Stores up to 1,000 events in one transaction. Any invalid item (or one in a session the caller
    * cannot see) stores nothing: the answer is DRF's list of per-item errors, `{}` for the good items.
+   * With `echo` false the answer is `{count, ids}` instead of the stored events.
    */
-  async createBatch(auth: AuthUser, body: unknown): Promise<EventBatchResultDto> {
+  async createBatch(
+    auth: AuthUser,
+    body: unknown,
+    echo = true,
+  ): Promise<EventBatchResultDto | EventBatchIdsDto> {
     if (!Array.isArray(body)) {
       throw new FieldErrorsException({
         non_field_errors: [`Expected a list of items but got type "${jsonType(body)}".`],
@@ -138,14 +149,24 @@ export class EventsService {
         };
         return;
       }
-      // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
-      stripPrototypeKeys(item);
-      const dto = plainToInstance(CreateEventDto, item);
-      const problems = validateSync(dto, ITEM_VALIDATION);
-      if (problems.length) errors[i] = toFieldErrors(problems);
-      else events[i] = toNewEvent(dto);
+      let input: EventInput;
+      if (isPlainValidEvent(item as Record<string, unknown>)) input = item as EventInput;
+      else {
+        // as the global ValidationPipe does: class-transformer crashes on a nested own `constructor` key
+        stripPrototypeKeys(item);
+        const dto = plainToInstance(CreateEventDto, item);
+        const problems = validateSync(dto, ITEM_VALIDATION);
+        if (problems.length) {
+          errors[i] = toFieldErrors(problems);
+          return;
+        }
+        input = dto;
+      }
+      const dataError = this.dataError(input.data);
+      if (dataError) errors[i] = { data: [dataError] };
+      else events[i] = toNewEvent(input);
     });
-    const visible = await this.visibleSessionIds(
+    const visible = await this.sessionAccess.visibleIds(
       auth,
       events.filter(Boolean).map((e) => e.sessionId),
     );
@@ -155,47 +176,61 @@ export class EventsService {
       }
     });
     if (errors.some((e) => Object.keys(e).length)) throw new FieldErrorsException(errors);
-    const results = await this.write(events);
-    return { count: results.length, results };
+    const rows = this.stamp(events);
+    const ids = await this.insert(rows);
+    if (!echo) return { count: ids.length, ids };
+    return { count: ids.length, results: rendered(rows, ids) };
   }
 
   async remove(_auth: AuthUser, id: number): Promise<void> {
-    const result = await this.events
-      .createQueryBuilder()
-      .delete()
-      .from(Event)
-      .where('id = :id', { id })
-      .execute();
-    if (!result.affected) throw new NotFoundException();
+    if (!(await this.events.deleteById(id))) throw new NotFoundException();
   }
 
   /**
-   * The filtered events as CSV or NDJSON, read from the database in chunks of 1,000 by id (keyset), so
-   * memory stays flat at any size. Filters are checked before the first byte is sent.
+   * The filtered events as CSV or NDJSON, read in keyset chunks of EXPORT_CHUNK rows and streamed row by
+   * row (memory holds one chunk and the stream's small buffer). The first chunk is read and rendered
+   * before anything is sent, so a failure there is an ordinary 5xx; a later failure aborts the stream
+   * (see the controller). Concurrent exports are bounded per user and in total (429).
    */
-  export(auth: AuthUser, query: EventExportQueryDto): EventExport {
+  async export(auth: AuthUser, query: EventExportQueryDto): Promise<EventExport> {
     const filters = parseEventFilters(query);
     const format: ExportFormat = query.format ?? 'csv';
-    const chunks = this.exportChunks(auth, filters, format);
-    return format === 'csv'
-      ? { contentType: 'text/csv; charset=utf-8', filename: 'events.csv', stream: Readable.from(chunks) }
-      : {
-          contentType: 'application/x-ndjson; charset=utf-8',
-          filename: 'events.ndjson',
-          stream: Readable.from(chunks),
-        };
+    const release = this.slots.acquire(auth.id);
+    try {
+      const conditions = this.conditions(auth, filters);
+      const render = format === 'csv' ? toCsvLine : (event: EventDto) => `${JSON.stringify(event)}\n`;
+      const first = await this.events.after(conditions, 0, EXPORT_CHUNK);
+      const head = [...(format === 'csv' ? [CSV_HEADER] : []), ...renderRows(first, 0, render)];
+      const stream = Readable.from(this.exportLines(conditions, first, head, render), {
+        objectMode: false,
+        highWaterMark: 64 * 1024,
+      });
+      let released = false;
+      const done = () => {
+        if (!released) release();
+        released = true;
+      };
+      stream.once('close', done);
+      stream.once('error', done);
+      stream.once('end', done);
+      return format === 'csv'
+        ? { contentType: 'text/csv; charset=utf-8', filename: 'events.csv', stream }
+        : { contentType: 'application/x-ndjson; charset=utf-8', filename: 'events.ndjson', stream };
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
-  /** A session `auth` can see, and all of its events in order. */
+  /** A session `auth` can see (in `GET /api/2/sessions/{id}/`'s shape), and all of its events in order. */
   async history(auth: AuthUser, sessionId: number): Promise<SessionHistoryDto> {
-    const session = await this.access.findVisible(auth, sessionId);
-    if (!session) throw new NotFoundException();
-    return { session: toHistorySession(session), events: await this.listAll(auth, { sessionId }) };
+    const session = await this.sessions.get(auth, sessionId);
+    return { session, events: await this.listAll(auth, { sessionId }) };
   }
 
   /** Records an event the server itself observed (session started / stopped) at `at`. */
   async logServerEvent(sessionId: number, eventType: string, at: Micros): Promise<void> {
-    await this.store.insert([
+    await this.events.insert([
       {
         sessionId,
         eventType,
@@ -209,27 +244,46 @@ export class EventsService {
     ]);
   }
 
+  /** The 400 message for `data` over EVENT_DATA_MAX_BYTES, or undefined. */
+  private dataError(data: string | null | undefined): string | undefined {
+    const max = this.config.sessev.eventDataMaxBytes;
+    if (typeof data !== 'string' || data.length * 3 <= max) return undefined;
+    return Buffer.byteLength(data, 'utf8') > max
+      ? `Ensure this field has no more than ${max} bytes (UTF-8).`
+      : undefined;
+  }
+
+  private conditions(auth: AuthUser, filters: EventFilters): SqlCondition[] {
+    return [this.access.visibleTo(auth), ...this.events.filterConditions(filters)];
+  }
+
+  /** The unpaginated list: at most EVENTS_LIST_MAX_ROWS rows and LIST_MAX_BYTES bytes, else 400. */
   private async listAll(auth: AuthUser, filters: EventFilters): Promise<EventDto[]> {
     const max = this.config.eventsListMaxRows;
-    const q = this.query(auth, filters);
-    const rows = await this.sql.all<EventRow>(`${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ?`, [
-      ...q.params,
-      max + 1,
-    ]);
-    if (rows.length > max) {
+    const sizes = await this.events.sizes(this.conditions(auth, filters), max + 1);
+    if (sizes.length > max) {
       throw new BadRequestException(
         `More than ${max} events match. Ask for pages with page_size (and page), narrow the filters, ` +
           'or download them all from /api/2/events/export/.',
       );
     }
-    return rows.map(toRoundwareEvent);
+    const maxBytes = this.config.sessev.listMaxBytes;
+    if (totalBytes(sizes) > maxBytes) {
+      throw new BadRequestException(
+        `The matching events are larger than ${maxBytes} bytes. Ask for pages with page_size (and page), ` +
+          'narrow the filters, or download them all from /api/2/events/export/.',
+      );
+    }
+    return (await this.events.rowsByIds(sizes.map((s) => s.id))).map(toRoundwareEvent);
   }
 
-  private async write(events: NewEvent[]): Promise<EventDto[]> {
-    const rows: NewEventRow[] = events.map((event) => ({ ...event, serverTime: nowMicros() }));
-    let ids: number[];
+  private stamp(events: NewEvent[]): NewEventRow[] {
+    return events.map((event) => ({ ...event, serverTime: nowMicros() }));
+  }
+
+  private async insert(rows: NewEventRow[]): Promise<number[]> {
     try {
-      ids = await this.store.insert(rows);
+      return await this.events.insert(rows);
     } catch (error) {
       // The session was deleted between the visibility check and the insert.
       if (/foreign key/i.test(String((error as Error)?.message))) {
@@ -237,105 +291,56 @@ export class EventsService {
       }
       throw error;
     }
-    return rows.map((row, i) =>
-      toRoundwareEvent({
-        id: ids[i],
-        server_time: row.serverTime,
-        client_time: row.clientTime,
-        event_type: row.eventType,
-        data: row.data,
-        latitude: row.latitude,
-        longitude: row.longitude,
-        session_id: row.sessionId,
-        tag_ids: tagIdsText(row.tagIds),
-      }),
-    );
   }
 
-  /** Which of `ids` name sessions `auth` can see (one query, visibility as a filter). */
-  private async visibleSessionIds(auth: AuthUser, ids: number[]): Promise<Set<number>> {
-    const wanted = [...new Set(ids)].filter((id) => isIntId(String(id)));
-    if (!wanted.length) return new Set();
-    const [list, values] = this.sql.inList(wanted);
-    const [scope, params] = this.access.condition(auth, 'owner_id');
-    const rows = await this.sql.all<{ id: number }>(
-      `SELECT id FROM sessions WHERE id IN ${list}${scope ? ` AND ${scope}` : ''}`,
-      [...values, ...params],
-    );
-    return new Set(rows.map((row) => Number(row.id)));
+  private async write(events: NewEvent[]): Promise<EventDto[]> {
+    const rows = this.stamp(events);
+    return rendered(rows, await this.insert(rows));
   }
 
-  /**
-   * The FROM tail and WHERE clause selecting the events `auth` may see that pass `filters` (and `extra`,
-   * one condition with its value), for `SELECT_EVENTS` or a count.
-   */
-  private query(auth: AuthUser, f: EventFilters, extra?: [string, SqlValue]): EventQuery {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (condition: string, ...values: SqlValue[]) => {
-      where.push(condition);
-      params.push(...values);
-    };
-    let from = '';
-    const [scope, scopeParams] = this.access.condition(auth, 's.owner_id');
-    if (scope) {
-      from = ' JOIN sessions s ON s.id = e.session_id';
-      add(scope, ...scopeParams);
-    }
-    if (extra) add(extra[0], extra[1]);
-    if (f.sessionId !== undefined) add('e.session_id = ?', f.sessionId);
-    if (f.eventType !== undefined) {
-      add(
-        "e.event_type_id IN (SELECT et.id FROM event_types et WHERE LOWER(et.name) LIKE ? ESCAPE '!')",
-        `%${escapeLike(f.eventType)}%`,
-      );
-    }
-    if (f.serverTimeFrom !== undefined) add('e.server_time >= ?', f.serverTimeFrom);
-    if (f.serverTimeTo !== undefined) add('e.server_time < ?', f.serverTimeTo);
-    this.prefix(add, 'e.latitude', f.latitudePrefix);
-    this.prefix(add, 'e.longitude', f.longitudePrefix);
-    for (const tagId of f.tagIds ?? [])
-      add('e.id IN (SELECT g.event_id FROM event_tags g WHERE g.tag_id = ?)', tagId);
-    return { from, where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
-  }
-
-  /**
-   * Prefix match on stored text. SQLite's LIKE ignores case and so cannot use a plain index; a range
-   * `[prefix, prefix~)` can. PostgreSQL's LIKE 'prefix%' is planned as that range by itself where the
-   * collation allows it (C), and stays correct under any collation, which a hand-made range would not.
-   */
-  private prefix(
-    add: (condition: string, ...values: SqlValue[]) => void,
-    column: string,
-    prefix?: string,
-  ): void {
-    if (prefix === undefined) return;
-    if (this.sql.postgres) add(`${column} LIKE ?`, `${prefix}%`);
-    else add(`${column} >= ? AND ${column} < ?`, prefix, prefixUpperBound(prefix));
-  }
-
-  private async *exportChunks(
-    auth: AuthUser,
-    filters: EventFilters,
-    format: ExportFormat,
+  private async *exportLines(
+    conditions: SqlCondition[],
+    first: EventRow[],
+    head: string[],
+    render: (event: EventDto) => string,
   ): AsyncGenerator<string> {
-    if (format === 'csv') yield CSV_HEADER;
-    let after = 0;
-    for (;;) {
-      const q = this.query(auth, filters, ['e.id > ?', after]);
-      const rows = await this.sql.all<EventRow>(`${SELECT_EVENTS}${q.from}${q.where} ORDER BY e.id LIMIT ?`, [
-        ...q.params,
-        EXPORT_CHUNK,
-      ]);
-      if (!rows.length) return;
-      const events = rows.map(toRoundwareEvent);
-      yield format === 'csv'
-        ? events.map(toCsvLine).join('')
-        : events.map((event) => `${JSON.stringify(event)}\n`).join('');
-      if (rows.length < EXPORT_CHUNK) return;
-      after = Number(rows[rows.length - 1].id);
+    yield head.join('');
+    let rows = first;
+    let index = rows.length;
+    while (rows.length === EXPORT_CHUNK) {
+      await exportHooks.beforeChunk?.();
+      rows = await this.events.after(conditions, Number(rows[rows.length - 1].id), EXPORT_CHUNK);
+      for (const line of renderRows(rows, index, render)) yield line;
+      index += rows.length;
     }
   }
+}
+
+function renderRows(rows: EventRow[], start: number, render: (event: EventDto) => string): string[] {
+  return rows.map((row, i) => {
+    exportHooks.beforeRow?.(row, start + i);
+    return render(toRoundwareEvent(row));
+  });
+}
+
+function rendered(rows: NewEventRow[], ids: number[]): EventDto[] {
+  return rows.map((row, i) =>
+    toRoundwareEvent({
+      id: ids[i],
+      server_time: row.serverTime,
+      client_time: row.clientTime,
+      event_type: row.eventType,
+      data: row.data,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      session_id: row.sessionId,
+      tag_ids: tagIdsText(row.tagIds),
+    }),
+  );
+}
+
+function totalBytes(sizes: EventSize[]): number {
+  return sizes.reduce((sum, s) => sum + s.bytes, 0);
 }
 
 function missingSession(id: number): string {

@@ -1,9 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { Sql } from '../database/sql';
+import { AppConfig } from '../config/app-config';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import {
   ExperimentSessionDetailDto,
@@ -12,14 +10,12 @@ import {
   StartExperimentSessionDto,
 } from './dto/experiment-session.dto';
 import { Session } from './entities/session.entity';
-import {
-  EXPERIMENT_SESSION_COLUMNS,
-  toExperimentSession,
-  toExperimentSessionDetail,
-} from './experiments.mapper';
+import { toExperimentSession, toExperimentSessionDetail } from './experiments.mapper';
 import { ProjectsService } from './projects.service';
 import { SessionAccess } from './session-access.service';
+import { tooManySessions } from './roundware-sessions.service';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { SessionsRepository, SqlCondition } from './sessions.repository';
 
 export interface ExperimentSessionFilters {
   experimentId?: number;
@@ -30,18 +26,12 @@ export interface ExperimentSessionFilters {
 @Injectable()
 export class ExperimentSessionsService {
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly sessions: SessionsRepository,
     private readonly access: SessionAccess,
     private readonly projects: ProjectsService,
     private readonly lifecycle: SessionLifecycle,
-    private readonly sql: Sql,
-  ) {
-    this.toSession = sql.rowMapper(Session);
-    this.listColumns = sql.columnList(Session, EXPERIMENT_SESSION_COLUMNS);
-  }
-
-  private readonly toSession: (row: Record<string, unknown>) => Session;
-  private readonly listColumns: string;
+    private readonly config: AppConfig,
+  ) {}
 
   /** Visible sessions, newest first, one page counted and fetched in SQL. */
   async list(
@@ -50,35 +40,15 @@ export class ExperimentSessionsService {
     page: PageRequest,
     filters: ExperimentSessionFilters,
   ): Promise<DrfPage<ExperimentSessionDto>> {
-    const [scope, params] = this.access.condition(auth, 'owner_id');
-    const where = scope ? [scope] : [];
-    if (filters.experimentId !== undefined) {
-      where.push('project_id = ?');
-      params.push(filters.experimentId);
-    }
-    if (filters.active !== undefined) {
-      where.push('is_active = ?');
-      params.push(filters.active);
-    }
-    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const counted = await this.sql.one<{ count: number }>(
-      `SELECT COUNT(*) AS count FROM sessions${clause}`,
-      params,
-    );
-    const count = Number(counted?.count ?? 0);
+    const conditions: SqlCondition[] = [this.access.visibleTo(auth)];
+    if (filters.experimentId !== undefined) conditions.push(['project_id = ?', [filters.experimentId]]);
+    if (filters.active !== undefined) conditions.push(['is_active = ?', [filters.active]]);
+    const count = await this.sessions.count(conditions);
     const rows =
       offsetOf(page) < count
-        ? await this.sql.all<Record<string, unknown>>(
-            `SELECT ${this.listColumns} FROM sessions${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
-            [...params, page.pageSize, offsetOf(page)],
-          )
+        ? await this.sessions.experimentRows(conditions, page.pageSize, offsetOf(page))
         : [];
-    return drfPage(
-      req,
-      page,
-      count,
-      rows.map((row) => toExperimentSession(this.toSession(row))),
-    );
+    return drfPage(req, page, count, rows.map(toExperimentSession));
   }
 
   async get(auth: AuthUser, id: number): Promise<ExperimentSessionDetailDto> {
@@ -104,19 +74,25 @@ export class ExperimentSessionsService {
 
   /** Admin only (enforced by the route); a missing session is 404. */
   async remove(_auth: AuthUser, id: number): Promise<void> {
-    const result = await this.sessions.delete({ id });
-    if (!result.affected) throw new NotFoundException();
+    if (!(await this.sessions.deleteById(id))) throw new NotFoundException();
   }
 
-  /** `GET /api/experiments/{id}/sessions`: the visible sessions of a visible experiment, newest first. */
+  /**
+   * `GET /api/experiments/{id}/sessions`: the visible sessions of a visible experiment, newest first
+   * (at most SESSIONS_LIST_MAX_ROWS, else 400 asking to page through `GET /api/sessions?experiment_id=`).
+   */
   async ofExperiment(auth: AuthUser, experimentId: number): Promise<ExperimentSessionsDto> {
     const project = await this.projects.get(auth, experimentId);
-    const qb = this.sessions
-      .createQueryBuilder('s')
-      .select(EXPERIMENT_SESSION_COLUMNS.map((c) => `s.${c}`))
-      .where('s.project_id = :projectId', { projectId: project.id });
-    this.access.scope(qb, auth, 's.owner_id');
-    const rows = await qb.orderBy('s.id', 'DESC').getMany();
+    const max = this.config.sessev.sessionsListMaxRows;
+    const rows = await this.sessions.experimentRows(
+      [['project_id = ?', [project.id]], this.access.visibleTo(auth)],
+      max + 1,
+    );
+    if (rows.length > max) {
+      throw new BadRequestException(
+        `${tooManySessions(max).split(' Ask')[0]} Page through GET /api/sessions?experiment_id=${project.id}&page_size=… instead.`,
+      );
+    }
     return { experiment_sessions: rows.map(toExperimentSession) };
   }
 

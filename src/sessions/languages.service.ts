@@ -1,31 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_INT_ID } from '../common/dto/id-param';
 import { FieldErrorsException } from '../common/errors';
-import { Sql } from '../database/sql';
 import { baseLanguageCode, chooseLanguage } from './languages';
+import { LanguagesRepository } from './languages.repository';
 
 @Injectable()
 export class LanguagesService {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly languages: LanguagesRepository) {}
 
   /** The id of the language `code` names (regional codes allowed), or a 400 naming `field`. */
   async idOfCode(code: string, field = 'language'): Promise<number> {
     const base = baseLanguageCode(code);
-    const row = base
-      ? await this.sql.one<{ id: number }>('SELECT id FROM languages WHERE code = ?', [base])
-      : undefined;
-    if (!row) throw FieldErrorsException.of(field, `"${code}" is not a known ISO 639-1 language code.`);
-    return row.id;
+    const id = base ? await this.languages.idOfCode(base) : undefined;
+    if (id === undefined)
+      throw FieldErrorsException.of(field, `"${code}" is not a known ISO 639-1 language code.`);
+    return id;
   }
 
   /** Applies Roundware's precedence (`language` over `language_id`, default `en`) and checks the result exists. */
   async resolve(input: { language?: string | null; language_id?: number | null }): Promise<number> {
     const choice = chooseLanguage(input);
     if (choice.by === 'code') return this.idOfCode(choice.code);
-    const exists =
-      choice.id >= 1 &&
-      choice.id <= MAX_INT_ID &&
-      (await this.sql.one('SELECT id FROM languages WHERE id = ?', [choice.id])) !== undefined;
+    const exists = choice.id >= 1 && choice.id <= MAX_INT_ID && (await this.languages.exists(choice.id));
     if (!exists)
       throw FieldErrorsException.of('language_id', `Invalid pk "${choice.id}" - object does not exist.`);
     return choice.id;

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiArray, ApiDrfErrors } from '../common/api-responses';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiDrfErrors } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
+import type { DrfPage } from '../common/pagination';
 import { IdPipe } from '../common/dto/id-param';
 import {
   CreateRoundwareSessionDto,
   RoundwareCountDto,
   RoundwareSessionDto,
   RoundwareSessionFiltersDto,
+  RoundwareSessionListQueryDto,
   UpdateRoundwareSessionDto,
 } from './dto/roundware-session.dto';
 import {
@@ -16,9 +19,9 @@ import {
   CREATED_ROUNDWARE_SESSION_EXAMPLES,
   ENDED_ROUNDWARE_SESSION_EXAMPLES,
   ROUNDWARE_SESSION_EXAMPLES,
-  ROUNDWARE_SESSION_LIST_EXAMPLES,
   UPDATE_ROUNDWARE_SESSION_EXAMPLES,
 } from './dto/seed-examples';
+import { ListRoundwareSessionsDocs } from './roundware-sessions.openapi';
 import { RoundwareSessionsService } from './roundware-sessions.service';
 
 const FILTERS_400 = {
@@ -31,7 +34,10 @@ const FILTERS_400 = {
 const VISIBILITY =
   "Users see the sessions they started; operators and admins see all. Another user's session answers 404.";
 
-/** Roundware API v2 client sessions. Paths work with and without the trailing slash. */
+/**
+ * Roundware API v2 client sessions. Paths work with and without the trailing slash.
+ * `GET /api/2/sessions/{id}/history/` is in `src/events/roundware-session-history.controller.ts`.
+ */
 @ApiTags('roundware')
 @Controller('api/2/sessions')
 @Auth()
@@ -39,24 +45,13 @@ export class RoundwareSessionsController {
   constructor(private readonly sessions: RoundwareSessionsService) {}
 
   @Get()
-  @ApiOperation({
-    operationId: 'listRoundwareSessions',
-    summary: 'Sessions matching the filters (plain array)',
-    description:
-      'Every visible session matching all given filters, oldest first, as a plain JSON array (Roundware ' +
-      'does not paginate this list). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), ' +
-      '`geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 ' +
-      'instead of being ignored; an unknown project is an empty array. ' +
-      VISIBILITY,
-  })
-  @ApiArray(RoundwareSessionDto)
-  @ApiResponse({ status: 200, examples: ROUNDWARE_SESSION_LIST_EXAMPLES })
-  @ApiDrfErrors(FILTERS_400)
+  @ListRoundwareSessionsDocs(FILTERS_400)
   list(
     @CurrentUser() auth: AuthUser,
-    @Query() filters: RoundwareSessionFiltersDto,
-  ): Promise<RoundwareSessionDto[]> {
-    return this.sessions.list(auth, filters);
+    @Query() query: RoundwareSessionListQueryDto,
+    @Req() req: Request,
+  ): Promise<RoundwareSessionDto[] | DrfPage<RoundwareSessionDto>> {
+    return this.sessions.list(auth, query, req);
   }
 
   @Get('count')

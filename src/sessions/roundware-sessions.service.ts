@@ -1,23 +1,26 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Request } from 'express';
 import { UsersService } from '../auth/users.service';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrors, FieldErrorsException } from '../common/errors';
+import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { parseDateTimeMicros } from '../common/time';
+import { AppConfig } from '../config/app-config';
 import {
   CreateRoundwareSessionDto,
   RoundwareCountDto,
   RoundwareSessionDto,
   RoundwareSessionFiltersDto,
+  RoundwareSessionListQueryDto,
   UpdateRoundwareSessionDto,
 } from './dto/roundware-session.dto';
 import { Session } from './entities/session.entity';
 import { LanguagesService } from './languages.service';
 import { ProjectsService } from './projects.service';
-import { ROUNDWARE_SESSION_COLUMNS, toRoundwareCreatedSession, toRoundwareSession } from './roundware.mapper';
+import { toRoundwareCreatedSession, toRoundwareSession } from './roundware.mapper';
 import { SessionAccess } from './session-access.service';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { SessionsRepository, SqlCondition } from './sessions.repository';
 
 /** Roundware's `timezone` when the client sends none. */
 export const DEFAULT_TIMEZONE = '0000';
@@ -42,7 +45,8 @@ async function allFields<T extends unknown[]>(...checks: { [K in keyof T]: Promi
 @Injectable()
 export class RoundwareSessionsService {
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly sessions: SessionsRepository,
+    private readonly config: AppConfig,
     private readonly access: SessionAccess,
     private readonly projects: ProjectsService,
     private readonly languages: LanguagesService,
@@ -50,18 +54,31 @@ export class RoundwareSessionsService {
     private readonly lifecycle: SessionLifecycle,
   ) {}
 
-  /** Every visible session matching the filters, oldest first, as a plain array. */
-  async list(auth: AuthUser, filters: RoundwareSessionFiltersDto): Promise<RoundwareSessionDto[]> {
-    const qb = await this.filtered(auth, filters);
-    const rows = await qb
-      .select(ROUNDWARE_SESSION_COLUMNS.map((c) => `s.${c}`))
-      .orderBy('s.id', 'ASC')
-      .getMany();
+  /**
+   * Every visible session matching the filters, oldest first: a plain array (at most
+   * SESSIONS_LIST_MAX_ROWS, else 400 asking for pages), or one DRF page when `page`/`page_size` is given.
+   */
+  async list(
+    auth: AuthUser,
+    query: RoundwareSessionListQueryDto,
+    req: Request,
+  ): Promise<RoundwareSessionDto[] | DrfPage<RoundwareSessionDto>> {
+    const conditions = await this.conditions(auth, query);
+    if (query.page !== undefined || query.page_size !== undefined) {
+      const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
+      const count = await this.sessions.count(conditions);
+      const rows =
+        offsetOf(pr) < count ? await this.sessions.roundwareRows(conditions, pr.pageSize, offsetOf(pr)) : [];
+      return drfPage(req, pr, count, rows.map(toRoundwareSession));
+    }
+    const max = this.config.sessev.sessionsListMaxRows;
+    const rows = await this.sessions.roundwareRows(conditions, max + 1);
+    if (rows.length > max) throw new BadRequestException(tooManySessions(max));
     return rows.map(toRoundwareSession);
   }
 
   async count(auth: AuthUser, filters: RoundwareSessionFiltersDto): Promise<RoundwareCountDto> {
-    return { count: await (await this.filtered(auth, filters)).getCount() };
+    return { count: await this.sessions.count(await this.conditions(auth, filters)) };
   }
 
   async get(auth: AuthUser, id: number): Promise<RoundwareSessionDto> {
@@ -108,23 +125,22 @@ export class RoundwareSessionsService {
     return session;
   }
 
-  private async filtered(
-    auth: AuthUser,
-    f: RoundwareSessionFiltersDto,
-  ): Promise<SelectQueryBuilder<Session>> {
-    const qb = this.sessions.createQueryBuilder('s');
-    this.access.scope(qb, auth, 's.owner_id');
-    if (f.project_id !== undefined) qb.andWhere('s.project_id = :projectId', { projectId: f.project_id });
-    if (f.language_id !== undefined)
-      qb.andWhere('s.language_id = :languageId', { languageId: f.language_id });
-    if (f.language !== undefined) {
-      const byCode = await this.languages.idOfCode(f.language);
-      qb.andWhere('s.language_id = :languageByCode', { languageByCode: byCode });
-    }
+  /** The visibility scope and the filters as conditions on `sessions`. */
+  private async conditions(auth: AuthUser, f: RoundwareSessionFiltersDto): Promise<SqlCondition[]> {
+    const conditions: SqlCondition[] = [this.access.visibleTo(auth)];
+    if (f.project_id !== undefined) conditions.push(['project_id = ?', [f.project_id]]);
+    if (f.language_id !== undefined) conditions.push(['language_id = ?', [f.language_id]]);
+    if (f.language !== undefined)
+      conditions.push(['language_id = ?', [await this.languages.idOfCode(f.language)]]);
     if (f.geo_listen_enabled !== undefined)
-      qb.andWhere('s.geo_listen_enabled = :geo', { geo: f.geo_listen_enabled });
+      conditions.push(['geo_listen_enabled = ?', [f.geo_listen_enabled]]);
     if (f.demo_stream_enabled !== undefined)
-      qb.andWhere('s.demo_stream_enabled = :demo', { demo: f.demo_stream_enabled });
-    return qb;
+      conditions.push(['demo_stream_enabled = ?', [f.demo_stream_enabled]]);
+    return conditions;
   }
+}
+
+/** The 400 of an unpaginated session list over SESSIONS_LIST_MAX_ROWS. */
+export function tooManySessions(max: number): string {
+  return `More than ${max} sessions match. Ask for pages with page_size (and page), or narrow the filters.`;
 }

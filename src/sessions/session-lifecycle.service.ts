@@ -1,13 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { SESSION_STARTED, SESSION_STOPPED, SessionLifecycleEvent } from '../common/domain-events';
 import { ConflictError } from '../common/errors';
 import { Micros, nowMicros } from '../common/time';
-import { Sql } from '../database/sql';
 import { Session, SessionType } from './entities/session.entity';
+import { SessionsRepository } from './sessions.repository';
 
 export interface NewSession {
   projectId: number;
@@ -30,47 +28,27 @@ export interface NewSession {
 export class SessionLifecycle {
   private readonly logger = new Logger(SessionLifecycle.name);
 
-  private readonly toSession: (row: Record<string, unknown>) => Session;
-
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly sessions: SessionsRepository,
     private readonly events: EventEmitter2,
-    private readonly sql: Sql,
-  ) {
-    this.toSession = sql.rowMapper(Session);
-  }
+  ) {}
 
   /** Starts a session owned by `auth` (the caller has already been checked against the project). */
   async start(auth: AuthUser, fields: NewSession): Promise<Session> {
     const now = nowMicros();
-    // One INSERT … RETURNING through Sql: atomic by itself, no transaction (a save() transaction on the
-    // one connection TypeORM shares on SQLite made concurrent starts nest savepoints into one long
-    // transaction), and no re-read of the row.
-    const row = await this.sql.one<Record<string, unknown>>(
-      `INSERT INTO sessions (project_id, owner_id, ended_by_id, start_time, stop_time, is_active, session_type,
-         device_id, client_type, client_system, language_id, timezone, geo_listen_enabled, demo_stream_enabled,
-         created_by_id, created_at, modified_by_id, modified_at)
-       VALUES (?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [
-        fields.projectId,
-        auth.id,
-        now,
-        true,
-        fields.sessionType ?? 'development',
-        fields.deviceId ?? null,
-        fields.clientType ?? null,
-        fields.clientSystem ?? null,
-        fields.languageId ?? null,
-        fields.timezone ?? null,
-        fields.geoListenEnabled ?? false,
-        fields.demoStreamEnabled ?? false,
-        auth.id,
-        now,
-        auth.id,
-        now,
-      ],
-    );
-    const session = this.toSession(row!);
+    const session = await this.sessions.insert({
+      projectId: fields.projectId,
+      ownerId: auth.id,
+      startTime: now,
+      sessionType: fields.sessionType ?? 'development',
+      deviceId: fields.deviceId ?? null,
+      clientType: fields.clientType ?? null,
+      clientSystem: fields.clientSystem ?? null,
+      languageId: fields.languageId ?? null,
+      timezone: fields.timezone ?? null,
+      geoListenEnabled: fields.geoListenEnabled ?? false,
+      demoStreamEnabled: fields.demoStreamEnabled ?? false,
+    });
     await this.publish(SESSION_STARTED, { sessionId: session.id, userId: auth.id, at: now });
     return session;
   }
@@ -81,13 +59,13 @@ export class SessionLifecycle {
    */
   async stop(auth: AuthUser, session: Session, at: Micros = nowMicros()): Promise<Session> {
     const modifiedAt = nowMicros();
-    const result = await this.sessions
-      .createQueryBuilder()
-      .update(Session)
-      .set({ isActive: false, stopTime: at, endedById: auth.id, modifiedById: auth.id, modifiedAt })
-      .where('id = :id AND is_active = :active', { id: session.id, active: true })
-      .execute();
-    if (!result.affected) throw new ConflictError('This session has already been stopped.');
+    const stopped = await this.sessions.stopIfRunning({
+      id: session.id,
+      stopTime: at,
+      endedById: auth.id,
+      modifiedAt,
+    });
+    if (!stopped) throw new ConflictError('This session has already been stopped.');
     await this.publish(SESSION_STOPPED, { sessionId: session.id, userId: auth.id, at });
     return Object.assign(session, {
       isActive: false,

@@ -7,13 +7,17 @@ import { Session } from './entities/session.entity';
 import { ExperimentSessionsController } from './experiment-sessions.controller';
 import { ExperimentSessionsService } from './experiment-sessions.service';
 import { ExperimentsController } from './experiments.controller';
+import { LanguagesRepository } from './languages.repository';
 import { LanguagesService } from './languages.service';
+import { ProjectAccess } from './project-access.service';
+import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 import { RoundwareProjectsController } from './roundware-projects.controller';
 import { RoundwareSessionsController } from './roundware-sessions.controller';
 import { RoundwareSessionsService } from './roundware-sessions.service';
 import { SessionAccess } from './session-access.service';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { SessionsRepository } from './sessions.repository';
 
 /**
  * Projects (= experiments), languages and the one Session, with its two views: Roundware v2
@@ -29,13 +33,17 @@ import { SessionLifecycle } from './session-lifecycle.service';
     ExperimentsController,
   ],
   providers: [
+    SessionsRepository,
+    ProjectsRepository,
+    LanguagesRepository,
     SessionAccess,
+    ProjectAccess,
     SessionLifecycle,
     ProjectsService,
     LanguagesService,
     RoundwareSessionsService,
     ExperimentSessionsService,
   ],
-  exports: [SessionAccess],
+  exports: [SessionAccess, RoundwareSessionsService],
 })
 export class SessionsModule {}

@@ -261,6 +261,10 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     request: async (ctx) => ({ path: `/users/${await throwawayUser(ctx)}` }),
     expect: adminOnly(204),
   },
+  'POST /users/:id/revoke-tokens': {
+    request: async (ctx) => ({ path: `/users/${await throwawayUser(ctx)}/revoke-tokens` }),
+    expect: adminOnly(204),
+  },
 
   // ---- surface logins ----
   'POST /api/2/users': {
@@ -278,6 +282,14 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
       return { path: '/api/token/refresh/', body: { refresh: res.body.refresh } };
     },
     expect: all(200),
+  },
+  'POST /api/token/verify': {
+    request: async (ctx) => {
+      const res = await ctx.t.http.post('/api/token/').send(ownerLogin(ctx).body as object);
+      return { path: '/api/token/verify/', body: { token: res.body.access } };
+    },
+    expect: all(200),
+    note: 'public, as simplejwt: the token checked is the one in the body',
   },
   'POST /audiobookshelf/login': {
     request: (ctx) => ({ ...ownerLogin(ctx), path: '/audiobookshelf/login' }),
@@ -594,5 +606,12 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     },
     expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
     note: "/me/ is the caller's own progress: only the owner has progress in the episode",
+  },
+
+  // ---- keep last: it revokes the caller's JWTs, which the rows above still use ----
+  'POST /auth/logout': {
+    request: () => ({ path: '/auth/logout' }),
+    expect: anyCaller(204),
+    note: "revokes every JWT of the caller (each principal's JWT is used here for the last time)",
   },
 };

@@ -134,8 +134,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sessions matching the filters (plain array)
-         * @description Every visible session matching all given filters, oldest first, as a plain JSON array (Roundware does not paginate this list). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), `geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 instead of being ignored; an unknown project is an empty array. Users see the sessions they started; operators and admins see all. Another user's session answers 404.
+         * Sessions matching the filters (plain array; one DRF page with page_size/page)
+         * @description Every visible session matching all given filters, oldest first. Without `page` and `page_size` the answer is a plain JSON array, as Roundware answers; more than SESSIONS_LIST_MAX_ROWS (default 10,000) matching sessions answer 400: paginate or narrow the filters. With either of them it is one page in DRF's envelope `{count, next, previous, results}` (`page_size` default 50, at most 500). Filters: `project_id`, `language_id`, `language` (ISO 639-1 code), `geo_listen_enabled`, `demo_stream_enabled`. Bad filter values and unknown parameters answer 400 instead of being ignored; an unknown project is an empty array. Users see the sessions they started; operators and admins see all. Another user's session answers 404.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -237,7 +237,7 @@ export interface paths {
         put?: never;
         /**
          * Register a device; the same device_id gets the same user back, with a fresh token
-         * @description Roundware's anonymous device registration. The answer's `token` is an API key for `Authorization: token <token>`; it replaces the previous key of the same device. Answers 403 when DEVICE_REGISTRATION_ENABLED=false.
+         * @description Roundware's anonymous device registration. The answer's `token` is an API key for `Authorization: token <token>`. The device keeps its earlier keys working (its newest DEVICE_KEYS_KEPT, 5 by default), so a second tab or a reload does not sign the first out. A device user is always a plain `user` without a password. At most DEVICE_REGISTRATIONS_PER_MINUTE (60) registrations a minute from one client address (then 429). Answers 403 when DEVICE_REGISTRATION_ENABLED=false.
          *
          *     **Access:** public (no credential needed).
          */
@@ -436,6 +436,28 @@ export interface paths {
          *     **Access:** public (no credential needed).
          */
         post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/token/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check that a JWT (access or refresh) is valid
+         * @description djangorestframework-simplejwt's verify: `{}` for a token of ours that is unexpired and not revoked (by a logout, a password change or an admin), else 401 with `code: token_not_valid`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["verifyToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -877,7 +899,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key (shown once)
-         * @description A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this answer only: the server stores its hash.
+         * @description A long-lived, revocable credential of the caller, usable with every header scheme. The key is in this answer only: the server stores its hash. A user holds at most MAX_API_KEYS_PER_USER keys (409 beyond).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -921,11 +943,33 @@ export interface paths {
         put?: never;
         /**
          * Log in with username and password; returns an access JWT
-         * @description Exchanges a username and password for a short-lived access JWT, usable with every header scheme of every surface. A wrong password and an unknown user answer the same 401; repeated failures per IP and per username answer 429 (LOGIN_MAX_FAILURES in LOGIN_WINDOW_SECONDS).
+         * @description Exchanges a username and password for a short-lived access JWT, usable with every header scheme of every surface. A wrong password and an unknown user answer the same 401; after LOGIN_MAX_FAILURES failures from one client address in LOGIN_WINDOW_SECONDS the address gets 429 (other addresses are not affected), and so does a login beyond the queue of password checks (LOGIN_HASH_QUEUE).
          *
          *     **Access:** public (no credential needed).
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out everywhere: refuse every JWT of the caller issued until now
+         * @description Revokes all the caller's access and refresh JWTs (every session, every surface), including the one used for this call; log in again for a new one. API keys are not affected (revoke them one by one).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1238,12 +1282,34 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a user's role or password (admin)
-         * @description Changes the given fields only. An admin cannot take the admin role away from themselves (400).
+         * Change a user's username, role or password (admin)
+         * @description Changes the given fields only. An admin cannot take the admin role away from themselves (400). Usernames are unique regardless of case (400 on `username`). A device user stays a plain `user` without a password (400 on `role` / `password`). A new password or a lower role refuses the user's earlier JWTs.
          *
          *     **Access:** roles `admin`.
          */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{id}/revoke-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse every JWT of a user issued until now (admin)
+         * @description Revokes the user's access and refresh JWTs on every surface; they log in again for new ones. API keys are not affected.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["revokeUserTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1387,7 +1453,7 @@ export interface components {
              */
             client_time?: string | null;
             /**
-             * @description Whatever the client wants to record
+             * @description Whatever the client wants to record: at most EVENT_DATA_MAX_BYTES (default 65,536) bytes of UTF-8, else 400
              * @example some random data
              */
             data?: string | null;
@@ -1567,7 +1633,10 @@ export interface components {
             /** Format: password */
             password: string;
             role: components["schemas"]["Role"];
-            /** @example alice */
+            /**
+             * @description Unique regardless of case (`Alice` and `alice` cannot coexist)
+             * @example alice
+             */
             username: string;
         };
         DeviceInfoInputDto: {
@@ -1616,6 +1685,21 @@ export interface components {
             subtitle?: string;
             /** @example 1 - Pilot */
             title: string;
+        };
+        EventBatchIdsDto: {
+            /**
+             * @description How many events were stored
+             * @example 2
+             */
+            count: number;
+            /**
+             * @description Their ids, in the order sent
+             * @example [
+             *       11,
+             *       12
+             *     ]
+             */
+            ids: number[];
         };
         EventBatchResultDto: {
             /**
@@ -1811,36 +1895,6 @@ export interface components {
             start_date?: string | null;
             /** @example America/New_York */
             timezone: string;
-        };
-        HistorySessionDto: {
-            /** @example iOS 8.1 */
-            client_system?: string | null;
-            /** @example null */
-            client_type?: string | null;
-            /** @example true */
-            demo_stream_enabled: boolean;
-            /** @example null */
-            device_id?: string | null;
-            /** @example false */
-            geo_listen_enabled: boolean;
-            /** @example 1 */
-            id: number;
-            /** @example 2 */
-            language_id?: number | null;
-            /** @example 1 */
-            project_id: number;
-            /**
-             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
-             * @example 2017-09-06T16:24:32.647751
-             */
-            starttime: string;
-            /**
-             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
-             * @example null
-             */
-            stoptime?: string | null;
-            /** @example -8000 */
-            timezone?: string | null;
         };
         LibraryDto: {
             /** @description Epoch milliseconds */
@@ -2381,7 +2435,7 @@ export interface components {
         SessionHistoryDto: {
             /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
-            session: components["schemas"]["HistorySessionDto"];
+            session: components["schemas"]["RoundwareSessionDto"];
         };
         /** @enum {string} */
         SessionType: "development" | "emulation" | "sandbox" | "testbed";
@@ -2522,6 +2576,11 @@ export interface components {
             /** Format: password */
             password?: string;
             role?: components["schemas"]["Role"];
+            /**
+             * @description Unique regardless of case
+             * @example alice
+             */
+            username?: string;
         };
         UserDto: {
             /** @example 2026-11-22T16:00:00.000000+00:00 */
@@ -2541,6 +2600,10 @@ export interface components {
             role: components["schemas"]["Role"];
             /** @example admin */
             username: string;
+        };
+        VerifyTokenDto: {
+            /** @description An access or refresh JWT */
+            token: string;
         };
     };
     responses: never;
@@ -2870,7 +2933,10 @@ export interface operations {
     };
     createEventBatch: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `false`: answer `{count, ids}` only (faster for large batches); `true`/`false`/`1`/`0` in any case */
+                echo?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2881,13 +2947,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description All events were stored */
+            /** @description All events were stored: the stored events, or `{count, ids}` with `echo=false` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventBatchResultDto"];
+                    "application/json": components["schemas"]["EventBatchResultDto"] | components["schemas"]["EventBatchIdsDto"];
                 };
             };
             /** @description Nothing was stored: a list of per-item errors (`{}` for good items), or `non_field_errors` when the body is not a list of 1 to 1,000 items */
@@ -3091,6 +3157,10 @@ export interface operations {
                 language?: string;
                 /** @description Only sessions in this language id (1…2147483647) */
                 language_id?: number;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
                 /** @description Only sessions of this project (1…2147483647; an unknown project gives an empty result) */
                 project_id?: number;
             };
@@ -3100,16 +3170,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description All matching items (a plain JSON array) */
+            /** @description A plain array of sessions (no `page`/`page_size`), or one page in DRF's envelope `{count, next, previous, results}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundwareSessionDto"][];
+                    "application/json": components["schemas"]["RoundwareSessionDto"][] | {
+                        /**
+                         * @description Number of sessions on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["RoundwareSessionDto"][];
+                    };
                 };
             };
-            /** @description A filter value that cannot be read (not an id, not a boolean, unknown language) or an unknown parameter */
+            /** @description A filter, `page` or `page_size` value that cannot be read, or an unknown parameter; unpaginated, more than SESSIONS_LIST_MAX_ROWS matching sessions */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3134,6 +3223,20 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -3540,7 +3643,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
                 };
             };
-            /** @description Device registration is switched off (DEVICE_REGISTRATION_ENABLED=false) */
+            /** @description Device registration is switched off (DEVICE_REGISTRATION_ENABLED=false), or the device belongs to a user that is not a plain device user */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3563,6 +3666,22 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Too many registrations from this address (DEVICE_REGISTRATIONS_PER_MINUTE) */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 42 seconds."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -4380,6 +4499,81 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    verifyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyTokenDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["VerifyTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The token is valid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Not a valid token (expired, foreign, revoked, or not a JWT) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "token_not_valid",
+                     *       "detail": "Token is invalid or expired"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example token_not_valid */
+                        code: string;
+                        /** @example Token is invalid or expired */
+                        detail: string;
+                    };
                 };
             };
             /** @description Request body larger than BODY_LIMIT_BYTES */
@@ -6051,6 +6245,20 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
+            /** @description The caller already holds MAX_API_KEYS_PER_USER keys */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You already have 50 API keys, the most allowed. Revoke one first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
             /** @description Request body larger than BODY_LIMIT_BYTES */
             413: {
                 headers: {
@@ -6210,6 +6418,54 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Too many failed login attempts. Try again in 900 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    logoutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8445,6 +8701,85 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    revokeUserTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found (another user's resource answers 404 too, so existence is never revealed) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

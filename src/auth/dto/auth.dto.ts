@@ -70,7 +70,10 @@ export class CreatedApiKeyDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'alice' })
+  @ApiProperty({
+    example: 'alice',
+    description: 'Unique regardless of case (`Alice` and `alice` cannot coexist)',
+  })
   @IsDefined()
   @IsString()
   @Matches(/^[\w.@+-]+$/, { message: 'Enter a valid username: letters, digits and @/./+/-/_ only.' })
@@ -94,6 +97,13 @@ export class CreateUserDto {
 const unlessAbsent = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
 export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'alice', description: 'Unique regardless of case' })
+  @unlessAbsent()
+  @IsString()
+  @Matches(/^[\w.@+-]+$/, { message: 'Enter a valid username: letters, digits and @/./+/-/_ only.' })
+  @MaxLength(150)
+  username?: string;
+
   @ApiPropertyOptional({ minLength: 8, format: 'password' })
   @unlessAbsent()
   @IsString()

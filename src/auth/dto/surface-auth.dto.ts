@@ -42,6 +42,15 @@ export class RefreshDto {
   refresh: string;
 }
 
+export class VerifyTokenDto {
+  @ApiProperty({ description: 'An access or refresh JWT' })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
+  token: string;
+}
+
 export class AccessTokenDto {
   @ApiProperty({ description: 'Access JWT' }) access: string;
 }

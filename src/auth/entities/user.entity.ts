@@ -1,7 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '../../common/auth-user';
 
+/**
+ * Usernames are unique regardless of case (`Admin` and `admin` cannot coexist): a unique index on
+ * `lower(username)`, created by migration 1763800005500 (an expression index, which TypeORM cannot
+ * declare, hence `synchronize: false`).
+ */
 @Entity('users')
+@Index('IDX_users_username_lower', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn()
   id: number;
@@ -30,4 +36,11 @@ export class User {
 
   @Column({ name: 'updated_at', type: 'bigint' })
   updatedAt: number;
+
+  /**
+   * JWTs of this user issued at or before this time (milliseconds since the epoch, compared with the
+   * token's `iat_ms`) are refused: bumped by a password change, a lowered role, a logout or an admin.
+   */
+  @Column({ name: 'tokens_valid_after', type: 'bigint', default: 0 })
+  tokensValidAfter: number;
 }

@@ -8,6 +8,11 @@ export const AUTH_KEY = 'sessionsHub:auth';
 export interface AuthOptions {
   /** Roles allowed to call the route; omitted means any authenticated caller. */
   roles?: Role[];
+  /**
+   * How an authenticated caller without one of `roles` is refused: 403 (the default) or 404, for routes
+   * whose upstream hides that they exist (Audiobookshelf's admin lists answer 404 to a plain user).
+   */
+  denyAs?: 403 | 404;
 }
 
 /** Security scheme names declared in the OpenAPI document (see swagger.ts). */
@@ -18,19 +23,35 @@ export const Public = () =>
   applyDecorators(SetMetadata(IS_PUBLIC_KEY, true), ApiExtension('x-auth', { public: true }));
 
 /**
- * Declares that a route needs a credential (any of the header schemes) and, optionally, one of `roles`.
- * The same declaration is written into the OpenAPI document, so the spec and the guard cannot disagree.
+ * Declares that a route needs a credential (any of the header schemes) and, optionally, one of `roles`
+ * (refused with `denyAs`, 403 unless said otherwise). The same declaration is written into the OpenAPI
+ * document, so the spec and the guard cannot disagree.
  */
 export function Auth(options: AuthOptions = {}) {
   const roles = options.roles ?? [];
+  const denyAs = options.denyAs ?? 403;
+  const xAuth = {
+    roles: roles.length ? roles : ['admin', 'operator', 'user'],
+    ...(roles.length && denyAs !== 403 ? { denyAs } : {}),
+  };
   return applyDecorators(
-    SetMetadata(AUTH_KEY, { roles } satisfies Required<AuthOptions>),
+    SetMetadata(AUTH_KEY, { roles, denyAs } satisfies Required<AuthOptions>),
     ApiBearerAuth('bearer'),
     ApiSecurity('jwt'),
     ApiSecurity('token'),
-    ApiExtension('x-auth', { roles: roles.length ? roles : ['admin', 'operator', 'user'] }),
+    ApiExtension('x-auth', xAuth),
     ApiResponse({ status: 401, description: 'Missing or invalid credential' }),
-    ...(roles.length ? [ApiResponse({ status: 403, description: `Needs role: ${roles.join(' or ')}` })] : []),
+    ...(roles.length
+      ? [
+          ApiResponse({
+            status: denyAs,
+            description:
+              denyAs === 404
+                ? `Not found for a caller who is not ${roles.join(' or ')}`
+                : `Needs role: ${roles.join(' or ')}`,
+          }),
+        ]
+      : []),
   );
 }
 

@@ -4,6 +4,7 @@ import { Events1763800002000 } from './1763800002000-Events';
 import { Guides1763800003000 } from './1763800003000-Guides';
 import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions';
 import { PlaybackListeningDays1763800004100 } from './1763800004100-PlaybackListeningDays';
+import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Guides1763800003000,
   PlaybackSessions1763800004000,
   PlaybackListeningDays1763800004100,
+  AuthHardening1763800005500,
 ];

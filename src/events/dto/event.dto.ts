@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -11,6 +12,8 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { DrfBoolean } from '../../sessions/dto/drf-fields';
+import { RoundwareSessionDto } from '../../sessions/dto/roundware-session.dto';
 import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from '../../sessions/dto/time-formats';
 import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
 
@@ -132,7 +135,8 @@ export class CreateEventDto {
     type: String,
     nullable: true,
     example: 'some random data',
-    description: 'Whatever the client wants to record',
+    description:
+      'Whatever the client wants to record: at most EVENT_DATA_MAX_BYTES (default 65,536) bytes of UTF-8, else 400',
   })
   @IsOptional()
   @IsString()
@@ -267,24 +271,31 @@ export class EventBatchResultDto {
   results: EventDto[];
 }
 
-/** The Roundware session as `GET /api/2/sessions/:id/` renders it. */
-export class HistorySessionDto {
-  @ApiProperty({ type: 'integer', example: 1 }) id: number;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null }) device_id: string | null;
-  @ApiProperty({ ...ROUNDWARE_TIME, example: '2017-09-06T16:24:32.647751' }) starttime: string;
-  @ApiPropertyOptional({ ...ROUNDWARE_TIME, nullable: true, example: null }) stoptime: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: null }) client_type: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'iOS 8.1' }) client_system: string | null;
-  @ApiProperty({ example: true }) demo_stream_enabled: boolean;
-  @ApiProperty({ example: false }) geo_listen_enabled: boolean;
-  @ApiPropertyOptional({ type: String, nullable: true, example: '-8000' }) timezone: string | null;
-  @ApiProperty({ type: 'integer', example: 1 }) project_id: number;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 2 }) language_id: number | null;
+/** `POST /api/2/events/batch/?echo=false`: the lean answer. */
+export class EventBatchIdsDto {
+  @ApiProperty({ type: 'integer', example: 2, description: 'How many events were stored' })
+  count: number;
+  @ApiProperty({ type: [Number], example: [11, 12], description: 'Their ids, in the order sent' })
+  ids: number[];
+}
+
+/** `POST /api/2/events/batch/`: `echo=false` answers `{count, ids}` instead of the stored events. */
+export class EventBatchQueryDto {
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description:
+      '`false`: answer `{count, ids}` only (faster for large batches); `true`/`false`/`1`/`0` in any case',
+  })
+  @IsOptional()
+  @DrfBoolean()
+  @IsBoolean()
+  echo?: boolean;
 }
 
 /** `GET /api/2/sessions/:id/history/`: the session and its events in order. */
 export class SessionHistoryDto {
-  @ApiProperty({ type: HistorySessionDto }) session: HistorySessionDto;
+  @ApiProperty({ type: RoundwareSessionDto }) session: RoundwareSessionDto;
   @ApiProperty({ type: [EventDto], description: 'All events of the session, in id order' })
   events: EventDto[];
 }

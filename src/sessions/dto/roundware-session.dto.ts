@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsDefined,
@@ -9,6 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { DrfBoolean, DrfInt, IsIdValue, MAX_LENGTH_MESSAGE } from './drf-fields';
 import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from './time-formats';
 
@@ -157,6 +158,12 @@ export class RoundwareSessionFiltersDto {
   @IsBoolean()
   demo_stream_enabled?: boolean;
 }
+
+/** `GET /api/2/sessions/`: the filters, and optional DRF pagination (`page`/`page_size`). */
+export class RoundwareSessionListQueryDto extends IntersectionType(
+  RoundwareSessionFiltersDto,
+  PageQueryDto,
+) {}
 
 /** A session as Roundware's v2 serializer renders it (key order of the seed's GET examples). */
 export class RoundwareSessionDto {

@@ -7,7 +7,10 @@ import { IdPipe } from '../common/dto/id-param';
 import { SessionHistoryDto } from './dto/event.dto';
 import { EventsService } from './events.service';
 
-/** `GET /api/2/sessions/:id/history/` — lives with the events it reads. */
+/**
+ * `GET /api/2/sessions/{id}/history/` (Roundware). It lives in the events module, beside the events it
+ * reads; the rest of `/api/2/sessions/` is in `src/sessions/roundware-sessions.controller.ts`.
+ */
 @ApiTags('roundware')
 @Controller('api/2/sessions')
 export class SessionHistoryController {

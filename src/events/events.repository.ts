@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { Sql, SqlValue } from '../database/sql';
+import type { SqlCondition } from '../sessions/session-access.service';
+import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
+import { NewEventRow } from './event-input';
+import { EventRow } from './event.mapper';
+import { EventStore } from './event-store';
+
+/** The columns of an event under their wire names, from `events e` joined to its type. */
+const SELECT_EVENTS =
+  'SELECT e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, ' +
+  'e.session_id, e.tag_ids FROM events e JOIN event_types t ON t.id = e.event_type_id';
+
+/** An event's id and the bytes its answer takes (stored `data` plus a fixed allowance for the rest). */
+export interface EventSize {
+  id: number;
+  bytes: number;
+}
+
+/** Bytes counted for the fields of an event other than `data` (its JSON is ~250 bytes without data). */
+export const EVENT_ROW_OVERHEAD_BYTES = 256;
+
+const SIZE = `OCTET_LENGTH(e.data) + ${EVENT_ROW_OVERHEAD_BYTES}`;
+
+/** Rows per `IN (…)` read of a list by ids. */
+const IDS_CHUNK = 512;
+
+function whereOf(conditions: SqlCondition[]): SqlCondition {
+  const used = conditions.filter(([text]) => text);
+  return [
+    used.length ? ` WHERE ${used.map(([text]) => text).join(' AND ')}` : '',
+    used.flatMap(([, values]) => values),
+  ];
+}
+
+/**
+ * Every statement on `events`, `event_types` and `event_tags`. Visibility comes in as a condition from
+ * `EventAccess`; the filters are turned into conditions here (`filterConditions`).
+ */
+@Injectable()
+export class EventsRepository {
+  constructor(
+    private readonly sql: Sql,
+    private readonly store: EventStore,
+  ) {}
+
+  /** The conditions (on `events e`) selecting the events that pass `f`. */
+  filterConditions(f: EventFilters): SqlCondition[] {
+    const out: SqlCondition[] = [];
+    const add = (text: string, ...values: SqlValue[]) => out.push([text, values]);
+    if (f.sessionId !== undefined) add('e.session_id = ?', f.sessionId);
+    if (f.eventType !== undefined) {
+      add(
+        "e.event_type_id IN (SELECT et.id FROM event_types et WHERE LOWER(et.name) LIKE ? ESCAPE '!')",
+        `%${escapeLike(f.eventType)}%`,
+      );
+    }
+    if (f.serverTimeFrom !== undefined) add('e.server_time >= ?', f.serverTimeFrom);
+    if (f.serverTimeTo !== undefined) add('e.server_time < ?', f.serverTimeTo);
+    this.prefix(add, 'e.latitude', f.latitudePrefix);
+    this.prefix(add, 'e.longitude', f.longitudePrefix);
+    for (const tagId of f.tagIds ?? [])
+      add('e.id IN (SELECT g.event_id FROM event_tags g WHERE g.tag_id = ?)', tagId);
+    return out;
+  }
+
+  async count(conditions: SqlCondition[]): Promise<number> {
+    const [where, values] = whereOf(conditions);
+    const row = await this.sql.one<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM events e${where}`,
+      values,
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * Ids and sizes of the events passing `conditions`, in id order, `limit` from `offset`. The offset runs
+   * on the ids alone (a deferred join): skipped rows are never read, so a deep page costs what page 1 does.
+   */
+  async sizes(conditions: SqlCondition[], limit: number, offset = 0): Promise<EventSize[]> {
+    const [where, values] = whereOf(conditions);
+    const rows = await this.sql.all<EventSize>(
+      `SELECT e.id, COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES}) AS bytes FROM events e WHERE e.id IN ` +
+        `(SELECT e.id FROM events e${where} ORDER BY e.id LIMIT ? OFFSET ?) ORDER BY e.id`,
+      [...values, limit, offset],
+    );
+    return rows.map((row) => ({ id: Number(row.id), bytes: Number(row.bytes) }));
+  }
+
+  /** The events `ids` (ascending), in id order. */
+  async rowsByIds(ids: number[]): Promise<EventRow[]> {
+    const rows: EventRow[] = [];
+    for (let i = 0; i < ids.length; i += IDS_CHUNK) {
+      const [list, values] = this.sql.inList(ids.slice(i, i + IDS_CHUNK));
+      rows.push(
+        ...(await this.sql.all<EventRow>(`${SELECT_EVENTS} WHERE e.id IN ${list} ORDER BY e.id`, values)),
+      );
+    }
+    return rows;
+  }
+
+  /** The event `id` if it passes `scope`. */
+  async findById(id: number, scope: SqlCondition): Promise<EventRow | undefined> {
+    const [where, values] = whereOf([['e.id = ?', [id]], scope]);
+    return this.sql.one<EventRow>(`${SELECT_EVENTS}${where}`, values);
+  }
+
+  /** Which of `ids` name events passing `scope`. */
+  async existingIds(ids: number[], scope: SqlCondition): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const [list, listValues] = this.sql.inList(ids);
+    const [where, values] = whereOf([[`e.id IN ${list}`, listValues], scope]);
+    const rows = await this.sql.all<{ id: number }>(`SELECT e.id FROM events e${where}`, values);
+    return new Set(rows.map((row) => Number(row.id)));
+  }
+
+  /** Up to `limit` events passing `conditions` with an id above `afterId`, in id order (keyset paging). */
+  async after(conditions: SqlCondition[], afterId: number, limit: number): Promise<EventRow[]> {
+    const [where, values] = whereOf([...conditions, ['e.id > ?', [afterId]]]);
+    return this.sql.all<EventRow>(`${SELECT_EVENTS}${where} ORDER BY e.id LIMIT ?`, [...values, limit]);
+  }
+
+  /** Deletes an event (its tags go with it); false when there was none. */
+  async deleteById(id: number): Promise<boolean> {
+    return (await this.sql.run('DELETE FROM events WHERE id = ?', [id])).changes > 0;
+  }
+
+  /** Stores `rows` in one transaction; their ids in order. */
+  insert(rows: NewEventRow[]): Promise<number[]> {
+    return this.store.insert(rows);
+  }
+
+  /**
+   * Prefix match on stored text. SQLite's LIKE ignores case and so cannot use a plain index; a range
+   * `[prefix, prefix~)` can. PostgreSQL's LIKE 'prefix%' is planned as that range by itself where the
+   * collation allows it (C), and stays correct under any collation, which a hand-made range would not.
+   */
+  private prefix(add: (condition: string, ...values: SqlValue[]) => void, column: string, prefix?: string) {
+    if (prefix === undefined) return;
+    if (this.sql.postgres) add(`${column} LIKE ?`, `${prefix}%`);
+    else add(`${column} >= ? AND ${column} < ?`, prefix, prefixUpperBound(prefix));
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Sql } from '../database/sql';
+import { Project } from './entities/project.entity';
+import { SqlCondition, whereOf } from './sessions.repository';
+
+export type NewProject = Omit<Project, 'id' | 'owner'>;
+
+/** Every statement on `projects`. Visibility comes in as a condition from `ProjectAccess`. */
+@Injectable()
+export class ProjectsRepository {
+  private readonly toProject: (row: Record<string, unknown>) => Project;
+
+  constructor(
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+    private readonly sql: Sql,
+  ) {
+    this.toProject = sql.rowMapper(Project);
+  }
+
+  /** The project `id` if it passes `scope` (on the hot path of every session start). */
+  async findById(id: number, scope: SqlCondition): Promise<Project | null> {
+    const [where, values] = whereOf([['id = ?', [id]], scope]);
+    const row = await this.sql.one<Record<string, unknown>>(`SELECT * FROM projects${where}`, values);
+    return row ? this.toProject(row) : null;
+  }
+
+  /** Which of `ids` name projects passing `scope`. */
+  async existingIds(ids: number[], scope: SqlCondition): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const [list, listValues] = this.sql.inList(ids);
+    const [where, values] = whereOf([[`id IN ${list}`, listValues], scope]);
+    const rows = await this.sql.all<{ id: number }>(`SELECT id FROM projects${where}`, values);
+    return new Set(rows.map((row) => Number(row.id)));
+  }
+
+  async insert(project: NewProject): Promise<Project> {
+    return this.projects.save(this.projects.create(project));
+  }
+
+  async count(scope: SqlCondition): Promise<number> {
+    const [where, values] = whereOf([scope]);
+    const row = await this.sql.one<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM projects${where}`,
+      values,
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** Projects passing `scope`, newest first, one page (offset on the id index, then the page's rows). */
+  async newestFirst(scope: SqlCondition, limit: number, offset: number): Promise<Project[]> {
+    const [where, values] = whereOf([scope]);
+    const rows = await this.sql.all<Record<string, unknown>>(
+      'SELECT * FROM projects WHERE id IN ' +
+        `(SELECT id FROM projects${where} ORDER BY id DESC LIMIT ? OFFSET ?) ORDER BY id DESC`,
+      [...values, limit, offset],
+    );
+    return rows.map(this.toProject);
+  }
+}
