@@ -68,11 +68,6 @@ const SYNC_400 = {
     "year, an unknown field, or `currentTime` more than 1 s past the session's duration",
   example: 'currentTime 99999 is past the duration (1454.18449 s)',
 };
-const SESSION_LIST_404 = {
-  status: 404,
-  description: 'The caller is a `user`: the list does not exist for them (as upstream answers non-admins)',
-  example: 'Not Found',
-};
 const OK_RESPONSE = {
   content: {
     'text/plain': { schema: { type: 'string' as const, example: OK_TEXT }, example: OK_TEXT },
@@ -329,7 +324,7 @@ export class PlaybackSessionsController {
   }
 
   @Get('sessions')
-  @Auth()
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
   @ApiOperation({
     operationId: 'listAbsSessions',
     summary: 'All listening sessions (operators and admins; 404 for users, as upstream)',
@@ -354,13 +349,12 @@ export class PlaybackSessionsController {
     'One page of sessions',
   )
   @ApiOkResponse({ example: SEED_SESSION_LIST })
-  @ApiAbsErrors(SESSION_LIST_404)
   list(@CurrentUser() auth: AuthUser, @Query() query: ListSessionsQueryDto): Promise<SessionListDto> {
     return this.sessions.list(auth, query);
   }
 
   @Get('sessions/open')
-  @Auth()
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
   @ApiOperation({
     operationId: 'listAbsOpenSessions',
     summary: 'Open sessions of everyone (operators and admins)',
@@ -371,7 +365,6 @@ export class PlaybackSessionsController {
       'keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.',
   })
   @ApiAbsPage(PlaybackSessionDto, 'sessions', {}, 'One page of open sessions')
-  @ApiAbsErrors(SESSION_LIST_404)
   listOpen(@CurrentUser() auth: AuthUser, @Query() query: OpenSessionsQueryDto): Promise<SessionPageDto> {
     return this.sessions.listOpen(auth, query);
   }

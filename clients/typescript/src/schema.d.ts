@@ -783,7 +783,7 @@ export interface paths {
          * All listening sessions (operators and admins; 404 for users, as upstream)
          * @description Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with `user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.
          *
-         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         *     **Access:** roles `admin`, `operator`.
          */
         get: operations["listAbsSessions"];
         put?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * Open sessions of everyone (operators and admins)
          * @description The sessions open right now, of every user, most recently synced first, each with its `user` `{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.
          *
-         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         *     **Access:** roles `admin`, `operator`.
          */
         get: operations["listAbsOpenSessions"];
         put?: never;
@@ -3073,6 +3073,36 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description EXPORTS_PER_USER exports of the caller, or EXPORTS_TOTAL in all, are running; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 5 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The export failed before its first byte. A failure after it aborts the response (the body never completes) and is logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "A server error occurred."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -5847,7 +5877,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
+            /** @description Not found for a caller who is not admin or operator */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6063,7 +6093,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
+            /** @description Not found for a caller who is not admin or operator */
             404: {
                 headers: {
                     [name: string]: unknown;
