@@ -1427,11 +1427,20 @@ export interface components {
             sessions: string[];
         };
         CloseSessionDto: {
-            /** @example 636.09262 */
+            /**
+             * @description Playback position, seconds
+             * @example 636.09262
+             */
             currentTime?: number;
-            /** @example 1454.18449 */
+            /**
+             * @description The item's duration as the client knows it, seconds
+             * @example 1454.18449
+             */
             duration?: number;
-            /** @example 5 */
+            /**
+             * @description Seconds listened since the previous sync (at most 86400; credited up to the wall-clock time since the previous sync plus the tolerance)
+             * @example 5
+             */
             timeListened?: number;
         };
         CreateApiKeyDto: {
