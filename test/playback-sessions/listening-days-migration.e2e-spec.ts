@@ -43,10 +43,13 @@ describe('PlaybackListeningDays migration (e2e)', () => {
       await after.initialize();
       try {
         await after.runMigrations();
-        const rows: Array<Record<string, unknown>> = await after.query(
-          'SELECT date, library_item_id, seconds, sessions FROM abs_listening_days ORDER BY date, library_item_id',
-        );
-        expect(rows.map((r) => [r.date, r.library_item_id, Number(r.seconds), Number(r.sessions)])).toEqual([
+        const totals = async () =>
+          (
+            (await after.query(
+              'SELECT date, library_item_id, seconds, sessions FROM abs_listening_days ORDER BY date, library_item_id',
+            )) as Array<Record<string, unknown>>
+          ).map((r) => [r.date, r.library_item_id, Number(r.seconds), Number(r.sessions)]);
+        expect(await totals()).toEqual([
           ['2024-01-05', 'li_x', 120.75, 2],
           ['2024-01-05', 'li_y', 7, 1],
           ['2024-01-07', 'li_y', 3, 1],
@@ -54,10 +57,7 @@ describe('PlaybackListeningDays migration (e2e)', () => {
         // and from now on the triggers keep it: a credited sync adds, a delete takes away
         await after.query("UPDATE abs_playback_sessions SET time_listening = 5 WHERE id = 'play_d'");
         await after.query("DELETE FROM abs_playback_sessions WHERE id = 'play_c'");
-        const kept: Array<Record<string, unknown>> = await after.query(
-          'SELECT date, library_item_id, seconds, sessions FROM abs_listening_days ORDER BY date, library_item_id',
-        );
-        expect(kept.map((r) => [r.date, r.library_item_id, Number(r.seconds), Number(r.sessions)])).toEqual([
+        expect(await totals()).toEqual([
           ['2024-01-05', 'li_x', 120.75, 2],
           ['2024-01-05', 'li_y', 0, 0],
           ['2024-01-06', 'li_x', 5, 1],
