@@ -45,9 +45,9 @@ describe('PlaybackListeningDays migration (e2e)', () => {
         await after.runMigrations();
         const totals = async () =>
           (
-            (await after.query(
+            await after.query<Array<Record<string, unknown>>>(
               'SELECT date, library_item_id, seconds, sessions FROM abs_listening_days ORDER BY date, library_item_id',
-            )) as Array<Record<string, unknown>>
+            )
           ).map((r) => [r.date, r.library_item_id, Number(r.seconds), Number(r.sessions)]);
         expect(await totals()).toEqual([
           ['2024-01-05', 'li_x', 120.75, 2],
