@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/database.options';
+import { ENTITIES } from '../src/entities';
 import { schemaDrift } from '../src/database/schema-drift';
 
 /**
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadAppConfig();
   const dir = config.db.type === 'sqlite' ? mkdtempSync(join(tmpdir(), 'migration-check-')) : undefined;
   const db = dir ? { ...config.db, path: join(dir, 'check.sqlite') } : config.db;
-  const dataSource = new DataSource(dataSourceOptions(db));
+  const dataSource = new DataSource(dataSourceOptions(db, ENTITIES));
   await dataSource.initialize();
   try {
     const drift = await schemaDrift(dataSource);

@@ -7,24 +7,13 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { createApp } from '../src/app.setup';
+import { createGenerationApp } from './generation-app';
 import { buildOpenApiDocument } from '../src/swagger';
 
 export const SPEC_DIR = join(__dirname, '..', 'openapi');
 
 async function main(): Promise<void> {
-  const app = await createApp({
-    env: {
-      NODE_ENV: 'test',
-      DB_TYPE: 'sqlite',
-      DB_PATH: ':memory:',
-      LOG_LEVEL: 'silent',
-      DOCS_ENABLED: 'false',
-      ADMIN_USERNAME: 'admin',
-      ADMIN_PASSWORD: 'spec-generation-only-password',
-      JWT_SECRET: 'spec-generation-only-secret-0123456789abcdef',
-    },
-  });
+  const app = await createGenerationApp();
   try {
     const document = buildOpenApiDocument(app);
     mkdirSync(SPEC_DIR, { recursive: true });

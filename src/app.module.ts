@@ -1,14 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
-import { dataSourceOptions } from './database/database.options';
-import { runMigrationsLocked } from './database/migrate';
-import { SqlModule } from './database/sql';
+import { DatabaseModule } from './database/database.module';
 import { EventsModule } from './events/events.module';
 import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
@@ -23,13 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.db),
-          // migrations under a lock, so instances started together never apply one twice
-          dataSourceFactory: async (options) =>
-            runMigrationsLocked(await new DataSource(options!).initialize()),
-        }),
-        SqlModule,
+        DatabaseModule.forRoot(config),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         AuthModule,

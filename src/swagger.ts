@@ -6,7 +6,7 @@ import {
   ERROR_DESCRIPTIONS,
   ERROR_SCHEMAS,
 } from './common/api-responses';
-import { MAX_INT_ID } from './common/dto/id-param';
+import { MAX_INT_ID } from './common/validation';
 import { dialectOf } from './common/filters/dialect-exception.filter';
 
 const GUIDE = `

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/database.options';
+import { ENTITIES } from '../src/entities';
 import { runMigrationsLocked } from '../src/database/migrate';
 import { schemaDrift } from '../src/database/schema-drift';
 import { baseTestEnv, freshDatabase } from './utils/test-app';
@@ -10,7 +11,7 @@ describe('migrations (e2e)', () => {
   it('run on an empty database and leave no drift between entities and schema', async () => {
     const db = await freshDatabase();
     const config = loadAppConfig({ ...baseTestEnv(), ...db.env });
-    const dataSource = new DataSource(dataSourceOptions(config.db));
+    const dataSource = new DataSource(dataSourceOptions(config.db, ENTITIES));
     await dataSource.initialize();
     try {
       expect(await schemaDrift(dataSource)).toEqual([]);
@@ -38,7 +39,7 @@ describe('migrations (e2e)', () => {
         // second fails on a relation the first has just created
         const [a, b] = await Promise.all(
           [0, 1].map(async () => {
-            const dataSource = new DataSource(dataSourceOptions(config.db));
+            const dataSource = new DataSource(dataSourceOptions(config.db, ENTITIES));
             sources.push(dataSource);
             return runMigrationsLocked(await dataSource.initialize());
           }),
@@ -50,7 +51,7 @@ describe('migrations (e2e)', () => {
       // SQLite: while another connection holds the write lock, nothing is read or applied (a second
       // process would wait for it in busy_timeout; here that is cut short), and once it is released
       // everything is applied once
-      const dataSource = new DataSource(dataSourceOptions(config.db));
+      const dataSource = new DataSource(dataSourceOptions(config.db, ENTITIES));
       sources.push(dataSource);
       await dataSource.initialize();
       (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection.pragma(

@@ -51,6 +51,60 @@ describe('route inventory', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('every numeric :id route answers 404 to an id that is not canonical 32-bit text, in its dialect', async () => {
+    const admin = await t.admin();
+    const BAD_IDS = ['1e1', '0x1', '%201', '1.0', '01', '+1', '2147483648', '0'];
+    const wrong: string[] = [];
+    const idRoutes = listRoutes(t.app).filter(
+      (r) => !r.path.startsWith('/audiobookshelf') && /:(id|guide)\b/.test(r.path),
+    );
+    expect(idRoutes.length).toBeGreaterThan(15);
+    for (const route of idRoutes) {
+      for (const bad of BAD_IDS) {
+        const path = route.path.replace(/:[A-Za-z]+/g, bad);
+        const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+        const res = await t.http[method](path).set('Authorization', `Bearer ${admin.token}`).send({});
+        if (res.status !== 404 || res.body?.detail !== 'Not found.')
+          wrong.push(`${route.method} ${path} → ${res.status} ${res.text.slice(0, 100)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a method a known path does not serve answers DRF 405 with Allow on every DRF surface; Audiobookshelf 404 as upstream', async () => {
+    const admin = await t.admin();
+    const routes = listRoutes(t.app).filter((r) => !r.path.startsWith('/docs'));
+    const templateRegex = (template: string) =>
+      new RegExp(`^${template.replace(/:[A-Za-z]+/g, '[^/]+').replace(/\/$/, '')}/?$`);
+    const wrong: string[] = [];
+    const paths = [...new Set(routes.map((r) => r.path.replace(/:[A-Za-z]+/g, '1')))];
+    for (const path of paths) {
+      const served = new Set(routes.filter((r) => templateRegex(r.path).test(path)).map((r) => r.method));
+      if (served.has('GET')) served.add('HEAD');
+      const method = ['DELETE', 'PUT', 'PATCH', 'POST', 'GET'].find((m) => !served.has(m));
+      if (!method) continue;
+      const res = await t.http[method.toLowerCase() as 'get'](path).set(
+        'Authorization',
+        `Bearer ${admin.token}`,
+      );
+      if (path.startsWith('/audiobookshelf')) {
+        if (res.status !== 404) wrong.push(`${method} ${path} → ${res.status} (Audiobookshelf answers 404)`);
+        continue;
+      }
+      const allow = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'].filter((m) => served.has(m)).join(', ');
+      if (
+        res.status !== 405 ||
+        res.headers.allow !== allow ||
+        res.body?.detail !== `Method "${method}" not allowed.`
+      )
+        wrong.push(
+          `${method} ${path} → ${res.status} Allow: ${res.headers.allow} (want ${allow}) ${res.text.slice(0, 80)}`,
+        );
+    }
+    expect(paths.length).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
   it('every DELETE is admin-only, except the listed ones', () => {
     const offenders = listRoutes(t.app)
       .filter((r) => r.method === 'DELETE')

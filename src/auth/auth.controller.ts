@@ -10,7 +10,7 @@ import { ApiArray, ApiDrfErrors, ApiJsonOrFormBody } from '../common/api-respons
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser, Public } from '../common/decorators/auth.decorator';
 import { ClientIp } from '../common/decorators/client-ip.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { AuthService } from './auth.service';
 import {
   ApiKeyDto,

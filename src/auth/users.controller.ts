@@ -11,7 +11,7 @@ import type { Request } from 'express';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto';

@@ -1,4 +1,4 @@
-import type { SqlValue } from '../database/sql';
+import type { SqlValue } from './sql-condition';
 
 export enum Role {
   Admin = 'admin',

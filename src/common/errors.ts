@@ -1,10 +1,12 @@
 import {
+  ArgumentMetadata,
   BadRequestException,
   HttpException,
   HttpStatus,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { DRF_MESSAGES } from './validation/messages';
 
 /** Field errors in Django REST Framework's shape: `{"field": ["message", …]}`. */
 export type FieldErrors = Record<string, string[]>;
@@ -42,11 +44,11 @@ export class TooManyRequestsError extends HttpException {
 }
 
 const MESSAGES: Record<string, (e: ValidationError) => string> = {
-  isDefined: () => 'This field is required.',
-  isNotEmpty: () => 'This field may not be blank.',
-  isInt: () => 'A valid integer is required.',
+  isDefined: () => DRF_MESSAGES.required,
+  isNotEmpty: () => DRF_MESSAGES.blank,
+  isInt: () => DRF_MESSAGES.invalidInteger,
   isNumber: () => 'A valid number is required.',
-  isBoolean: () => 'Must be a valid boolean.',
+  isBoolean: () => DRF_MESSAGES.invalidBoolean,
   isString: () => 'Not a valid string.',
   whitelistValidation: () => 'This field is not allowed.',
 };
@@ -83,12 +85,25 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
 }
 
 /**
+ * The global pipe's class. Nest's ValidationPipe converts primitive route parameters by their declared
+ * type before any parameter pipe runs (`+"1e1"` is 10, `+" 1"` is 1), so an id pipe would only see the
+ * converted number. Path parameters are therefore passed on as the raw text the client sent; converting
+ * them is each parameter pipe's job (`IdPipe`).
+ */
+class DrfValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
+/**
  * The global pipe: unknown properties are refused, payloads are transformed into their DTO classes, and
  * failures become a FieldErrorsException. Custom messages set with `{ message }` on a decorator are
- * kept; the common class-validator defaults are replaced by DRF's wording.
+ * kept; the common class-validator defaults are replaced by DRF's wording. Path parameters reach their
+ * own pipes unconverted.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DrfValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

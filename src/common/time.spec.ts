@@ -25,6 +25,17 @@ describe('time', () => {
     }
   });
 
+  it('refuses instants outside years 0001-9999 after the offset, keeps the edges', () => {
+    expect(toNaiveIso(parseDateTimeMicros('9999-12-31T23:59:59Z')!)).toBe('9999-12-31T23:59:59.000000');
+    expect(parseDateTimeMicros('10000-01-01T00:00:00Z')).toBeNull();
+    const nearEnd = parseDateTimeMicros('9999-12-31T23:59:59.999999Z');
+    if (nearEnd !== null) expect(toNaiveIso(nearEnd)).toMatch(/^9999-12-31T23:59:59\./);
+    expect(parseDateTimeMicros('9999-12-31T23:30:00-01:00')).toBeNull();
+    expect(parseDateTimeMicros('0001-01-01T00:30:00+01:00')).toBeNull();
+    expect(parseDateTimeMicros('0000-06-01')).toBeNull();
+    expect(toNaiveIso(parseDateTimeMicros('0050-03-04T05:06:07')!)).toBe('0050-03-04T05:06:07.000000');
+  });
+
   it('nowMicros follows the wall clock and strictly increases', () => {
     const before = Date.now() * 1000;
     const a = nowMicros();

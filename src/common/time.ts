@@ -81,7 +81,8 @@ export function parseDateTimeMicros(text: string): Micros | null {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999
+  const ms = new Date(0).setUTCFullYear(year, month - 1, day) + ((hour * 60 + minute) * 60 + second) * 1000;
   const check = new Date(ms);
   if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
   let offsetMinutes = 0;
@@ -92,5 +93,14 @@ export function parseDateTimeMicros(text: string): Micros | null {
     if (Math.abs(offsetMinutes) > 18 * 60) return null;
   }
   const micros = Number(frac.padEnd(6, '0') || '0');
-  return (ms - offsetMinutes * 60_000) * 1000 + micros;
+  const instant = ms - offsetMinutes * 60_000;
+  // Every surface renders four-digit years (Python's datetime range): refuse what leaves it after the offset
+  // (the sum is compared, not `instant`: past 2255 a double steps by more than 1 µs and .999999 may round up)
+  const us = instant * 1000 + micros;
+  if (instant < MIN_INSTANT_MS || us >= END_INSTANT_MS * 1000) return null;
+  return us;
 }
+
+/** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the range of Python's `datetime`, four-digit years. */
+const MIN_INSTANT_MS = new Date(0).setUTCFullYear(1, 0, 1);
+const END_INSTANT_MS = new Date(0).setUTCFullYear(10000, 0, 1);

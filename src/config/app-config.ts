@@ -3,6 +3,22 @@ import { randomBytes } from 'node:crypto';
 export type DbType = 'sqlite' | 'postgres';
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** The database settings; the SQLite tuning fields have defaults (see `dataSourceOptions`). */
+export interface DbConfig {
+  type: DbType;
+  path: string;
+  url?: string;
+  logging: boolean;
+  /** SQLite `synchronous`: FULL (default) loses no acknowledged write on power loss; NORMAL is faster. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** SQLite `busy_timeout` in ms: how long a statement waits synchronously for another process's lock. */
+  sqliteBusyTimeoutMs?: number;
+  /** SQLite `journal_size_limit`: the WAL is truncated back to this many bytes after a checkpoint. */
+  sqliteJournalSizeLimitBytes?: number;
+  /** How often the WAL is checkpointed (PASSIVE) in ms; 0 leaves it to SQLite's automatic checkpoint. */
+  sqliteCheckpointIntervalMs?: number;
+}
+
 /**
  * The validated, typed configuration of one server instance. It is built once from the environment
  * (see `loadAppConfig`) and injected by class: `constructor(private readonly config: AppConfig)`.
@@ -11,7 +27,7 @@ export class AppConfig {
   nodeEnv: NodeEnv;
   port: number;
   host: string;
-  db: { type: DbType; path: string; url?: string; logging: boolean };
+  db: DbConfig;
   jwt: { secret: string; expiresInSeconds: number; refreshExpiresInSeconds: number; generated: boolean };
   admin: { username: string; password?: string };
   /** IANA zone that sets the day boundary for listening statistics. */
@@ -153,6 +169,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       path: str(env, 'DB_PATH', './data/sessions-hub.sqlite')!,
       url,
       logging: bool(env, 'DB_LOGGING', false),
+      sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+      sqliteBusyTimeoutMs: int(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 60_000),
+      sqliteJournalSizeLimitBytes: int(env, 'SQLITE_JOURNAL_SIZE_LIMIT_BYTES', 64 * 1024 * 1024, 0, 2 ** 40),
+      sqliteCheckpointIntervalMs: int(env, 'SQLITE_CHECKPOINT_INTERVAL_MS', 1000, 0, 3_600_000),
     },
     jwt: {
       secret,

@@ -3,6 +3,7 @@ import { Role } from '../common/auth-user';
 import { User } from '../auth/entities/user.entity';
 import { Session } from '../sessions/entities/session.entity';
 import { dataSourceOptions } from './database.options';
+import { ENTITIES } from '../entities';
 import { runMigrationsLocked } from './migrate';
 import { Sql } from './sql';
 
@@ -15,7 +16,7 @@ describe('Sql (SQLite, in memory, migrated)', () => {
   beforeAll(async () => {
     dataSource = await runMigrationsLocked(
       await new DataSource(
-        dataSourceOptions({ type: 'sqlite', path: ':memory:', logging: false }),
+        dataSourceOptions({ type: 'sqlite', path: ':memory:', logging: false }, ENTITIES),
       ).initialize(),
     );
     sql = new Sql(dataSource);
@@ -72,5 +73,60 @@ describe('Sql (SQLite, in memory, migrated)', () => {
       "SELECT username FROM users WHERE username IN ('rolled', 'kept')",
     );
     expect(names).toEqual([{ username: 'kept' }]);
+  });
+
+  it('binds :name values as parameters: one prepared statement whatever the values', async () => {
+    await sql.one('SELECT id FROM users WHERE id = :id OR username = :name', { id: 0, name: 'x' });
+    const before = sql.prepares;
+    for (let i = 1; i <= 25; i++)
+      await sql.one('SELECT id FROM users WHERE id = :id OR username = :name', { id: i, name: `u${i}` });
+    await sql.run('UPDATE users SET updated_at = :at WHERE id = :id', { at: 5, id: 1 });
+    await sql.run('UPDATE users SET updated_at = :at WHERE id = :id', { at: 6, id: 2 });
+    expect(sql.prepares - before).toBe(1);
+    await expect(sql.one('SELECT id FROM users WHERE id = :missing', {})).rejects.toThrow(':missing');
+  });
+
+  it('runs Sql statements and TypeORM calls of one transaction together, or neither', async () => {
+    await expect(
+      sql.transaction(async (manager) => {
+        await insertUser('tx-sql');
+        await manager.insert(User, { username: 'tx-orm', role: Role.User, createdAt: 1, updatedAt: 1 });
+        // nested: joins the open transaction
+        await sql.transaction(() => insertUser('tx-nested'));
+        throw new Error('injected');
+      }),
+    ).rejects.toThrow('injected');
+    const names = await sql.all("SELECT username FROM users WHERE username LIKE 'tx-%'");
+    expect(names).toEqual([]);
+    await sql.transaction(async (manager) => {
+      await insertUser('tx-sql');
+      await manager.insert(User, { username: 'tx-orm', role: Role.User, createdAt: 1, updatedAt: 1 });
+    });
+    const kept = await sql.all<{ username: string }>(
+      "SELECT username FROM users WHERE username LIKE 'tx-%' ORDER BY username",
+    );
+    expect(kept.map((r) => r.username)).toEqual(['tx-orm', 'tx-sql']);
+  });
+
+  it('makes a write from outside wait for an open transaction, not roll back with it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = sql
+      .transaction(async () => {
+        await insertUser('inside');
+        await gate;
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 5));
+    let written = false;
+    const outside = insertUser('outside').then(() => (written = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written).toBe(false);
+    release();
+    await tx;
+    await outside;
+    const names = await sql.all("SELECT username FROM users WHERE username IN ('inside', 'outside')");
+    expect(names).toEqual([{ username: 'outside' }]);
   });
 });

@@ -1,15 +1,17 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Mutex } from 'async-mutex';
 import type Database from 'better-sqlite3';
-import { setImmediate as nextTick } from 'node:timers/promises';
-import type { Pool } from 'pg';
-import { DataSource, EntityTarget } from 'typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource, EntityManager, EntityTarget, QueryRunner } from 'typeorm';
+import type { SqlValue } from '../common/sql-condition';
+import { driverHandles, onTypeormTransactionEnd } from './driver-handles';
+
+export type { SqlValue } from '../common/sql-condition';
 
 const MAX_STATEMENTS = 500;
 
-/** A bound value: booleans are stored as 0/1 on SQLite and as booleans on PostgreSQL. */
-export type SqlValue = string | number | boolean | null;
-
-/** Positional values for `?`, or named values for TypeORM's `:name` (for statements that repeat one). */
+/** Positional values for `?`, or named values for `:name` (for statements that repeat one). */
 export type SqlParams = SqlValue[] | Record<string, SqlValue>;
 
 const sqliteValues = (values: SqlValue[]) => values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
@@ -19,36 +21,63 @@ export interface SqlRunResult {
   changes: number;
 }
 
+/** The transaction a piece of code runs in (found through AsyncLocalStorage by every `Sql` call). */
+interface TransactionContext {
+  runner: QueryRunner;
+  /** PostgreSQL: the pooled connection the transaction holds, for `Sql` statements inside it. */
+  client?: PoolClient;
+}
+
+/** `:name` placeholders (not `::type` casts), rewritten to positional ones. */
+const NAMED = /(?<!:):([A-Za-z_][A-Za-z0-9_]*)/g;
+
 /**
- * Plain SQL for the hot paths, one statement at a time, on both engines: `?` placeholders (rewritten to
- * `$1…` for PostgreSQL; never put a literal `?` in the SQL text) or TypeORM's `:name` ones, rows as plain
- * objects with the column names of the SQL.
+ * The database owner: plain SQL on both engines, one statement at a time, and the one transaction API
+ * that `Sql` statements and TypeORM calls join (`transaction`). Only this file and `driver-handles.ts`
+ * touch driver handles.
  *
- * Why beside TypeORM: the benchmark showed TypeORM's query building and entity hydration costing more than
- * the query itself on the hot paths (a by-id lookup is ~20 µs in SQLite, several times that through the
- * ORM). On SQLite each distinct SQL text is prepared once and kept (better-sqlite3 statements run
- * synchronously on the connection TypeORM uses); on PostgreSQL the statements go straight to TypeORM's
- * pg pool. Everything else — migrations, transactions, the long tail of queries — stays on TypeORM.
+ * Statements take `?` placeholders (rewritten to `$1…` for PostgreSQL; never put a literal `?` in the
+ * SQL text) or `:name` ones (rewritten to positional ones, cached per text): every value is bound, never
+ * written into the text, so each distinct SQL text is prepared once (SQLite) and kept.
  *
- * Not for use inside a TypeORM transaction callback: on SQLite a write here waits for open transactions
- * to end (see `sqliteStatement`).
+ * SQLite writes are serialised by one async lock (`async-mutex`): `transaction` holds it from `BEGIN` to
+ * `COMMIT`, and a write outside a transaction waits until no transaction is open on the shared
+ * connection (ours or one TypeORM opened for a `save`) instead of landing inside it. Reads see what that
+ * connection sees, as through TypeORM. On PostgreSQL a transaction holds one pooled connection; statements
+ * outside one go to the pool.
  *
  * Values differ by engine in two ways callers normalise: booleans read back as 0/1 on SQLite, and
  * `int8` is parsed to a number on PostgreSQL (see database.options.ts), as on SQLite.
  */
 @Injectable()
-export class Sql {
+export class Sql implements OnApplicationShutdown {
   private readonly sqlite?: Database.Database;
   private readonly pool?: Pool;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly positional = new Map<string, [string, string[]]>();
   private readonly pgText = new Map<string, string>();
+  private readonly context = new AsyncLocalStorage<TransactionContext>();
+  /** SQLite: held by the open `transaction`, waited for by writes outside it. */
+  private readonly writeLock = new Mutex();
+  private typeormTransactionEnded?: Promise<void>;
+  private endTypeormWait?: () => void;
+  private checkpointTimer?: NodeJS.Timeout;
   /** One mapper per entity, however many services ask for it. */
   private readonly mappers = new Map<EntityTarget<unknown>, (row: Record<string, unknown>) => unknown>();
+  /** How many statements were prepared (SQLite), for the statement-cache test. */
+  prepares = 0;
 
   constructor(private readonly dataSource: DataSource) {
-    const driver = dataSource.driver as unknown as { databaseConnection?: Database.Database; master?: Pool };
-    if (dataSource.options.type === 'better-sqlite3') this.sqlite = driver.databaseConnection;
-    else this.pool = driver.master;
+    const handles = driverHandles(dataSource);
+    this.sqlite = handles.sqlite;
+    this.pool = handles.pool;
+    if (this.sqlite) {
+      onTypeormTransactionEnd(dataSource, () => {
+        const end = this.endTypeormWait;
+        this.typeormTransactionEnded = this.endTypeormWait = undefined;
+        end?.();
+      });
+    }
   }
 
   /** True on PostgreSQL (for the few statements whose text differs by engine). */
@@ -56,48 +85,113 @@ export class Sql {
     return this.pool !== undefined;
   }
 
-  /** Rows of a statement: `?` with an array of values, or TypeORM's `:name` with an object of them. */
+  /** Rows of a statement: `?` with an array of values, or `:name` with an object of them. */
   async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     const [text, values] = this.bind(sql, params);
     if (this.sqlite) return (await this.sqliteStatement(text)).all(...values) as T[];
-    return (await this.pool!.query(text, values)).rows as T[];
+    return (await this.pgQuery(text, values)).rows as T[];
   }
 
   /** The first row of a statement (a read, or a write with `RETURNING`), or undefined. */
   async one<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const [text, values] = this.bind(sql, params);
-    if (this.sqlite) return (await this.sqliteStatement(text)).get(...values) as T | undefined;
-    return (await this.pool!.query(text, values)).rows[0] as T | undefined;
+    if (this.sqlite) {
+      const statement = await this.sqliteStatement(text);
+      // A write runs to completion (`.all()`): `.get()` resets the statement after its first row, before
+      // it finishes, and SQLite runs its automatic WAL checkpoint only when a statement finishes.
+      return (statement.readonly ? statement.get(...values) : statement.all(...values)[0]) as T | undefined;
+    }
+    return (await this.pgQuery(text, values)).rows[0] as T | undefined;
   }
 
   /** A write without `RETURNING`. */
   async run(sql: string, params: SqlParams = []): Promise<SqlRunResult> {
     const [text, values] = this.bind(sql, params);
     if (this.sqlite) return { changes: (await this.sqliteStatement(text)).run(...values).changes };
-    return { changes: (await this.pool!.query(text, values)).rowCount ?? 0 };
+    return { changes: (await this.pgQuery(text, values)).rowCount ?? 0 };
+  }
+
+  /**
+   * Runs `fn` in one transaction: every `Sql` call made inside it (found through AsyncLocalStorage) and
+   * every TypeORM call made through `manager` commit together or not at all. A call inside an open
+   * transaction joins it.
+   */
+  async transaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const open = this.context.getStore();
+    if (open) return fn(open.runner.manager);
+    if (!this.sqlite) return this.inTransaction(fn);
+    return this.writeLock.runExclusive(async () => {
+      await this.typeormIdle();
+      return this.inTransaction(fn);
+    });
+  }
+
+  private async inTransaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const client = this.pool ? ((await runner.connect()) as PoolClient) : undefined;
+      try {
+        const result = await this.context.run({ runner, client }, () => fn(runner.manager));
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      if (this.pool) await runner.release();
+    }
+  }
+
+  /** Resolves once no TypeORM-opened transaction is open on the shared SQLite connection. */
+  private async typeormIdle(): Promise<void> {
+    while (this.sqlite!.inTransaction) {
+      this.typeormTransactionEnded ??= new Promise<void>((resolve) => (this.endTypeormWait = resolve));
+      await this.typeormTransactionEnded;
+    }
   }
 
   /** The engine's SQL text and positional values. */
   private bind(sql: string, params: SqlParams): [string, SqlValue[]] {
-    if (!Array.isArray(params)) {
-      const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-      return [text, this.sqlite ? sqliteValues(values as SqlValue[]) : (values as SqlValue[])];
+    let text = sql;
+    let values: SqlValue[];
+    if (Array.isArray(params)) values = params;
+    else {
+      let known = this.positional.get(sql);
+      if (!known) {
+        const names: string[] = [];
+        known = [
+          sql.replace(NAMED, (_, name: string) => {
+            names.push(name);
+            return '?';
+          }),
+          names,
+        ];
+        this.positional.set(sql, known);
+      }
+      text = known[0];
+      values = known[1].map((name) => {
+        if (!(name in params)) throw new Error(`Sql: no value for :${name}`);
+        return params[name];
+      });
     }
-    if (this.sqlite) return [sql, sqliteValues(params)];
-    let text = this.pgText.get(sql);
-    if (text === undefined) {
+    if (this.sqlite) return [text, sqliteValues(values)];
+    let pg = this.pgText.get(text);
+    if (pg === undefined) {
       let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-      this.pgText.set(sql, text);
+      pg = text.replace(/\?/g, () => `$${++n}`);
+      this.pgText.set(text, pg);
     }
-    return [text, params];
+    return [pg, values];
   }
 
-  /**
-   * The prepared statement for `sql`. TypeORM shares the one SQLite connection: if another request's
-   * TypeORM transaction is open, a write waits for it instead of joining (and maybe being rolled back
-   * with) it — the same rule as the event store's. Reads see what that connection sees, as through TypeORM.
-   */
+  private pgQuery(text: string, values: SqlValue[]) {
+    const client = this.context.getStore()?.client;
+    return (client ?? this.pool!).query(text, values);
+  }
+
   /**
    * `(?, ?, …)` for `IN` and its values, never empty. The list is padded to a power of two (repeating
    * its first value, which `IN` ignores) so that lists of any length share a few statement texts.
@@ -114,18 +208,55 @@ export class Sql {
     return properties.map((p) => metadata.findColumnWithPropertyName(p)!.databaseName).join(', ');
   }
 
+  /**
+   * The prepared statement for `sql`. A write outside a transaction first waits until none is open on
+   * the shared connection (it must not land inside another request's transaction and be rolled back
+   * with it); inside `transaction` it runs at once.
+   */
   private async sqliteStatement(sql: string): Promise<Database.Statement> {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.sqlite!.prepare(sql);
+      this.prepares++;
       // SQL texts are constants of the code (values are always bound), so this stays small; the bound
       // only guards against a caller that builds texts from data.
       if (this.statements.size >= MAX_STATEMENTS)
         this.statements.delete(this.statements.keys().next().value!);
       this.statements.set(sql, statement);
     }
-    while (!statement.readonly && this.sqlite!.inTransaction) await nextTick();
+    if (!statement.readonly && !this.context.getStore()) {
+      while (this.writeLock.isLocked() || this.sqlite!.inTransaction) {
+        if (this.writeLock.isLocked()) await this.writeLock.waitForUnlock();
+        else await this.typeormIdle();
+      }
+    }
     return statement;
+  }
+
+  /**
+   * Checkpoints the SQLite WAL every `intervalMs` (PASSIVE: never waits for readers), so that the WAL
+   * stays small under sustained writes; `TRUNCATE` at shutdown. No-op on PostgreSQL.
+   */
+  startCheckpoints(intervalMs: number): void {
+    if (!this.sqlite || intervalMs <= 0 || this.checkpointTimer) return;
+    this.checkpointTimer = setInterval(() => this.checkpoint('PASSIVE'), intervalMs);
+    this.checkpointTimer.unref();
+  }
+
+  /** Runs a WAL checkpoint now (SQLite); false when the database is busy or closed. */
+  checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): boolean {
+    if (!this.sqlite?.open || this.sqlite.inTransaction) return false;
+    try {
+      this.sqlite.pragma(`wal_checkpoint(${mode})`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.checkpointTimer);
+    this.checkpoint('TRUNCATE');
   }
 
   /**
@@ -151,8 +282,3 @@ export class Sql {
     return mapper;
   }
 }
-
-/** Provides `Sql` everywhere (it only needs the app's DataSource). */
-@Global()
-@Module({ providers: [Sql], exports: [Sql] })
-export class SqlModule {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
-import { SessionAccess, SqlCondition } from '../sessions/session-access.service';
+import { isIntId } from '../common/validation';
+import type { SqlCondition } from '../common/sql-condition';
+import { SessionAccess } from '../sessions/session-access.service';
 import { EventsRepository } from './events.repository';
 
 /**

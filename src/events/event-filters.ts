@@ -1,5 +1,5 @@
 import { FieldErrors, FieldErrorsException } from '../common/errors';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { Micros, parseDateTimeMicros } from '../common/time';
 import type { EventFilterQueryDto } from './dto/event.dto';
 

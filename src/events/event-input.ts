@@ -1,4 +1,4 @@
-import { MAX_INT_ID } from '../common/dto/id-param';
+import { MAX_INT_ID } from '../common/validation';
 import { parseDateTimeMicros } from '../common/time';
 
 /** At most this many tags on one event (upstream has no limit; a bound keeps a row small). */

@@ -16,7 +16,7 @@ import type { Request } from 'express';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import type { DrfPage } from '../common/pagination';
 import {
   CreateEventDto,

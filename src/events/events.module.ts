@@ -5,7 +5,6 @@ import { EventTag } from './entities/event-tag.entity';
 import { EventType } from './entities/event-type.entity';
 import { Event } from './entities/event.entity';
 import { EventAccess } from './event-access.service';
-import { EventStore } from './event-store';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
@@ -16,6 +15,6 @@ import { SessionHistoryController } from './roundware-session-history.controller
 @Module({
   imports: [TypeOrmModule.forFeature([Event, EventType, EventTag]), SessionsModule],
   controllers: [EventsController, SessionHistoryController],
-  providers: [EventsRepository, EventAccess, EventsService, EventStore, ExportSlots, SessionEventsListener],
+  providers: [EventsRepository, EventAccess, EventsService, ExportSlots, SessionEventsListener],
 })
 export class EventsModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Sql, SqlValue } from '../database/sql';
-import type { SqlCondition } from '../sessions/session-access.service';
+import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
-import { NewEventRow } from './event-input';
+import { NewEventRow, tagIdsText } from './event-input';
 import { EventRow } from './event.mapper';
-import { EventStore } from './event-store';
 
 /** The columns of an event under their wire names, from `events e` joined to its type. */
 const SELECT_EVENTS =
@@ -22,16 +21,20 @@ export const EVENT_ROW_OVERHEAD_BYTES = 256;
 
 const SIZE = `OCTET_LENGTH(e.data) + ${EVENT_ROW_OVERHEAD_BYTES}`;
 
+/** Rows per multi-row INSERT of events (8 values each: far below SQLite's 32,766 and PostgreSQL's 65,535). */
+const EVENT_ROWS_PER_INSERT = 100;
+
+/** `INSERT INTO events … VALUES (…), (…) RETURNING id` for `n` rows. */
+const insertEventsSql = (n: number) =>
+  'INSERT INTO events (session_id, event_type_id, server_time, client_time, data, latitude, longitude, tag_ids) ' +
+  `VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} RETURNING id`;
+
+/** `INSERT INTO event_tags … VALUES (…), (…)` for `n` rows. */
+const insertTagsSql = (n: number) =>
+  `INSERT INTO event_tags (event_id, tag_id) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`;
+
 /** Rows per `IN (…)` read of a list by ids. */
 const IDS_CHUNK = 512;
-
-function whereOf(conditions: SqlCondition[]): SqlCondition {
-  const used = conditions.filter(([text]) => text);
-  return [
-    used.length ? ` WHERE ${used.map(([text]) => text).join(' AND ')}` : '',
-    used.flatMap(([, values]) => values),
-  ];
-}
 
 /**
  * Every statement on `events`, `event_types` and `event_tags`. Visibility comes in as a condition from
@@ -39,10 +42,13 @@ function whereOf(conditions: SqlCondition[]): SqlCondition {
  */
 @Injectable()
 export class EventsRepository {
-  constructor(
-    private readonly sql: Sql,
-    private readonly store: EventStore,
-  ) {}
+  /**
+   * Event type name → id, filled once a type's row is committed: an id never changes, so the cache is
+   * safe across instances (a rolled-back insert of a new type is never cached).
+   */
+  private readonly typeIds = new Map<string, number>();
+
+  constructor(private readonly sql: Sql) {}
 
   /** The conditions (on `events e`) selecting the events that pass `f`. */
   filterConditions(f: EventFilters): SqlCondition[] {
@@ -125,9 +131,47 @@ export class EventsRepository {
     return (await this.sql.run('DELETE FROM events WHERE id = ?', [id])).changes > 0;
   }
 
-  /** Stores `rows` in one transaction; their ids in order. */
-  insert(rows: NewEventRow[]): Promise<number[]> {
-    return this.store.insert(rows);
+  /**
+   * Stores `rows` and their tags in one transaction (all or nothing), with multi-row INSERTs of
+   * `EVENT_ROWS_PER_INSERT` rows on both engines; their ids in order. Event type names are resolved to
+   * ids through `event_types` (created on first use).
+   */
+  async insert(rows: NewEventRow[]): Promise<number[]> {
+    const { ids, types } = await this.sql.transaction(async () => {
+      const types = new Map<string, number>();
+      for (const name of new Set(rows.map((row) => row.eventType))) {
+        if (this.typeIds.has(name)) continue;
+        await this.sql.run('INSERT INTO event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING', [name]);
+        const row = await this.sql.one<{ id: number }>('SELECT id FROM event_types WHERE name = ?', [name]);
+        types.set(name, Number(row!.id));
+      }
+      const ids: number[] = [];
+      for (let start = 0; start < rows.length; start += EVENT_ROWS_PER_INSERT) {
+        const chunk = rows.slice(start, start + EVENT_ROWS_PER_INSERT);
+        const values = chunk.flatMap((row) => [
+          row.sessionId,
+          this.typeIds.get(row.eventType) ?? types.get(row.eventType)!,
+          row.serverTime,
+          row.clientTime,
+          row.data,
+          row.latitude,
+          row.longitude,
+          tagIdsText(row.tagIds),
+        ]);
+        // RETURNING yields the rows in the order of VALUES on both engines
+        const returned = await this.sql.all<{ id: number }>(insertEventsSql(chunk.length), values);
+        const chunkIds = returned.map((r) => Number(r.id));
+        ids.push(...chunkIds);
+        const tags = chunk.flatMap((row, i) => row.tagIds.flatMap((tagId) => [chunkIds[i], tagId]));
+        for (let t = 0; t < tags.length; t += 2 * EVENT_ROWS_PER_INSERT) {
+          const part = tags.slice(t, t + 2 * EVENT_ROWS_PER_INSERT);
+          await this.sql.run(insertTagsSql(part.length / 2), part);
+        }
+      }
+      return { ids, types };
+    });
+    for (const [name, id] of types) this.typeIds.set(name, id);
+    return ids;
   }
 
   /**

@@ -4,12 +4,14 @@ import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { AuthUser } from '../common/auth-user';
+import { DRF_MESSAGES } from '../common/validation';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
-import { SessionAccess, SqlCondition } from '../sessions/session-access.service';
+import type { SqlCondition } from '../common/sql-condition';
+import { SessionAccess } from '../sessions/session-access.service';
 import { RoundwareSessionsService } from '../sessions/roundware-sessions.service';
 import {
   CreateEventDto,
@@ -344,7 +346,7 @@ function totalBytes(sizes: EventSize[]): number {
 }
 
 function missingSession(id: number): string {
-  return `Invalid pk "${id}" - object does not exist.`;
+  return DRF_MESSAGES.invalidPk(id);
 }
 
 function jsonType(value: unknown): string {

@@ -5,6 +5,7 @@ import { AuthUser, canReadAll, isAdmin, ownerCondition } from '../common/auth-us
 import { FieldErrorsException } from '../common/errors';
 import { SqlValue } from '../database/sql';
 import { Guide } from './entities/guide.entity';
+import { DRF_MESSAGES } from '../common/validation';
 
 /** DRF's wording for a refused permission. */
 const FORBIDDEN_MESSAGE = 'You do not have permission to perform this action.';
@@ -67,7 +68,7 @@ export class GuideAccess {
       id >= 1 && id <= 2_147_483_647
         ? await this.guides.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id })
         : null;
-    if (!guide) throw FieldErrorsException.of(field, `Invalid pk "${id}" - object does not exist.`);
+    if (!guide) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(id));
     this.assertCanWrite(auth, guide);
     return guide;
   }

@@ -25,12 +25,13 @@ import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+import { GuidesService } from './guides.service';
 
 const NOT_FOUND = { status: 404, description: "No such guide, or another user's" };
 const GUIDE_EXAMPLE = {
@@ -40,7 +41,6 @@ const GUIDE_EXAMPLE = {
   timezone: 'America/New_York',
   description_html: '<p>Welcome!</p>',
 };
-import { GuidesService } from './guides.service';
 
 /** Guidebook Open API v1 guides (`/open-api/v1/guides/`). */
 @ApiTags('guidebook')

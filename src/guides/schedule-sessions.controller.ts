@@ -25,7 +25,7 @@ import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { DrfPage } from '../common/pagination';
 import {
   CreateScheduleSessionDto,
@@ -44,6 +44,7 @@ import {
   SCHEDULE_SESSION_PAGE_EXAMPLES,
 } from './dto/seed-examples';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+import { ScheduleSessionsService } from './schedule-sessions.service';
 
 const NOT_FOUND = { status: 404, description: "No such session, or one of another user's guide" };
 const LIST_400 = {
@@ -56,7 +57,6 @@ const LIST_RULES =
   '`guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, ' +
   '`start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions ' +
   'without an end sort after the others ascending). A filter value that cannot match anything answers 400.';
-import { ScheduleSessionsService } from './schedule-sessions.service';
 
 /** Guidebook Open API v1 schedule sessions (`/open-api/v1/sessions/`). */
 @ApiTags('guidebook')

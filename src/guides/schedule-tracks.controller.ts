@@ -24,7 +24,7 @@ import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { DrfPage } from '../common/pagination';
 import {
   CreateScheduleTrackDto,
@@ -34,10 +34,10 @@ import {
 } from './dto/schedule-track.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+import { ScheduleTracksService } from './schedule-tracks.service';
 
 const NOT_FOUND = { status: 404, description: "No such schedule track, or one of another user's guide" };
 const TRACK_EXAMPLE = { guide: 1, name: 'Keynotes', color: '#000080' };
-import { ScheduleTracksService } from './schedule-tracks.service';
 
 /** Guidebook Open API v1 schedule tracks (`/open-api/v1/schedule-tracks/`). */
 @ApiTags('guidebook')

@@ -1,9 +1,9 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Sql } from '../database/sql';
+import type { HealthRepository } from './health.repository';
 import { DatabaseHealthIndicator } from './database.health';
 
-const indicator = (one: () => Promise<unknown>) =>
-  new DatabaseHealthIndicator(new HealthIndicatorService(), { one } as unknown as Sql);
+const indicator = (ping: () => Promise<unknown>) =>
+  new DatabaseHealthIndicator(new HealthIndicatorService(), { ping } as unknown as HealthRepository);
 
 describe('DatabaseHealthIndicator', () => {
   it('is up when the database answers', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AuthUser } from '../common/auth-user';
-import { isIntId } from '../common/dto/id-param';
+import { isIntId } from '../common/validation';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {
@@ -219,9 +219,8 @@ export class PlaybackSessionsService {
   }
 
   /**
-   * One atomic UPDATE: adds the credited part of `timeListened`, moves the credit watermark, stores the
-   * position (and closes when asked), returning the updated row; then the owner's media progress follows
-   * the position.
+   * One atomic UPDATE (adds the credited part of `timeListened`, moves the credit watermark, stores the
+   * position, closes when asked) and the owner's media progress following the position, in one transaction.
    */
   private async applySync(
     row: PlaybackSession,
@@ -231,16 +230,29 @@ export class PlaybackSessionsService {
   ): Promise<PlaybackSession> {
     const now = nowMicros();
     const allowEnd = now + this.config.playback.syncToleranceSeconds * 1_000_000;
-    const updated = await this.sessions.sync({
-      id: row.id,
-      listened: timeListened,
-      allowEnd,
-      now,
-      position,
-      close,
+    // the credited sync and the owner's progress commit together or not at all
+    const updated = await this.sessions.inTransaction(async () => {
+      const synced = await this.sessions.sync({
+        id: row.id,
+        listened: timeListened,
+        allowEnd,
+        now,
+        position,
+        close,
+      });
+      if (synced)
+        await this.saveProgress(
+          row.userId,
+          row.libraryItemId,
+          row.episodeId,
+          position,
+          row.duration,
+          now,
+          now,
+        );
+      return synced;
     });
     if (!updated) throw new NotFoundException();
-    await this.saveProgress(row.userId, row.libraryItemId, row.episodeId, position, row.duration, now, now);
     return updated;
   }
 

@@ -13,7 +13,7 @@ import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { DrfPage } from '../common/pagination';
 import {
   ExperimentSessionDetailDto,

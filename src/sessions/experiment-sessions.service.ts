@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
+import type { SqlCondition } from '../common/sql-condition';
 import { AppConfig } from '../config/app-config';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import {
@@ -15,7 +16,7 @@ import { ProjectsService } from './projects.service';
 import { SessionAccess } from './session-access.service';
 import { tooManySessions } from './roundware-sessions.service';
 import { SessionLifecycle } from './session-lifecycle.service';
-import { SessionsRepository, SqlCondition } from './sessions.repository';
+import { SessionsRepository } from './sessions.repository';
 
 export interface ExperimentSessionFilters {
   experimentId?: number;

@@ -4,19 +4,19 @@ import type { Request } from 'express';
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import { DrfPage } from '../common/pagination';
 import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { ExperimentSessionsDto } from './dto/experiment-session.dto';
 import { ExperimentSessionsService } from './experiment-sessions.service';
 import { EXPERIMENT_SESSIONS_OF_EXPERIMENT_EXAMPLES } from './dto/seed-examples';
+import { toExperiment } from './experiments.mapper';
+import { ProjectsService } from './projects.service';
 
 const VISIBILITY =
   "Users see the experiments they own; operators and admins see all (another user's answers 404).";
 const NOT_FOUND = { status: 404, description: "No such experiment, or another user's" };
-import { toExperiment } from './experiments.mapper';
-import { ProjectsService } from './projects.service';
 
 /** Default page size of `GET /api/experiments`. */
 export const EXPERIMENTS_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_INT_ID } from '../common/dto/id-param';
+import { DRF_MESSAGES, MAX_INT_ID } from '../common/validation';
 import { FieldErrorsException } from '../common/errors';
 import { baseLanguageCode, chooseLanguage } from './languages';
 import { LanguagesRepository } from './languages.repository';
@@ -22,8 +22,7 @@ export class LanguagesService {
     const choice = chooseLanguage(input);
     if (choice.by === 'code') return this.idOfCode(choice.code);
     const exists = choice.id >= 1 && choice.id <= MAX_INT_ID && (await this.languages.exists(choice.id));
-    if (!exists)
-      throw FieldErrorsException.of('language_id', `Invalid pk "${choice.id}" - object does not exist.`);
+    if (!exists) throw FieldErrorsException.of('language_id', DRF_MESSAGES.invalidPk(choice.id));
     return choice.id;
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { SqlCondition, whereOf } from '../common/sql-condition';
 import { Sql } from '../database/sql';
 import { Project } from './entities/project.entity';
-import { SqlCondition, whereOf } from './sessions.repository';
 
 export type NewProject = Omit<Project, 'id' | 'owner'>;
 

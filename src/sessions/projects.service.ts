@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
+import { DRF_MESSAGES } from '../common/validation';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
@@ -36,7 +37,7 @@ export class ProjectsService {
    */
   async getForBody(auth: AuthUser, id: number, field: string): Promise<Project> {
     const project = await this.findVisible(auth, id);
-    if (!project) throw FieldErrorsException.of(field, `Invalid pk "${id}" - object does not exist.`);
+    if (!project) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(id));
     return project;
   }
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiDrfErrors } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import { RoundwareProjectDto } from './dto/roundware-project.dto';
 import { ProjectsService } from './projects.service';
 import { toRoundwareProject } from './roundware.mapper';

@@ -5,7 +5,7 @@ import { ApiDrfErrors } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import type { DrfPage } from '../common/pagination';
-import { IdPipe } from '../common/dto/id-param';
+import { IdPipe } from '../common/validation';
 import {
   CreateRoundwareSessionDto,
   RoundwareCountDto,

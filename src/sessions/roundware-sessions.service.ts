@@ -2,6 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import type { Request } from 'express';
 import { UsersService } from '../auth/users.service';
 import { AuthUser } from '../common/auth-user';
+import type { SqlCondition } from '../common/sql-condition';
 import { FieldErrors, FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { parseDateTimeMicros } from '../common/time';
@@ -20,13 +21,13 @@ import { ProjectsService } from './projects.service';
 import { toRoundwareCreatedSession, toRoundwareSession } from './roundware.mapper';
 import { SessionAccess } from './session-access.service';
 import { SessionLifecycle } from './session-lifecycle.service';
-import { SessionsRepository, SqlCondition } from './sessions.repository';
+import { SessionsRepository } from './sessions.repository';
+import { DRF_MESSAGES } from '../common/validation';
 
 /** Roundware's `timezone` when the client sends none. */
 export const DEFAULT_TIMEZONE = '0000';
 
-const DATETIME_FORMAT_MESSAGE =
-  'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
+const DATETIME_FORMAT_MESSAGE = DRF_MESSAGES.datetimeFormat;
 
 /** Runs the checks of several fields and reports all their errors together, as a DRF serializer does. */
 async function allFields<T extends unknown[]>(...checks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {

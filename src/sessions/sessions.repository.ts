@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Micros } from '../common/time';
-import { Sql, SqlValue } from '../database/sql';
+import { SqlCondition, whereOf } from '../common/sql-condition';
+import { Sql } from '../database/sql';
 import { Session, SessionType } from './entities/session.entity';
 import { EXPERIMENT_SESSION_COLUMNS } from './experiments.mapper';
 import { ROUNDWARE_SESSION_COLUMNS } from './roundware.mapper';
-
-/** A condition with its `?` values ('' = none), as the access policies and filters build them. */
-export type SqlCondition = [string, SqlValue[]];
 
 /** The fields of a new session (the owner and times are added by the lifecycle). */
 export interface NewSessionRow {
@@ -28,15 +26,6 @@ export interface SessionStop {
   stopTime: Micros;
   endedById: number;
   modifiedAt: Micros;
-}
-
-/** ` WHERE a AND b` of the non-empty conditions, with their values in order. */
-export function whereOf(conditions: SqlCondition[]): SqlCondition {
-  const used = conditions.filter(([text]) => text);
-  return [
-    used.length ? ` WHERE ${used.map(([text]) => text).join(' AND ')}` : '',
-    used.flatMap(([, values]) => values),
-  ];
 }
 
 /** Every statement on `sessions`. Visibility comes in as a condition from `SessionAccess`. */

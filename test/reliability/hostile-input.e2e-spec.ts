@@ -163,8 +163,13 @@ describe('hostile input (property-based, e2e)', () => {
       const err = (first as { err?: { message?: string; stack?: string } } | undefined)?.err;
       lastLoggedError = err?.stack?.split('\n').slice(0, 4).join(' | ') ?? String(first);
     });
-    // the Guidebook daily budget (10,000 per user) is not what this suite tests; it would run out at high HOSTILE_RUNS
-    t = await startTestApp({ BODY_LIMIT_BYTES: String(BODY_LIMIT), GUIDEBOOK_DAILY_LIMIT: '1000000000' });
+    // the Guidebook daily budget (10,000 per user) and the device registration throttle (60 a minute per
+    // address) are not what this suite tests; they would run out at high HOSTILE_RUNS
+    t = await startTestApp({
+      BODY_LIMIT_BYTES: String(BODY_LIMIT),
+      GUIDEBOOK_DAILY_LIMIT: '1000000000',
+      DEVICE_REGISTRATIONS_PER_MINUTE: '1000000',
+    });
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
     const db = t.app.get(DataSource);

@@ -419,6 +419,19 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
       ctx.state.refresh = res.body.refresh;
     },
   },
+  'POST /api/token/verify/': {
+    method: 'POST',
+    path: () => '/api/token/verify/',
+    as: 'anonymous',
+    valid: (ctx) => fc.constant({ token: ctx.state.access as string }),
+    fields: ['token'],
+    setup: async (ctx) => {
+      const res = await ctx.t.http
+        .post('/api/token/')
+        .send({ username: ctx.user.username, password: ctx.user.password });
+      ctx.state.access = res.body.access;
+    },
+  },
   'POST /audiobookshelf/login': {
     method: 'POST',
     path: () => '/audiobookshelf/login',

@@ -14,7 +14,8 @@ import { dialectOf } from '../../src/common/filters/dialect-exception.filter';
  *
  * Not validated (and not counted): the Swagger UI and its JSON/YAML (`/docs*`), which are not part of
  * the API, and CORS preflights (`OPTIONS`), which the CORS middleware answers before any operation. A request to a path or method the spec does not have may only answer the dialect's 404
- * (unknown routes), checked against the dialect's error schema.
+ * (unknown routes), checked against the dialect's error schema; a known DRF path asked with a method it does
+ * not serve may answer DRF's 405.
  */
 
 export const SPEC_PATH = join(__dirname, '..', '..', 'openapi', 'openapi.json');
@@ -201,6 +202,18 @@ export function checkResponse(res: ObservedResponse, options: { count?: boolean 
   if (!op) {
     // An unknown route: only the dialect's 404 is acceptable.
     const dialect = dialectOf(path);
+    if (res.status === 405 && dialect === 'drf' && matches.length) {
+      // A known path asked with a method it does not serve: DRF's 405 (the Allow header is checked by the tests)
+      const error = validate(
+        'method-not-allowed drf',
+        { $ref: '#/components/schemas/DrfError' },
+        res.body,
+        where,
+      );
+      if (error) return error;
+      count('(wrong method) drf 405');
+      return null;
+    }
     const schemaName = dialect === 'audiobookshelf' ? 'AbsErrorText' : 'DrfError';
     const expectedType = dialect === 'audiobookshelf' ? 'text/plain' : 'application/json';
     if (res.status !== 404 || mediaType !== expectedType) {

@@ -11,6 +11,10 @@ import {
 } from 'class-validator';
 import { Role, ROLES } from '../../common/auth-user';
 
+/** Django's username rule, shared by the API and the admin CLI. */
+export const USERNAME_PATTERN = /^[\w.@+-]+$/;
+export const USERNAME_MESSAGE = 'Enter a valid username: letters, digits and @/./+/-/_ only.';
+
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
   @IsDefined()
@@ -76,7 +80,7 @@ export class CreateUserDto {
   })
   @IsDefined()
   @IsString()
-  @Matches(/^[\w.@+-]+$/, { message: 'Enter a valid username: letters, digits and @/./+/-/_ only.' })
+  @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   @MaxLength(150)
   username: string;
 
@@ -100,7 +104,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'alice', description: 'Unique regardless of case' })
   @unlessAbsent()
   @IsString()
-  @Matches(/^[\w.@+-]+$/, { message: 'Enter a valid username: letters, digits and @/./+/-/_ only.' })
+  @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   @MaxLength(150)
   username?: string;
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageRequest } from '../pagination';
-import { MAX_INT_ID } from './id-param';
+import { MAX_INT_ID } from '../validation';
 
 /** `?page=&page_size=` of DRF's PageNumberPagination. */
 export class PageQueryDto {

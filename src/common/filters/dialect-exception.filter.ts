@@ -6,6 +6,7 @@ import {
   FieldErrorsException,
   TooManyRequestsError,
 } from '../errors';
+import { allowedMethods, unroutedMethod } from '../method-not-allowed';
 
 export type Dialect = 'drf' | 'audiobookshelf';
 
@@ -104,6 +105,17 @@ export class DialectExceptionFilter implements ExceptionFilter {
         return;
       }
       const raw = messageOf(exception);
+      // --- 405 (helper http): a known path asked with a method it does not serve, on the DRF surfaces
+      // (Audiobookshelf keeps upstream Express's plain 404). The methods come from the live route table.
+      const wrongMethod =
+        status === HttpStatus.NOT_FOUND && dialect === 'drf' ? unroutedMethod(raw) : undefined;
+      const allow = wrongMethod ? allowedMethods(req) : [];
+      if (wrongMethod && allow.length) {
+        res.setHeader('Allow', allow.join(', '));
+        res.status(HttpStatus.METHOD_NOT_ALLOWED).json({ detail: `Method "${wrongMethod}" not allowed.` });
+        return;
+      }
+      // --- end 405
       message = bodyParserMessage(status, raw) ?? (isGenericNestMessage(status, raw) ? undefined : raw);
       if (exception instanceof TooManyRequestsError) {
         res.setHeader('Retry-After', String(exception.retryAfterSeconds));

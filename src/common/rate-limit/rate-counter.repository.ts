@@ -46,16 +46,4 @@ export class RateCounterRepository {
       [key, windowStart],
     );
   }
-
-  async find(key: string): Promise<CounterRow | undefined> {
-    const row = await this.sql.one<RawCounterRow>(
-      'SELECT count, window_start FROM rate_counters WHERE key = ?',
-      [key],
-    );
-    return row && toRow(row);
-  }
-
-  async remove(key: string): Promise<void> {
-    await this.sql.run('DELETE FROM rate_counters WHERE key = ?', [key]);
-  }
 }

@@ -13,7 +13,8 @@ export interface WindowState {
 /**
  * Fixed-window counters kept in the database, so every instance behind a load balancer counts the
  * same budget. A hit counts and answers in one atomic statement, so a budget holds under any
- * concurrency: check the answer of `hit`, never a `peek` taken before it.
+ * concurrency: check the answer of `hit` (there is no peek: a check before
+ * the hit is a race).
  */
 @Injectable()
 export class RateCounterService {
@@ -33,20 +34,6 @@ export class RateCounterService {
   /** Takes back a hit that turned out not to count (e.g. a login that succeeded). */
   release(key: string, state: WindowState): Promise<void> {
     return this.counters.decrement(key, state.windowStart);
-  }
-
-  /** The current count of `key` without adding to it (0 when its window has passed). */
-  async peek(key: string, windowSeconds: number): Promise<WindowState> {
-    const now = nowMicros();
-    const row = await this.counters.find(key);
-    if (!row || row.windowStart < now - windowSeconds * 1_000_000) {
-      return { count: 0, resetInSeconds: windowSeconds, windowStart: now };
-    }
-    return this.state(row.count, row.windowStart, windowSeconds, now);
-  }
-
-  reset(key: string): Promise<void> {
-    return this.counters.remove(key);
   }
 
   private state(count: number, windowStart: number, windowSeconds: number, now: number): WindowState {

@@ -16,6 +16,7 @@ import { DrfBoolean } from '../../sessions/dto/drf-fields';
 import { RoundwareSessionDto } from '../../sessions/dto/roundware-session.dto';
 import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from '../../sessions/dto/time-formats';
 import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
+import { DRF_MESSAGES } from '../../common/validation';
 
 function IsCoordinate(limit: number, options?: ValidationOptions) {
   return ValidateBy(
@@ -49,8 +50,7 @@ function IsClientTime(options?: ValidationOptions) {
       name: 'isClientTime',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isClientTime(value),
-        defaultMessage: () =>
-          'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+        defaultMessage: () => DRF_MESSAGES.datetimeFormat,
       },
     },
     options,

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { isValidTimeZone } from '../../config/app-config';
 import { parseDateTimeMicros } from '../../common/time';
+import { DRF_MESSAGES, toDrfBoolean } from '../../common/validation';
 
 /**
  * Field decorators for Guidebook request bodies, which arrive either as JSON (real booleans, numbers,
@@ -11,23 +12,13 @@ import { parseDateTimeMicros } from '../../common/time';
  * check lets `undefined` through (absent field); `@Required()` is what makes a field mandatory.
  */
 
-const TRUE_VALUES = new Set(['true', 'True', 'TRUE', '1', 'yes', 'Yes', 'on', 'On', 'y', 't']);
-const FALSE_VALUES = new Set(['false', 'False', 'FALSE', '0', 'no', 'No', 'off', 'Off', 'n', 'f']);
-
 /** The last of repeated form keys (`a=1&a=2` → "2"), as Django's `QueryDict.get` reads it. */
 function single(value: unknown): unknown {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value[value.length - 1] : value;
 }
 
 export function toBool(value: unknown): unknown {
-  const v = single(value);
-  if (typeof v === 'string') {
-    if (TRUE_VALUES.has(v)) return true;
-    if (FALSE_VALUES.has(v)) return false;
-  }
-  if (v === 1) return true;
-  if (v === 0) return false;
-  return v;
+  return toDrfBoolean(single(value));
 }
 
 export function toInt(value: unknown): unknown {
@@ -120,7 +111,7 @@ export function GbBool() {
   return applyDecorators(
     Transform(({ value }) => toBool(value)),
     check('gbBool', (value) =>
-      value === null ? NOT_NULL : typeof value === 'boolean' ? null : 'Must be a valid boolean.',
+      value === null ? NOT_NULL : typeof value === 'boolean' ? null : DRF_MESSAGES.invalidBoolean,
     ),
   );
 }
@@ -149,8 +140,7 @@ export function GbPkList() {
   );
 }
 
-export const DATE_TIME_FORMAT_MESSAGE =
-  'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
+export const DATE_TIME_FORMAT_MESSAGE = DRF_MESSAGES.datetimeFormat;
 
 /** A date-time string (naive = UTC, offsets converted); blank means null when `nullable`. */
 export function GbDateTime(options: { nullable?: boolean } = {}) {

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
-import { MAX_INT_ID } from '../../common/dto/id-param';
+import { MAX_INT_ID } from '../../common/validation';
 import { toIntList } from './form-fields';
 
 /**

@@ -24,13 +24,18 @@ describe('DRF field parsing', () => {
     ['FALSE', false],
     ['0', false],
     [false, false],
+    // DRF BooleanField's spellings, the same on every surface (src/common/validation)
+    ['yes', true],
+    ['on', true],
+    ['no', false],
+    ['off', false],
   ])('reads %p as the boolean %p', (value, expected) => {
     const { probe, errors } = parse({ flag: value });
     expect(errors).toEqual([]);
     expect(probe.flag).toBe(expected);
   });
 
-  it.each(['yes', 'no', '', 'on', 2, 'truthy'])('refuses %p as a boolean', (value) => {
+  it.each(['', 'tRuE', ' true', 2, 'truthy'])('refuses %p as a boolean', (value) => {
     expect(parse({ flag: value }).errors.map((e) => e.property)).toEqual(['flag']);
   });
 

@@ -1,25 +1,14 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
-import { MAX_INT_ID } from '../../common/dto/id-param';
+import { MAX_INT_ID, toDrfBoolean } from '../../common/validation';
 import { Transform } from 'class-transformer';
 
-const TRUE_VALUES = new Set(['true', '1']);
-const FALSE_VALUES = new Set(['false', '0']);
-
 /**
- * DRF's boolean parsing for query strings and form bodies: `true`/`false`/`1`/`0` in any case become
- * booleans; anything else is left as it is, so `@IsBoolean()` refuses it ("Must be a valid boolean.")
- * instead of the filter being silently ignored.
+ * DRF's boolean parsing for query strings and form bodies (the toolkit's `toDrfBoolean`): DRF's
+ * spellings become booleans; anything else is left as it is, so `@IsBoolean()` refuses it ("Must be a
+ * valid boolean.") instead of the filter being silently ignored.
  */
 export function DrfBoolean() {
-  return Transform(({ value }: { value: unknown }) => {
-    if (typeof value === 'boolean') return value;
-    const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : null;
-    if (text === null) return value;
-    const lower = text.trim().toLowerCase();
-    if (TRUE_VALUES.has(lower)) return true;
-    if (FALSE_VALUES.has(lower)) return false;
-    return value;
-  });
+  return Transform(({ value }: { value: unknown }) => toDrfBoolean(value));
 }
 
 /**

@@ -1,0 +1,42 @@
+import { ApiKey } from './auth/entities/api-key.entity';
+import { User } from './auth/entities/user.entity';
+import { RateCounter } from './common/rate-limit/rate-counter.entity';
+import { EventTag } from './events/entities/event-tag.entity';
+import { EventType } from './events/entities/event-type.entity';
+import { Event } from './events/entities/event.entity';
+import { Guide } from './guides/entities/guide.entity';
+import { ScheduleSessionTrack } from './guides/entities/schedule-session-track.entity';
+import { ScheduleSession } from './guides/entities/schedule-session.entity';
+import { ScheduleTrack } from './guides/entities/schedule-track.entity';
+import { Language } from './sessions/entities/language.entity';
+import { Project } from './sessions/entities/project.entity';
+import { Session } from './sessions/entities/session.entity';
+import { Library } from './playback-sessions/entities/library.entity';
+import { LibraryItem } from './playback-sessions/entities/library-item.entity';
+import { MediaProgress } from './playback-sessions/entities/media-progress.entity';
+import { PlaybackSession } from './playback-sessions/entities/playback-session.entity';
+
+/**
+ * Every entity, for DataSources built outside Nest: the TypeORM CLI (ormconfig.ts), the drift check and
+ * tests. The app itself registers them per feature module (`TypeOrmModule.forFeature`); a test checks the
+ * two agree.
+ */
+export const ENTITIES = [
+  User,
+  ApiKey,
+  RateCounter,
+  Project,
+  Language,
+  Session,
+  EventType,
+  Event,
+  EventTag,
+  Guide,
+  ScheduleTrack,
+  ScheduleSession,
+  ScheduleSessionTrack,
+  Library,
+  LibraryItem,
+  PlaybackSession,
+  MediaProgress,
+];
