@@ -7,6 +7,7 @@
  * request from what the harness prepared (`request`); `vary` spreads the load over many rows (sessions,
  * pages) instead of hammering one.
  */
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 export type Scale = 'full' | 'smoke' | 'events-10k';
@@ -56,6 +57,8 @@ export interface Seeded {
   playbackSessions: number;
   /** Open playback sessions of the admin, synced by the playback case. */
   openPlayback: string[];
+  /** API keys of the two listening-stats users: 1/100 and 1/10 of the playback sessions (1k, 10k at full). */
+  statsKeys: { small: string; large: string };
 }
 
 const SIZES = {
@@ -241,10 +244,25 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
      VALUES (?, ?, 'lib_bench', 'li_bench', NULL, 'book', ?, '[]', 'Bench Book', 'Bench Author', NULL, 36000, 0,
        'html5', ?, ?, '2026-11-22', 'Sunday', ?, 0, ?, ?, ?, ?, ?, 0, ?)`,
   );
+  // the listening-stats users: the first 1/100 of the sessions are one user's, the next 1/10 another's
+  const statsKeys = { small: 'shk_bench_stats_small', large: 'shk_bench_stats_large' };
+  const statsUsers = (['small', 'large'] as const).map((size) => {
+    const id = Number(user.run(`bench-stats-${size}`, now, now).lastInsertRowid);
+    key.run(id, 'bench', createHash('sha256').update(statsKeys[size]).digest('hex'), 'shk_bench', now);
+    return id;
+  });
+  const small = Math.floor(n.playback / 100);
+  const large = small + Math.floor(n.playback / 10);
   const openPlayback: string[] = [];
   for (let i = 0; i < n.playback; i++) {
     const open = i >= n.playback - OPEN_PLAYBACK;
-    const owner = open ? ctx.adminId : userIds[i % userIds.length];
+    const owner = open
+      ? ctx.adminId
+      : i < small
+        ? statsUsers[0]
+        : i < large
+          ? statsUsers[1]
+          : userIds[i % userIds.length];
     const id = `play_bench_${String(i).padStart(7, '0')}`;
     const t = now - (n.playback - i) * 10_000_000;
     insertPlayback.run(
@@ -272,6 +290,7 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
     scheduleSessionsPerGuide: n.perGuide,
     playbackSessions: n.playback,
     openPlayback,
+    statsKeys,
   };
 }
 
@@ -398,6 +417,26 @@ export const CASES: BenchCase[] = [
       vary: (n) => ({ path: `/audiobookshelf/api/sessions?itemsPerPage=10&page=${pageOf(n, 100) - 1}` }),
     }),
   },
+  // deep pages of the admin list: the offset runs on the index alone, so page 9,999 costs about page 0
+  ...[0, 5_000, 9_999].map((page): BenchCase => ({
+    name: `GET /audiobookshelf/api/sessions?page=${page} (admin, 10/page, deep page)`,
+    kind: 'list',
+    request: (ctx) => ({
+      method: 'GET',
+      path: `/audiobookshelf/api/sessions?itemsPerPage=10&page=${page}`,
+      headers: { authorization: `Bearer ${ctx.jwt}` },
+    }),
+  })),
+  // listening stats of a user with 1k / 10k sessions (at full scale): read from the daily totals
+  ...(['small', 'large'] as const).map((size): BenchCase => ({
+    name: `GET /audiobookshelf/api/me/listening-stats (${size === 'small' ? '1k' : '10k'} sessions)`,
+    kind: 'single-row',
+    request: (ctx) => ({
+      method: 'GET',
+      path: '/audiobookshelf/api/me/listening-stats',
+      headers: { authorization: `Bearer ${seeded(ctx).statsKeys[size]}` },
+    }),
+  })),
   {
     name: 'GET /open-api/v1/sessions/?guide=&page= (50/page)',
     kind: 'list',

@@ -380,6 +380,17 @@ const saveProgress = db.prepare(
 );
 const playbackById = db.prepare<[string], PlaybackRow>('SELECT * FROM abs_playback_sessions WHERE id = ?');
 const countPlayback = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM abs_playback_sessions');
+const listeningDays = db.prepare<
+  [number],
+  { date: string; day_of_week: string; library_item_id: string; seconds: number }
+>(
+  `SELECT date, day_of_week, library_item_id, seconds FROM abs_listening_days
+   WHERE user_id = ? AND sessions > 0 ORDER BY date, library_item_id`,
+);
+const latestPlayback = db.prepare<[number], PlaybackRow>(
+  'SELECT * FROM abs_playback_sessions WHERE user_id = ? ORDER BY updated_at DESC, id DESC LIMIT 10',
+);
+const itemMedia = db.prepare<[string], { media: string }>('SELECT media FROM abs_library_items WHERE id = ?');
 const playbackPage = db.prepare<[number, number], PlaybackRow>(
   `SELECT s.*, u.username FROM abs_playback_sessions s LEFT JOIN users u ON u.id = s.user_id
    ORDER BY s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?`,
@@ -613,6 +624,36 @@ const ROUTES: Record<string, Handler> = {
       itemsPerPage,
       sessions: rows.map(absSession),
       userFilter: null,
+    });
+  },
+  'GET /audiobookshelf/api/me/listening-stats': (req, res) => {
+    const who = caller(req);
+    if (!who) return sendText(res, 401, 'Unauthorized');
+    const days: Record<string, number> = {};
+    const dayOfWeek: Record<string, number> = {};
+    const itemTotals: Record<string, number> = {};
+    let totalTime = 0;
+    for (const r of listeningDays.all(who.user.id)) {
+      days[r.date] = (days[r.date] ?? 0) + r.seconds;
+      dayOfWeek[r.day_of_week] = (dayOfWeek[r.day_of_week] ?? 0) + r.seconds;
+      itemTotals[r.library_item_id] = (itemTotals[r.library_item_id] ?? 0) + r.seconds;
+      totalTime += r.seconds;
+    }
+    const items = Object.fromEntries(
+      Object.entries(itemTotals).map(([id, timeListening]) => {
+        const row = itemMedia.get(id);
+        const media = row ? (JSON.parse(row.media) as { metadata: unknown }) : null;
+        return [id, { id, timeListening, mediaMetadata: media?.metadata ?? null }];
+      }),
+    );
+    const today = new Date().toISOString().slice(0, 10);
+    send(res, 200, {
+      totalTime,
+      items,
+      days,
+      dayOfWeek,
+      today: days[today] ?? 0,
+      recentSessions: latestPlayback.all(who.user.id).map(absSession),
     });
   },
   'GET /open-api/v1/sessions': (req, res) => {

@@ -146,12 +146,13 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (!op) continue;
       (op.tags ?? []).forEach((tag: string) => usedTags.add(tag));
       op.responses = op.responses ?? {};
-      const auth = op['x-auth'] as { public?: boolean; roles?: string[] } | undefined;
+      const auth = op['x-auth'] as { public?: boolean; roles?: string[]; denyAs?: number } | undefined;
       const params = (op.parameters ?? []) as Json[];
 
       const platform = new Map<number, string | undefined>();
       if (auth && !auth.public) platform.set(401, undefined);
-      if (auth?.roles && auth.roles.length < 3) {
+      // a route that refuses other roles as 404 (`denyAs`) documents that 404 instead of a 403
+      if (auth?.roles && auth.roles.length < 3 && auth.denyAs !== 404) {
         platform.set(403, `The caller is authenticated but is not ${auth.roles.join(' or ')}`);
       }
       if (op.requestBody) {

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiAbsErrors, ApiAbsPage } from '../common/api-responses';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
@@ -13,7 +12,6 @@ import {
   ListeningStatsDto,
   ListeningStatsItemDto,
   ListSessionsQueryDto,
-  LOCAL_SESSION_BODY_SCHEMA,
   LocalSessionDto,
   LocalSessionsDto,
   LocalSyncResultDto,
@@ -27,67 +25,25 @@ import {
   SessionPageDto,
   SyncSessionDto,
 } from './dto/sessions.dto';
-import {
-  SEED_LOCAL_SESSION,
-  SEED_LOCAL_SESSIONS,
-  SEED_LOCAL_SYNC_RESULT,
-  SEED_LOCAL_SYNC_RESULTS,
-  SEED_OPEN_SESSION,
-  SEED_SESSION_LIST,
-  SEED_SYNC_BODY,
-} from './dto/seed-examples';
 import { PlaybackSessionsService } from './playback-sessions.service';
-
-/** The body of the 200 that Audiobookshelf answers with `sendStatus(200)` (deletes). */
-const OK_TEXT = 'OK';
-
-const SESSION_ID = { name: 'id', description: 'Session id (`play_…`)', example: 'play_i00492kps6ow4axlvq' };
-const ITEM_ID = { name: 'id', description: 'Library item id (`li_…`)', example: 'li_bufnnmp4y5o2gbbxfm' };
-const PROGRESS_ITEM_ID = {
-  name: 'libraryItemId',
-  description: 'Library item id (`li_…`)',
-  example: 'li_bufnnmp4y5o2gbbxfm',
-};
-const EPISODE_ID = {
-  name: 'episodeId',
-  description: 'Podcast episode id (`ep_…`)',
-  example: 'ep_lh6ko39pumnrma3dhv',
-};
-
-const OPEN_SESSION_404 = {
-  status: 404,
-  description:
-    'No open session with this id, or (for a user) an open session of another user: closed sessions, ' +
-    "unknown ids and other users' sessions all answer the same",
-  example: 'Not Found',
-};
-const SYNC_400 = {
-  status: 400,
-  description:
-    'A field that is not a finite number ≥ 0, `timeListened` over 86400 s, a position or duration over a ' +
-    "year, an unknown field, or `currentTime` more than 1 s past the session's duration",
-  example: 'currentTime 99999 is past the duration (1454.18449 s)',
-};
-const SESSION_LIST_404 = {
-  status: 404,
-  description: 'The caller is a `user`: the list does not exist for them (as upstream answers non-admins)',
-  example: 'Not Found',
-};
-const OK_RESPONSE = {
-  content: {
-    'text/plain': { schema: { type: 'string' as const, example: OK_TEXT }, example: OK_TEXT },
-  },
-};
-
-const SYNC_RULES =
-  "Positions and durations are seconds. `currentTime` may overshoot the session's duration (the server's " +
-  "duration of the item or episode; the client's `duration` is validated and otherwise ignored) by at most " +
-  '1 s, and is then stored as the duration. `timeListened` (at most 86400 per request) is credited only up to ' +
-  'the wall-clock time since the previous sync plus `PLAYBACK_SYNC_TOLERANCE_SECONDS` (10 s): larger claims ' +
-  "are clamped, never refused, and the tolerance is one shared slack for the whole session. The session's " +
-  "owner's media progress follows the position (finished when fewer than " +
-  '`PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain). A user may only act on their own open sessions (another ' +
-  "user's answers 404); operators and admins may act on anyone's, and the progress then moves for the owner.";
+import {
+  OK_TEXT,
+  PlayDocs,
+  PlayEpisodeDocs,
+  SyncLocalDocs,
+  SyncLocalAllDocs,
+  GetOpenDocs,
+  SyncDocs,
+  CloseDocs,
+  ListDocs,
+  ListOpenDocs,
+  RemoveManyDocs,
+  RemoveDocs,
+  ListOwnDocs,
+  StatsDocs,
+  ProgressDocs,
+  EpisodeProgressDocs,
+} from './playback-sessions.openapi';
 
 /** Audiobookshelf listening sessions: open, sync, close, local uploads, lists, stats and progress. */
 @ApiTags('audiobookshelf')
@@ -99,29 +55,7 @@ export class PlaybackSessionsController {
   @Post('items/:id/play')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'playAbsItem',
-    summary: 'Open a listening session on a book; unknown body fields are ignored',
-    description:
-      'Starts playback of a book: opens a session for the caller at their saved position (0 when the book is ' +
-      'finished or never started) and answers it expanded with its audio tracks and library item. The same ' +
-      "user's other open sessions on the same device are closed (the device is `deviceInfo.deviceId`, else " +
-      'the user, IP address, User-Agent and client name). The body is optional and lenient: the fields below ' +
-      'are type-checked, any other field is ignored. `deviceInfo` is echoed in the session with `ipAddress` ' +
-      'added. A podcast needs its episode: use `POST /audiobookshelf/api/items/{id}/play/{episodeId}`.',
-  })
-  @ApiParam(ITEM_ID)
-  @ApiBody({ type: PlayItemDto, required: false })
-  @ApiOkResponse({ type: PlaybackSessionExpandedDto, description: 'The new open session, expanded' })
-  @ApiAbsErrors(
-    { status: 400, description: 'A known field of the wrong type, or a body that is not a JSON object' },
-    {
-      status: 404,
-      description:
-        'No library item with this id (`Library item not found`), or the item is a podcast (`Episode not found`)',
-      example: 'Library item not found',
-    },
-  )
+  @PlayDocs()
   play(
     @CurrentUser() auth: AuthUser,
     @Param('id') itemId: string,
@@ -135,29 +69,7 @@ export class PlaybackSessionsController {
   @Post('items/:id/play/:episodeId')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'playAbsEpisode',
-    summary: 'Open a listening session on a podcast episode; unknown body fields are ignored',
-    description:
-      'Starts playback of one episode of a podcast, as `POST /audiobookshelf/api/items/{id}/play` does for a ' +
-      "book: a session for the caller at their saved position in the episode, expanded with the episode's " +
-      "track and the library item; the caller's other open sessions on the same device are closed. The " +
-      'optional body is lenient (unknown fields ignored).',
-  })
-  @ApiParam(ITEM_ID)
-  @ApiParam(EPISODE_ID)
-  @ApiBody({ type: PlayItemDto, required: false })
-  @ApiOkResponse({ type: PlaybackSessionExpandedDto, description: 'The new open session, expanded' })
-  @ApiAbsErrors(
-    { status: 400, description: 'A known field of the wrong type, or a body that is not a JSON object' },
-    {
-      status: 404,
-      description:
-        'No library item with this id (`Library item not found`), or no such episode in it, or the item is ' +
-        'a book (`Episode not found`)',
-      example: 'Episode not found',
-    },
-  )
+  @PlayEpisodeDocs()
   playEpisode(
     @CurrentUser() auth: AuthUser,
     @Param('id') itemId: string,
@@ -172,49 +84,7 @@ export class PlaybackSessionsController {
   @Post('session/local')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'syncAbsLocalSession',
-    summary: 'Upload a local (offline) session; unknown Playback Session fields are ignored',
-    description:
-      "Stores a session that a client played offline, as the caller's, and moves the caller's media progress " +
-      'to its position if it is newer than the stored progress (`progressSynced`). Clients send a whole ' +
-      'Playback Session: the fields below are type-checked and every other field (`userId`, `mediaMetadata`, ' +
-      '`displayTitle`, `date`, …) is ignored — the owner is the caller, item data comes from the catalogue and ' +
-      "`date`/`dayOfWeek` from `APP_TIMEZONE`. `timeListening` is clamped to the session's own span " +
-      '(`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. Uploading the ' +
-      'same id again replaces the stored copy only if it is not older. Where upstream answers 500, this ' +
-      'answers 400, 404 or 409.',
-  })
-  @ApiExtraModels(LocalSessionDto)
-  @ApiBody({
-    schema: LOCAL_SESSION_BODY_SCHEMA,
-    examples: { seed: { summary: "The seed's local Playback Session", value: SEED_LOCAL_SESSION } },
-  })
-  @ApiOkResponse({
-    type: LocalSyncResultDto,
-    description: 'Stored; `success` is always true here',
-    example: SEED_LOCAL_SYNC_RESULT,
-  })
-  @ApiAbsErrors(
-    {
-      status: 400,
-      description:
-        'A known field of the wrong type, `updatedAt` before `startedAt`, or `currentTime` past the duration',
-      example: 'updatedAt is before startedAt',
-    },
-    {
-      status: 404,
-      description:
-        'Unknown item or episode (`Library item not found`, `Episode not found`), or an id that belongs to ' +
-        'another user or to a server-opened session (`Session id is not available`, the same for both)',
-      example: 'Session id is not available',
-    },
-    {
-      status: 409,
-      description: 'The same new session id is being uploaded concurrently',
-      example: 'Local session is already syncing',
-    },
-  )
+  @SyncLocalDocs()
   syncLocal(
     @CurrentUser() auth: AuthUser,
     @LenientBody(LocalSessionDto) dto: LocalSessionDto,
@@ -225,28 +95,7 @@ export class PlaybackSessionsController {
   @Post('session/local-all')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'syncAbsLocalSessions',
-    summary: 'Upload several local sessions',
-    description:
-      'Uploads up to 500 local sessions, each with the rules of `POST /audiobookshelf/api/session/local`. ' +
-      'Each one succeeds or fails on its own: the answer has one result per session, in order, with ' +
-      '`success: false` and the `error` message (`Library item not found`, `Session id is not available`, …) ' +
-      'for those that failed. A field of the wrong type in any session refuses the whole request (400).',
-  })
-  @ApiBody({
-    type: LocalSessionsDto,
-    examples: { seed: { summary: "The seed's upload of one local session", value: SEED_LOCAL_SESSIONS } },
-  })
-  @ApiOkResponse({
-    type: LocalSyncResultsDto,
-    description: 'One result per uploaded session',
-    example: SEED_LOCAL_SYNC_RESULTS,
-  })
-  @ApiAbsErrors({
-    status: 400,
-    description: '`sessions` missing or not an array of objects, more than 500, or a field of the wrong type',
-  })
+  @SyncLocalAllDocs()
   syncLocalAll(
     @CurrentUser() auth: AuthUser,
     @LenientBody(LocalSessionsDto) dto: LocalSessionsDto,
@@ -256,21 +105,7 @@ export class PlaybackSessionsController {
 
   @Get('session/:id')
   @Auth()
-  @ApiOperation({
-    operationId: 'getAbsOpenSession',
-    summary: 'An open session, with its tracks and item',
-    description:
-      'An open session expanded with its audio tracks and library item. Users see only their own open ' +
-      "sessions; operators and admins see anyone's. A closed session is not found (list it with " +
-      '`GET /audiobookshelf/api/me/listening-sessions` or `GET /audiobookshelf/api/sessions`).',
-  })
-  @ApiParam(SESSION_ID)
-  @ApiOkResponse({
-    type: PlaybackSessionExpandedDto,
-    description: 'The open session, expanded',
-    example: SEED_OPEN_SESSION,
-  })
-  @ApiAbsErrors(OPEN_SESSION_404)
+  @GetOpenDocs()
   getOpen(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<PlaybackSessionExpandedDto> {
     return this.sessions.getOpen(auth, id);
   }
@@ -278,18 +113,7 @@ export class PlaybackSessionsController {
   @Post('session/:id/sync')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'syncAbsSession',
-    summary: 'Sync the position and listening time of an open session',
-    description: `Stores the client's playback position and adds the time listened since the previous sync, then answers the session. ${SYNC_RULES}`,
-  })
-  @ApiParam(SESSION_ID)
-  @ApiBody({
-    type: SyncSessionDto,
-    examples: { seed: { summary: "The seed's sync", value: SEED_SYNC_BODY } },
-  })
-  @ApiOkResponse({ type: PlaybackSessionDto, description: 'The session after the sync' })
-  @ApiAbsErrors(SYNC_400, OPEN_SESSION_404)
+  @SyncDocs()
   sync(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -301,25 +125,7 @@ export class PlaybackSessionsController {
   @Post('session/:id/close')
   @Auth()
   @HttpCode(200)
-  @ApiOperation({
-    operationId: 'closeAbsSession',
-    summary: 'Close an open session, optionally syncing it first',
-    description:
-      'Closes an open session and answers it (upstream answers an empty 200). An empty body closes without a ' +
-      'sync; a body with `currentTime` or `timeListened` syncs first (a missing `currentTime` keeps the ' +
-      `position, a missing \`timeListened\` counts as 0). ${SYNC_RULES}`,
-  })
-  @ApiParam(SESSION_ID)
-  @ApiBody({
-    type: CloseSessionDto,
-    required: false,
-    examples: {
-      seed: { summary: "The seed's close with a final sync", value: SEED_SYNC_BODY },
-      empty: { summary: 'Close without a sync', value: {} },
-    },
-  })
-  @ApiOkResponse({ type: PlaybackSessionDto, description: 'The closed session' })
-  @ApiAbsErrors(SYNC_400, OPEN_SESSION_404)
+  @CloseDocs()
   close(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -329,49 +135,15 @@ export class PlaybackSessionsController {
   }
 
   @Get('sessions')
-  @Auth()
-  @ApiOperation({
-    operationId: 'listAbsSessions',
-    summary: 'All listening sessions (operators and admins; 404 for users, as upstream)',
-    description:
-      'Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages ' +
-      'are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending ' +
-      'unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with ' +
-      "`user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last " +
-      'answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.',
-  })
-  @ApiAbsPage(
-    PlaybackSessionDto,
-    'sessions',
-    {
-      userFilter: {
-        type: 'string',
-        nullable: true,
-        description: 'The `user` parameter as given; null without one',
-        example: '1',
-      },
-    },
-    'One page of sessions',
-  )
-  @ApiOkResponse({ example: SEED_SESSION_LIST })
-  @ApiAbsErrors(SESSION_LIST_404)
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
+  @ListDocs()
   list(@CurrentUser() auth: AuthUser, @Query() query: ListSessionsQueryDto): Promise<SessionListDto> {
     return this.sessions.list(auth, query);
   }
 
   @Get('sessions/open')
-  @Auth()
-  @ApiOperation({
-    operationId: 'listAbsOpenSessions',
-    summary: 'Open sessions of everyone (operators and admins)',
-    description:
-      'The sessions open right now, of every user, most recently synced first, each with its `user` ' +
-      '`{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by ' +
-      "default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` " +
-      'keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.',
-  })
-  @ApiAbsPage(PlaybackSessionDto, 'sessions', {}, 'One page of open sessions')
-  @ApiAbsErrors(SESSION_LIST_404)
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
+  @ListOpenDocs()
   listOpen(@CurrentUser() auth: AuthUser, @Query() query: OpenSessionsQueryDto): Promise<SessionPageDto> {
     return this.sessions.listOpen(auth, query);
   }
@@ -380,22 +152,7 @@ export class PlaybackSessionsController {
   @Auth({ roles: [Role.Admin] })
   @HttpCode(200)
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({
-    operationId: 'deleteAbsSessions',
-    summary: 'Delete several sessions (admin)',
-    description:
-      'Deletes the listed sessions, open or closed, of any user; ids that do not exist are skipped. Answers ' +
-      "`OK` as plain text (upstream's `sendStatus(200)`), or 404 when none of the ids exists.",
-  })
-  @ApiOkResponse({ description: 'Deleted (ids that did not exist are skipped)', ...OK_RESPONSE })
-  @ApiAbsErrors(
-    {
-      status: 400,
-      description:
-        '`sessions` missing, empty, over 500 ids, or an id that is not 1-64 letters, digits, `_` or `-`',
-    },
-    { status: 404, description: 'None of the listed sessions exists' },
-  )
+  @RemoveManyDocs()
   async removeMany(@CurrentUser() auth: AuthUser, @Body() dto: BatchDeleteSessionsDto): Promise<string> {
     await this.sessions.removeMany(auth, dto.sessions);
     return OK_TEXT;
@@ -404,16 +161,7 @@ export class PlaybackSessionsController {
   @Delete('sessions/:id')
   @Auth({ roles: [Role.Admin] })
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({
-    operationId: 'deleteAbsSession',
-    summary: 'Delete a session (admin)',
-    description:
-      "Deletes a session, open or closed, of any user. Answers `OK` as plain text (upstream's " +
-      "`sendStatus(200)`). The user's media progress is kept.",
-  })
-  @ApiParam(SESSION_ID)
-  @ApiOkResponse({ description: 'Deleted', ...OK_RESPONSE })
-  @ApiAbsErrors({ status: 404, description: 'No session with this id' })
+  @RemoveDocs()
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<string> {
     await this.sessions.remove(auth, id);
     return OK_TEXT;
@@ -421,51 +169,21 @@ export class PlaybackSessionsController {
 
   @Get('me/listening-sessions')
   @Auth()
-  @ApiOperation({
-    operationId: 'listAbsOwnSessions',
-    summary: "The caller's sessions, newest first",
-    description:
-      "The caller's own sessions (open, closed and uploaded local ones), most recently updated first, one " +
-      'page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10); a page past the last ' +
-      'answers an empty `sessions` list. Any role may call it and sees only their own sessions.',
-  })
-  @ApiAbsPage(PlaybackSessionDto, 'sessions', {}, "One page of the caller's sessions")
+  @ListOwnDocs()
   listOwn(@CurrentUser() auth: AuthUser, @Query() query: AbsPageQueryDto): Promise<SessionPageDto> {
     return this.sessions.listOwn(auth, query);
   }
 
   @Get('me/listening-stats')
   @Auth()
-  @ApiOperation({
-    operationId: 'getAbsListeningStats',
-    summary: "The caller's listening totals",
-    description:
-      "Sums of the caller's listening time in seconds: all time, per item, per start day and weekday (a " +
-      'session counts, whole, on the day it started in `APP_TIMEZONE`), today, and the 10 most recently ' +
-      "updated sessions. Only sessions with listening time count; the totals add up to the sessions' " +
-      '`timeListening`.',
-  })
-  @ApiOkResponse({ type: ListeningStatsDto, description: "The caller's totals" })
+  @StatsDocs()
   stats(@CurrentUser() auth: AuthUser): Promise<ListeningStatsDto> {
     return this.sessions.stats(auth);
   }
 
   @Get('me/progress/:libraryItemId')
   @Auth()
-  @ApiOperation({
-    operationId: 'getAbsItemProgress',
-    summary: "The caller's progress in a book",
-    description:
-      "The caller's media progress in a book, as the last sync, close or local upload left it: position, " +
-      "progress 0..1, finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remained. A podcast's " +
-      'progress is per episode: `GET /audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}`.',
-  })
-  @ApiParam(PROGRESS_ITEM_ID)
-  @ApiOkResponse({ type: MediaProgressDto, description: "The caller's progress" })
-  @ApiAbsErrors({
-    status: 404,
-    description: 'The caller has no progress in this item (never synced, or no such item)',
-  })
+  @ProgressDocs()
   progress(
     @CurrentUser() auth: AuthUser,
     @Param('libraryItemId') libraryItemId: string,
@@ -475,19 +193,7 @@ export class PlaybackSessionsController {
 
   @Get('me/progress/:libraryItemId/:episodeId')
   @Auth()
-  @ApiOperation({
-    operationId: 'getAbsEpisodeProgress',
-    summary: "The caller's progress in a podcast episode",
-    description:
-      "The caller's media progress in one podcast episode, as the last sync, close or local upload left it.",
-  })
-  @ApiParam(PROGRESS_ITEM_ID)
-  @ApiParam(EPISODE_ID)
-  @ApiOkResponse({ type: MediaProgressDto, description: "The caller's progress" })
-  @ApiAbsErrors({
-    status: 404,
-    description: 'The caller has no progress in this episode (never synced, or no such item or episode)',
-  })
+  @EpisodeProgressDocs()
   episodeProgress(
     @CurrentUser() auth: AuthUser,
     @Param('libraryItemId') libraryItemId: string,

@@ -97,6 +97,11 @@ export class PlaybackSessionsRepository {
     this.toSession = sql.rowMapper(PlaybackSession);
   }
 
+  /** Runs `fn` in one transaction: every statement of this repository inside it commits with the rest or not at all. */
+  inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.sql.transaction(() => fn());
+  }
+
   // ---------------------------------------------------------------- sessions
 
   async insert(row: PlaybackSession | Omit<PlaybackSession, 'user'>): Promise<void> {

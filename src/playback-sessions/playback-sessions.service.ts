@@ -219,9 +219,8 @@ export class PlaybackSessionsService {
   }
 
   /**
-   * One atomic UPDATE: adds the credited part of `timeListened`, moves the credit watermark, stores the
-   * position (and closes when asked), returning the updated row; then the owner's media progress follows
-   * the position.
+   * One atomic UPDATE (adds the credited part of `timeListened`, moves the credit watermark, stores the
+   * position, closes when asked) and the owner's media progress following the position, in one transaction.
    */
   private async applySync(
     row: PlaybackSession,
@@ -231,16 +230,29 @@ export class PlaybackSessionsService {
   ): Promise<PlaybackSession> {
     const now = nowMicros();
     const allowEnd = now + this.config.playback.syncToleranceSeconds * 1_000_000;
-    const updated = await this.sessions.sync({
-      id: row.id,
-      listened: timeListened,
-      allowEnd,
-      now,
-      position,
-      close,
+    // the credited sync and the owner's progress commit together or not at all
+    const updated = await this.sessions.inTransaction(async () => {
+      const synced = await this.sessions.sync({
+        id: row.id,
+        listened: timeListened,
+        allowEnd,
+        now,
+        position,
+        close,
+      });
+      if (synced)
+        await this.saveProgress(
+          row.userId,
+          row.libraryItemId,
+          row.episodeId,
+          position,
+          row.duration,
+          now,
+          now,
+        );
+      return synced;
     });
     if (!updated) throw new NotFoundException();
-    await this.saveProgress(row.userId, row.libraryItemId, row.episodeId, position, row.duration, now, now);
     return updated;
   }
 
@@ -401,9 +413,8 @@ export class PlaybackSessionsService {
 
   // ---------------------------------------------------------------- lists
 
-  /** All sessions (operators and admins; anyone else is told the list does not exist, as upstream). */
-  async list(auth: AuthUser, query: ListSessionsQueryDto): Promise<SessionListDto> {
-    if (!this.access.seesAll(auth)) throw new NotFoundException();
+  /** All sessions (the route admits operators and admins; anyone else is told it does not exist, as upstream). */
+  async list(_auth: AuthUser, query: ListSessionsQueryDto): Promise<SessionListDto> {
     const userFilter = query.user ?? null;
     // An id that cannot be a user id matches no session (the filter is never silently dropped).
     const condition: SessionCondition =
@@ -416,8 +427,7 @@ export class PlaybackSessionsService {
   }
 
   /** Open sessions of everyone (operators and admins), most recently synced first. */
-  async listOpen(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
-    if (!this.access.seesAll(auth)) throw new NotFoundException();
+  async listOpen(_auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
     return this.page({ where: 's.is_open = ?', values: [true] }, 'updated_at', true, true, query, 100);
   }
 

@@ -76,7 +76,8 @@ describe('authorization matrix (e2e)', () => {
       for (const [principal, role] of Object.entries(ROLE_OF)) {
         const denied = route.roles?.length && !route.roles.includes(role);
         const expected = entry.expect[principal as Principal];
-        if (denied && expected !== 403) problems.push(`${routeKey(route)}: ${principal} must be 403`);
+        if (denied && expected !== route.denyAs)
+          problems.push(`${routeKey(route)}: ${principal} must be ${route.denyAs}`);
         if (!denied && expected === 403 && !entry.note)
           problems.push(`${routeKey(route)}: ${principal} 403 without a role restriction needs a note`);
       }

@@ -12,6 +12,8 @@ export interface RouteInfo {
   isPublic: boolean;
   /** undefined when the route declares no `@Auth()`; [] means any authenticated caller. */
   roles: string[] | undefined;
+  /** How a caller without one of `roles` is refused (403 unless the route says 404). */
+  denyAs: 403 | 404;
   /** The explicit `@ApiOperation({ operationId })`, if any. */
   operationId: string | undefined;
 }
@@ -49,6 +51,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         handler: name,
         isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ?? false,
         roles: auth?.roles,
+        denyAs: auth?.denyAs ?? 403,
         operationId: (
           Reflect.getMetadata('swagger/apiOperation', handler) as { operationId?: string } | undefined
         )?.operationId,

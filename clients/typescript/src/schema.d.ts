@@ -783,7 +783,7 @@ export interface paths {
          * All listening sessions (operators and admins; 404 for users, as upstream)
          * @description Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with `user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.
          *
-         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         *     **Access:** roles `admin`, `operator`.
          */
         get: operations["listAbsSessions"];
         put?: never;
@@ -849,7 +849,7 @@ export interface paths {
          * Open sessions of everyone (operators and admins)
          * @description The sessions open right now, of every user, most recently synced first, each with its `user` `{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.
          *
-         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         *     **Access:** roles `admin`, `operator`.
          */
         get: operations["listAbsOpenSessions"];
         put?: never;
@@ -1427,11 +1427,20 @@ export interface components {
             sessions: string[];
         };
         CloseSessionDto: {
-            /** @example 636.09262 */
+            /**
+             * @description Playback position, seconds
+             * @example 636.09262
+             */
             currentTime?: number;
-            /** @example 1454.18449 */
+            /**
+             * @description The item's duration as the client knows it, seconds
+             * @example 1454.18449
+             */
             duration?: number;
-            /** @example 5 */
+            /**
+             * @description Seconds listened since the previous sync (at most 86400; credited up to the wall-clock time since the previous sync plus the tolerance)
+             * @example 5
+             */
             timeListened?: number;
         };
         CreateApiKeyDto: {
@@ -6097,7 +6106,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
+            /** @description Not found for a caller who is not admin or operator */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6323,7 +6332,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description The caller is a `user`: the list does not exist for them (as upstream answers non-admins) */
+            /** @description Not found for a caller who is not admin or operator */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -104,29 +104,8 @@ export class SyncSessionDto {
   duration?: number;
 }
 
-/** Closing takes the same fields, all optional; an empty body closes without a sync. */
-export class CloseSessionDto {
-  @ApiPropertyOptional({ example: 636.09262 })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_MEDIA_SECONDS)
-  currentTime?: number;
-
-  @ApiPropertyOptional({ example: 5 })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_SYNC_SECONDS)
-  timeListened?: number;
-
-  @ApiPropertyOptional({ example: 1454.18449 })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_MEDIA_SECONDS)
-  duration?: number;
-}
+/** Closing takes the sync's fields, all optional; an empty body closes without a sync. */
+export class CloseSessionDto extends PartialType(SyncSessionDto) {}
 
 /**
  * A local (offline) session uploaded by a client. Only these fields are read; the rest of the
