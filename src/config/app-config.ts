@@ -191,7 +191,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       url,
       logging: bool(env, 'DB_LOGGING', false),
       sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
-      sqliteBusyTimeoutMs: int(env, 'SQLITE_BUSY_TIMEOUT_MS', 5000, 0, 60_000),
+      sqliteBusyTimeoutMs: int(env, 'SQLITE_BUSY_TIMEOUT_MS', 250, 0, 60_000),
       sqliteJournalSizeLimitBytes: int(env, 'SQLITE_JOURNAL_SIZE_LIMIT_BYTES', 64 * 1024 * 1024, 0, 2 ** 40),
       sqliteCheckpointIntervalMs: int(env, 'SQLITE_CHECKPOINT_INTERVAL_MS', 1000, 0, 3_600_000),
     },

@@ -34,7 +34,7 @@ export function dataSourceOptions(db: DbConfig, entities: EntityList = []): Data
     database: db.path,
     enableWAL: true,
     prepareDatabase: (handle: Database.Database) => {
-      handle.pragma(`busy_timeout = ${db.sqliteBusyTimeoutMs ?? 5000}`);
+      handle.pragma(`busy_timeout = ${db.sqliteBusyTimeoutMs ?? 250}`);
       handle.pragma(`synchronous = ${db.sqliteSynchronous ?? 'FULL'}`);
       handle.pragma(`journal_size_limit = ${db.sqliteJournalSizeLimitBytes ?? 64 * 1024 * 1024}`);
       handle.pragma('foreign_keys = ON');

@@ -26,6 +26,18 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<DataS
     }
     return dataSource;
   }
+  // Another instance may be migrating: wait for its lock longer than a request ever waits (busy_timeout).
+  const [{ timeout }] = (await dataSource.query('PRAGMA busy_timeout')) as { timeout: number }[];
+  await dataSource.query('PRAGMA busy_timeout = 60000');
+  try {
+    await migrateSqlite(dataSource);
+  } finally {
+    await dataSource.query(`PRAGMA busy_timeout = ${Number(timeout)}`);
+  }
+  return dataSource;
+}
+
+async function migrateSqlite(dataSource: DataSource): Promise<void> {
   await dataSource.query('BEGIN IMMEDIATE');
   try {
     await dataSource.runMigrations({ transaction: 'none' });
@@ -34,5 +46,4 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<DataS
     await dataSource.query('ROLLBACK');
     throw error;
   }
-  return dataSource;
 }

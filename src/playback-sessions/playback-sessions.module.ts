@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueRepository } from './catalogue.repository';
@@ -7,6 +7,7 @@ import { Library } from './entities/library.entity';
 import { LibraryItem } from './entities/library-item.entity';
 import { MediaProgress } from './entities/media-progress.entity';
 import { PlaybackSession } from './entities/playback-session.entity';
+import { MetricsService } from '../metrics/metrics.service';
 import { IdleSessionsSweeper } from './idle-sessions.sweeper';
 import { PlaybackSessionAccess } from './playback-session.access';
 import { PlaybackSessionsController } from './playback-sessions.controller';
@@ -26,4 +27,15 @@ import { PlaybackSessionsService } from './playback-sessions.service';
     IdleSessionsSweeper,
   ],
 })
-export class PlaybackSessionsModule {}
+export class PlaybackSessionsModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly sessions: PlaybackSessionsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.registerGauge('abs_playback_sessions_open', 'Open Audiobookshelf playback sessions', () =>
+      this.sessions.countOpen(),
+    );
+  }
+}

@@ -123,6 +123,15 @@ export class PlaybackSessionsRepository {
     );
   }
 
+  /** How many playback sessions are open (the `/metrics` gauge). */
+  async countOpen(): Promise<number> {
+    const row = await this.sql.one<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM abs_playback_sessions WHERE is_open = ?',
+      [true],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   /** The open session `id` within `visible`, or null. */
   async findOpen(id: string, visible: SessionCondition): Promise<PlaybackSession | null> {
     const row = await this.sql.one<Record<string, unknown>>(

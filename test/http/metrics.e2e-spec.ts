@@ -40,6 +40,35 @@ describe('GET /metrics', () => {
     expect(res.text).toContain('playback_sessions_open 5');
     expect(res.text).toContain('db_errors_total 0');
   });
+
+  it('reports the open playback sessions and, on SQLite, the WAL size', async () => {
+    const admin = await t.admin();
+    const scrape = async () =>
+      (await request(t.app.getHttpServer()).get('/metrics').set('Authorization', bearer(admin)).expect(200))
+        .text;
+    const openOf = (text: string) => Number(/^abs_playback_sessions_open (\d+)$/m.exec(text)?.[1]);
+    expect(openOf(await scrape())).toBe(0);
+    const lib = await t.http
+      .post('/audiobookshelf/api/libraries')
+      .set('Authorization', bearer(admin))
+      .send({ name: 'Books', mediaType: 'book' })
+      .expect(200);
+    const item = await t.http
+      .post(`/audiobookshelf/api/libraries/${lib.body.id}/items`)
+      .set('Authorization', bearer(admin))
+      .send({
+        media: { metadata: { title: 'T', author: 'A' }, audioFiles: [{ filename: 'a.mp3', duration: 60 }] },
+      })
+      .expect(200);
+    await t.http
+      .post(`/audiobookshelf/api/items/${item.body.id}/play`)
+      .set('Authorization', bearer(admin))
+      .send({ deviceInfo: { deviceId: 'metrics-device' } })
+      .expect(200);
+    const text = await scrape();
+    expect(openOf(text)).toBe(1);
+    if (!process.env.TEST_DATABASE_URL) expect(text).toMatch(/^sqlite_wal_bytes \d+$/m);
+  });
 });
 
 describe('GET /metrics when METRICS_ENABLED is unset', () => {

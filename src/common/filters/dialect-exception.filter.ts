@@ -6,7 +6,15 @@ import {
   FieldErrorsException,
   TooManyRequestsError,
 } from '../errors';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  isDatabaseUnavailable,
+  noteDatabaseUnavailable,
+} from '../database-unavailable';
 import { allowedMethods, unroutedMethod } from '../method-not-allowed';
+
+/** The detail of a 503 for a database that is locked, full or unreachable. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is busy or unavailable; retry shortly.';
 
 export type Dialect = 'drf' | 'audiobookshelf';
 
@@ -123,6 +131,14 @@ export class DialectExceptionFilter implements ExceptionFilter {
     } else if (isClientHttpError(exception)) {
       status = exception.status;
       message = bodyParserMessage(status, undefined);
+    } else if (isDatabaseUnavailable(exception)) {
+      // --- 503 (issue 13 item 11): a locked, full or unreachable database is "retry", not a server bug
+      this.logger.warn({ err: exception, path: req.path, method: req.method }, 'Database unavailable');
+      noteDatabaseUnavailable();
+      res.locals[DB_ERROR_LOCAL] = true;
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      message = DATABASE_UNAVAILABLE_MESSAGE;
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     } else {
       this.logger.error({ err: exception, path: req.path, method: req.method }, 'Unhandled error');
       // --- metrics (helper http): a database error is counted by the request's metrics hook
