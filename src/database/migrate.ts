@@ -27,7 +27,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<DataS
     return dataSource;
   }
   // Another instance may be migrating: wait for its lock longer than a request ever waits (busy_timeout).
-  const [{ timeout }] = (await dataSource.query('PRAGMA busy_timeout')) as { timeout: number }[];
+  const [{ timeout }] = await dataSource.query<{ timeout: number }[]>('PRAGMA busy_timeout');
   await dataSource.query('PRAGMA busy_timeout = 60000');
   try {
     await migrateSqlite(dataSource);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isConstraintError } from '../database/errors';
 import { Sql, SqlValue } from '../database/sql';
 import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
@@ -20,6 +21,9 @@ export interface EventSize {
 export const EVENT_ROW_OVERHEAD_BYTES = 256;
 
 const SIZE = `OCTET_LENGTH(e.data) + ${EVENT_ROW_OVERHEAD_BYTES}`;
+
+/** An insert named a session that no longer exists (deleted between the visibility check and the insert). */
+export class SessionGoneError extends Error {}
 
 /** Rows per multi-row INSERT of events (8 values each: far below SQLite's 32,766 and PostgreSQL's 65,535). */
 const EVENT_ROWS_PER_INSERT = 100;
@@ -137,7 +141,15 @@ export class EventsRepository {
    * ids through `event_types` (created on first use).
    */
   async insert(rows: NewEventRow[]): Promise<number[]> {
-    const { ids, types } = await this.sql.transaction(async () => {
+    const { ids, types } = await this.insertRows(rows).catch((error: unknown) => {
+      throw isConstraintError(error, 'foreign_key') ? new SessionGoneError() : error;
+    });
+    for (const [name, id] of types) this.typeIds.set(name, id);
+    return ids;
+  }
+
+  private insertRows(rows: NewEventRow[]): Promise<{ ids: number[]; types: Map<string, number> }> {
+    return this.sql.transaction(async () => {
       const types = new Map<string, number>();
       for (const name of new Set(rows.map((row) => row.eventType))) {
         if (this.typeIds.has(name)) continue;
@@ -170,8 +182,6 @@ export class EventsRepository {
       }
       return { ids, types };
     });
-    for (const [name, id] of types) this.typeIds.set(name, id);
-    return ids;
   }
 
   /**

@@ -35,7 +35,7 @@ import {
   toNewEvent,
 } from './event-input';
 import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
-import { EventsRepository, EventSize } from './events.repository';
+import { EventsRepository, EventSize, SessionGoneError } from './events.repository';
 import { ExportSlots } from './export-slots';
 
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
@@ -288,7 +288,7 @@ export class EventsService {
       return await this.events.insert(rows);
     } catch (error) {
       // The session was deleted between the visibility check and the insert.
-      if (/foreign key/i.test(String((error as Error)?.message))) {
+      if (error instanceof SessionGoneError) {
         throw new FieldErrorsException({ session_id: [missingSession(rows[0].sessionId)] });
       }
       throw error;
