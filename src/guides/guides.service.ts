@@ -9,7 +9,7 @@ import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
 import { Guide } from './entities/guide.entity';
 import { GuideAccess } from './guide-access.service';
 import { GuidesRepository } from './guides.repository';
-import { toGuidebookGuide } from './guidebook.mappers';
+import { toGuidebookGuide } from './guidebook.mapper';
 
 /** The canonical spelling of a valid IANA zone (`america/new_york` → `America/New_York`). */
 function canonicalZone(zone: string): string {

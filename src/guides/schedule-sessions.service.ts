@@ -14,7 +14,7 @@ import {
 } from './dto/schedule-session.dto';
 import { ScheduleSession } from './entities/schedule-session.entity';
 import { GuideAccess } from './guide-access.service';
-import { toGuidebookSession } from './guidebook.mappers';
+import { toGuidebookSession } from './guidebook.mapper';
 import { GuidesRepository } from './guides.repository';
 import { resolveSessionTimes } from './schedule-rules';
 import { ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';

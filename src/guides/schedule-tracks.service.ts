@@ -15,7 +15,7 @@ import { ScheduleTrack } from './entities/schedule-track.entity';
 import { GuideAccess } from './guide-access.service';
 import { GuidesRepository } from './guides.repository';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
-import { toGuidebookTrack } from './guidebook.mappers';
+import { toGuidebookTrack } from './guidebook.mapper';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
