@@ -1,11 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll, isAdmin, ownerCondition } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { SqlValue } from '../database/sql';
-import { Guide } from './entities/guide.entity';
+import type { SqlCondition } from '../common/sql-condition';
 import { DRF_MESSAGES } from '../common/validation';
+import { Guide } from './entities/guide.entity';
+import { GuidesRepository, QueryScope } from './guides.repository';
 
 /** DRF's wording for a refused permission. */
 const FORBIDDEN_MESSAGE = 'You do not have permission to perform this action.';
@@ -14,11 +14,12 @@ const FORBIDDEN_MESSAGE = 'You do not have permission to perform this action.';
  * Who may read and write which guide's content. Reading is a query filter: a user sees the guides they
  * own (and their tracks and sessions), operators and admins see all; anything else answers 404.
  * Writing needs the owner or an admin: an operator who can read another owner's guide gets 403 when
- * writing it (it is visible to them, so 404 would be a lie).
+ * writing it (it is visible to them, so 404 would be a lie). The one owner rule is `visibleTo` (for
+ * `Sql`) and `scope` (for a query builder); the guides it looks up come from `GuidesRepository`.
  */
 @Injectable()
 export class GuideAccess {
-  constructor(@InjectRepository(Guide) private readonly guides: Repository<Guide>) {}
+  constructor(private readonly guides: GuidesRepository) {}
 
   /** Restricts `qb` to rows of guides `auth` may read; `ownerColumn` is the guide owner column, e.g. `g.owner_id`. */
   scope<T extends ObjectLiteral>(
@@ -31,9 +32,19 @@ export class GuideAccess {
       : qb.andWhere(`${ownerColumn} = :visibleOwnerId`, { visibleOwnerId: auth.id });
   }
 
+  /** `scope` for `auth` as a function, for repositories that build the query. */
+  scopeOf(auth: AuthUser, ownerColumn: string): QueryScope {
+    return (qb) => this.scope(qb, auth, ownerColumn);
+  }
+
   /** The same rule for plain SQL (`Sql`): a condition with its `?` values, or `''` when `auth` reads all. */
-  condition(auth: AuthUser, ownerColumn: string): [string, SqlValue[]] {
+  visibleTo(auth: AuthUser, ownerColumn: string): SqlCondition {
     return ownerCondition(auth, ownerColumn);
+  }
+
+  /** The guide `id` if `auth` may read it, else null. */
+  private findVisible(auth: AuthUser, id: number): Promise<Guide | null> {
+    return this.guides.findById(id, canReadAll(auth) ? undefined : auth.id);
   }
 
   canWrite(auth: AuthUser, guide: Pick<Guide, 'ownerId'>): boolean {
@@ -47,7 +58,7 @@ export class GuideAccess {
 
   /** The guide `id` if `auth` may read it, else 404. */
   async readable(auth: AuthUser, id: number): Promise<Guide> {
-    const guide = await this.guides.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id });
+    const guide = await this.findVisible(auth, id);
     if (!guide) throw new NotFoundException();
     return guide;
   }
@@ -64,10 +75,7 @@ export class GuideAccess {
    * 400 in DRF's wording for an unknown related object; one they can only read is a 403.
    */
   async writableFromBody(auth: AuthUser, id: number, field = 'guide'): Promise<Guide> {
-    const guide =
-      id >= 1 && id <= 2_147_483_647
-        ? await this.guides.findOneBy(canReadAll(auth) ? { id } : { id, ownerId: auth.id })
-        : null;
+    const guide = id >= 1 && id <= 2_147_483_647 ? await this.findVisible(auth, id) : null;
     if (!guide) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(id));
     this.assertCanWrite(auth, guide);
     return guide;

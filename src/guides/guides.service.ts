@@ -1,7 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
@@ -10,7 +8,8 @@ import { sanitizeBasicHtml } from './basic-html';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
 import { Guide } from './entities/guide.entity';
 import { GuideAccess } from './guide-access.service';
-import { toGuidebookGuide } from './guidebook.mappers';
+import { GuidesRepository } from './guides.repository';
+import { toGuidebookGuide } from './guidebook.mapper';
 
 /** The canonical spelling of a valid IANA zone (`america/new_york` → `America/New_York`). */
 function canonicalZone(zone: string): string {
@@ -24,13 +23,13 @@ function dateOrNull(text: string | null): number | null {
 @Injectable()
 export class GuidesService {
   constructor(
-    @InjectRepository(Guide) private readonly guides: Repository<Guide>,
+    private readonly guides: GuidesRepository,
     private readonly access: GuideAccess,
   ) {}
 
   async create(auth: AuthUser, dto: CreateGuideDto): Promise<GuideDto> {
     const now = nowMicros();
-    const guide = this.guides.create({
+    const guide = this.guides.build({
       ownerId: auth.id,
       name: dto.name,
       descriptionHtml: sanitizeBasicHtml(dto.description_html ?? null),
@@ -45,9 +44,11 @@ export class GuidesService {
   }
 
   async list(auth: AuthUser, req: Request, page: PageRequest): Promise<DrfPage<GuideDto>> {
-    const qb = this.access.scope(this.guides.createQueryBuilder('g'), auth, 'g.owner_id');
-    const count = await qb.getCount();
-    const rows = await qb.orderBy('g.id', 'ASC').offset(offsetOf(page)).limit(page.pageSize).getMany();
+    const [count, rows] = await this.guides.pageOfGuides(
+      this.access.scopeOf(auth, 'g.owner_id'),
+      offsetOf(page),
+      page.pageSize,
+    );
     return drfPage(req, page, count, rows.map(toGuidebookGuide));
   }
 
@@ -69,8 +70,7 @@ export class GuidesService {
 
   /** Admin only (enforced by the route): the guide with its tracks and sessions. */
   async remove(_auth: AuthUser, id: number): Promise<void> {
-    const result = await this.guides.delete({ id });
-    if (!result.affected) throw new NotFoundException();
+    if (!(await this.guides.deleteById(id))) throw new NotFoundException();
   }
 }
 

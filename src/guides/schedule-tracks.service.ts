@@ -1,7 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
@@ -15,31 +13,31 @@ import {
 import { Guide } from './entities/guide.entity';
 import { ScheduleTrack } from './entities/schedule-track.entity';
 import { GuideAccess } from './guide-access.service';
-import { toGuidebookTrack } from './guidebook.mappers';
+import { GuidesRepository } from './guides.repository';
+import { ScheduleTracksRepository } from './schedule-tracks.repository';
+import { toGuidebookTrack } from './guidebook.mapper';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
 @Injectable()
 export class ScheduleTracksService {
   constructor(
-    @InjectRepository(ScheduleTrack) private readonly tracks: Repository<ScheduleTrack>,
-    @InjectRepository(Guide) private readonly guides: Repository<Guide>,
+    private readonly tracks: ScheduleTracksRepository,
+    private readonly guides: GuidesRepository,
     private readonly access: GuideAccess,
   ) {}
 
   async create(auth: AuthUser, dto: CreateScheduleTrackDto): Promise<ScheduleTrackDto> {
     const guide = await this.access.writableFromBody(auth, dto.guide);
     const now = nowMicros();
-    const track = await this.tracks.save(
-      this.tracks.create({
-        guideId: guide.id,
-        name: dto.name,
-        color: dto.color ?? null,
-        importId: blankToNull(dto.import_id),
-        createdAt: now,
-        lastUpdated: now,
-      }),
-    );
+    const track = await this.tracks.insertTrack({
+      guideId: guide.id,
+      name: dto.name,
+      color: dto.color ?? null,
+      importId: blankToNull(dto.import_id),
+      createdAt: now,
+      lastUpdated: now,
+    });
     return toGuidebookTrack(track);
   }
 
@@ -49,16 +47,12 @@ export class ScheduleTracksService {
     page: PageRequest,
     query: ListScheduleTracksQueryDto,
   ): Promise<DrfPage<ScheduleTrackDto>> {
-    const qb = this.access.scope(
-      this.tracks.createQueryBuilder('t').innerJoin(Guide, 'g', 'g.id = t.guide_id'),
-      auth,
-      'g.owner_id',
+    const [count, rows] = await this.tracks.pageOfTracks(
+      this.access.scopeOf(auth, 'g.owner_id'),
+      { guide: query.guide, id: query.id, importId: query.import_id },
+      offsetOf(page),
+      page.pageSize,
     );
-    if (query.guide !== undefined) qb.andWhere('t.guide_id = :guide', { guide: query.guide });
-    if (query.id !== undefined) qb.andWhere('t.id = :id', { id: query.id });
-    if (query.import_id !== undefined) qb.andWhere('t.import_id = :importId', { importId: query.import_id });
-    const count = await qb.getCount();
-    const rows = await qb.orderBy('t.id', 'ASC').offset(offsetOf(page)).limit(page.pageSize).getMany();
     return drfPage(req, page, count, rows.map(toGuidebookTrack));
   }
 
@@ -83,21 +77,14 @@ export class ScheduleTracksService {
   async remove(auth: AuthUser, id: number): Promise<void> {
     const { track, guide } = await this.readable(auth, id);
     this.access.assertCanWrite(auth, guide);
-    await this.tracks.delete({ id: track.id });
+    await this.tracks.deleteById(track.id);
   }
 
   /** The track and its guide if `auth` may read them, else 404. */
   private async readable(auth: AuthUser, id: number): Promise<{ track: ScheduleTrack; guide: Guide }> {
-    const track = await this.access
-      .scope(
-        this.tracks.createQueryBuilder('t').innerJoin(Guide, 'g', 'g.id = t.guide_id'),
-        auth,
-        'g.owner_id',
-      )
-      .andWhere('t.id = :id', { id })
-      .getOne();
+    const track = await this.tracks.findVisible(id, this.access.scopeOf(auth, 'g.owner_id'));
     if (!track) throw new NotFoundException();
-    const guide = await this.guides.findOneBy({ id: track.guideId });
+    const guide = await this.guides.findById(track.guideId);
     if (!guide) throw new NotFoundException();
     return { track, guide };
   }
