@@ -141,14 +141,17 @@ describe('Guidebook schedule tracks (e2e)', () => {
       .expect(404);
   });
 
-  it.each(['red', '#00008', '#0000800', '000080', '#GGGGGG', 12, ['#000080']])('refuses the color %j', async (color) => {
-    const res = await t.http
-      .post('/open-api/v1/schedule-tracks/')
-      .set('Authorization', alice.auth)
-      .send({ guide, name: 'Bad', color })
-      .expect(400);
-    expect(res.body).toEqual({ color: ['Enter a valid hex color of the form #rrggbb, e.g. #000080.'] });
-  });
+  it.each(['red', '#00008', '#0000800', '000080', '#GGGGGG', 12, ['#000080']])(
+    'refuses the color %j',
+    async (color) => {
+      const res = await t.http
+        .post('/open-api/v1/schedule-tracks/')
+        .set('Authorization', alice.auth)
+        .send({ guide, name: 'Bad', color })
+        .expect(400);
+      expect(res.body).toEqual({ color: ['Enter a valid hex color of the form #rrggbb, e.g. #000080.'] });
+    },
+  );
 
   it('requires guide and name; color is optional, null when absent, and echoed exactly as sent', async () => {
     const res = await t.http
