@@ -1,14 +1,16 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApp, TestApp, bearer, TestUser } from '../utils/test-app';
 
 /**
  * A database that cannot take a write right now (another process holds the SQLite lock) answers 503 with
- * Retry-After in each surface's dialect, fast, and `/health` reports it; SQLite only (the lock is a file lock).
+ * Retry-After in each surface's dialect, fast, and `/health` reports it. The lock is a SQLite file lock, so
+ * this app runs on SQLite in the PostgreSQL pass too.
  */
-const sqliteOnly = process.env.TEST_DATABASE_URL ? describe.skip : describe;
-
-sqliteOnly('an externally locked SQLite database', () => {
+describe('an externally locked SQLite database', () => {
   let t: TestApp;
   let user: TestUser;
   let admin: TestUser;
@@ -17,7 +19,12 @@ sqliteOnly('an externally locked SQLite database', () => {
   const raw = () => request(t.app.getHttpServer());
 
   beforeAll(async () => {
-    t = await startTestApp({ SQLITE_BUSY_TIMEOUT_MS: '50' });
+    const dir = mkdtempSync(join(tmpdir(), 'sessions-hub-locked-'));
+    t = await startTestApp({
+      DB_TYPE: 'sqlite',
+      DB_PATH: join(dir, 'locked.sqlite'),
+      SQLITE_BUSY_TIMEOUT_MS: '50',
+    });
     user = await t.makeUser();
     admin = await t.admin();
     holder = new Database(t.env.DB_PATH);
