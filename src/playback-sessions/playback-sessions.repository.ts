@@ -153,12 +153,14 @@ export class PlaybackSessionsRepository {
   /**
    * One atomic UPDATE of an open session: adds the credited part of `listened`, moves the credit
    * watermark, stores the position (and closes when asked); the updated row, or null when not open.
+   * `updated_at` never moves back: concurrent syncs may reach the row out of the order of their `now`.
    */
   async sync(write: SyncWrite): Promise<PlaybackSession | null> {
     const { id, listened, allowEnd, now, position, close } = write;
     const row = await this.sql.one<Record<string, unknown>>(
       `UPDATE abs_playback_sessions SET time_listening = time_listening + ${CREDIT_SQL},
-         credited_until = ${CREDITED_UNTIL_SQL}, current_position = :position, updated_at = :now
+         credited_until = ${CREDITED_UNTIL_SQL}, current_position = :position,
+         updated_at = (CASE WHEN updated_at > CAST(:now AS bigint) THEN updated_at ELSE CAST(:now AS bigint) END)
          ${close ? ', is_open = :closed, closed_at = :now' : ''}
        WHERE id = :id AND is_open = :open RETURNING *`,
       { allowEnd, listened, now, position, id, open: true, closed: false },
