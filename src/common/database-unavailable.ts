@@ -17,17 +17,18 @@ export const DATABASE_UNAVAILABLE_WINDOW_MS = 10_000;
 
 let lastUnavailableAt = -Infinity;
 
-function codeOf(error: unknown): string | undefined {
+/** The driver's error code of `error` (itself or TypeORM's `driverError` inside it), if any. */
+export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const own = (error as { code?: unknown }).code;
   if (typeof own === 'string') return own;
   const inner = (error as { driverError?: unknown }).driverError;
-  return inner === undefined ? undefined : codeOf(inner);
+  return inner === undefined ? undefined : errorCode(inner);
 }
 
 /** True when `error` is a database error a retry may cure (see above). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const code = codeOf(error);
+  const code = errorCode(error);
   if (!code) return false;
   return SQLITE_UNAVAILABLE.test(code) || PG_UNAVAILABLE.test(code) || NETWORK.has(code);
 }

@@ -1,3 +1,5 @@
+import { errorCode } from '../common/database-unavailable';
+
 /** Kinds of constraint violation a repository may want to answer as a client error. */
 export type ConstraintKind = 'unique' | 'foreign_key';
 
@@ -15,13 +17,4 @@ const PG_SQLSTATES: Record<ConstraintKind, string> = { unique: '23505', foreign_
 export function isConstraintError(error: unknown, kind: ConstraintKind): boolean {
   const code = errorCode(error);
   return code !== undefined && (SQLITE_CODES[kind].includes(code) || PG_SQLSTATES[kind] === code);
-}
-
-/** The driver's error code of `error` (itself or its `driverError`), if any. */
-export function errorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const own = (error as { code?: unknown }).code;
-  if (typeof own === 'string') return own;
-  const inner = (error as { driverError?: unknown }).driverError;
-  return inner === undefined ? undefined : errorCode(inner);
 }
