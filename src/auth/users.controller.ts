@@ -13,7 +13,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto';
 import { AuthService } from './auth.service';
 import { toUserDto, UsersService } from './users.service';
@@ -45,12 +45,13 @@ export class UsersController {
     description: 'Every user, by id, 50 per page unless `page_size` says otherwise.',
   })
   @ApiDrfPage(UserDto, 'Users')
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: PageQueryDto,
   ): Promise<DrfPage<UserDto>> {
-    return this.users.list(auth, req, query.toPageRequest(50));
+    const pr = query.toPageRequest(50);
+    return toDrfPage(req, pr, await this.users.list(auth, pr));
   }
 
   @Get(':id')

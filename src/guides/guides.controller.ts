@@ -28,7 +28,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429, GUIDEBOOK_DESCRIPTION_NOTE } from './dto/seed-examples';
 import { FormBodyInterceptor } from './form-body.interceptor';
@@ -97,12 +97,13 @@ export class GuidesController {
     },
     GUIDEBOOK_429,
   )
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: PageQueryDto,
   ): Promise<DrfPage<GuideDto>> {
-    return this.guides.list(auth, req, query.toPageRequest(50));
+    const pr = query.toPageRequest(50);
+    return toDrfPage(req, pr, await this.guides.list(auth, pr));
   }
 
   @Get(':id')

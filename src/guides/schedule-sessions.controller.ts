@@ -27,7 +27,7 @@ import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import {
   CreateScheduleSessionDto,
   ListScheduleSessionsQueryDto,
@@ -111,12 +111,13 @@ export class ScheduleSessionsController {
   @ApiDrfPage(ScheduleSessionDto)
   @ApiResponse({ status: 200, examples: SCHEDULE_SESSION_PAGE_EXAMPLES })
   @ApiDrfErrors(LIST_400, GUIDEBOOK_429)
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: ListScheduleSessionsQueryDto,
   ): Promise<DrfPage<ScheduleSessionDto>> {
-    return this.sessions.list(auth, req, query.toPageRequest(50), query);
+    const pr = query.toPageRequest(50);
+    return toDrfPage(req, pr, await this.sessions.list(auth, pr, query));
   }
 
   /**
@@ -135,13 +136,14 @@ export class ScheduleSessionsController {
   @ApiDrfPage(ScheduleSessionDto)
   @ApiResponse({ status: 200, examples: SCHEDULE_SESSION_OF_GUIDE_PAGE_EXAMPLES })
   @ApiDrfErrors(LIST_400, GUIDEBOOK_429)
-  listOfGuideSeedPath(
+  async listOfGuideSeedPath(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Param('guide', IdPipe) guide: number,
     @Query() query: ListScheduleSessionsQueryDto,
   ): Promise<DrfPage<ScheduleSessionDto>> {
-    return this.sessions.list(auth, req, query.toPageRequest(50), Object.assign(query, { guide }));
+    const pr = query.toPageRequest(50);
+    return toDrfPage(req, pr, await this.sessions.list(auth, pr, Object.assign(query, { guide })));
   }
 
   @Get(':id')

@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
 import { sanitizeBasicHtml } from './basic-html';
 import { parseOrdering } from './dto/query-filters';
@@ -68,10 +67,9 @@ export class ScheduleSessionsService {
 
   async list(
     auth: AuthUser,
-    req: Request,
     page: PageRequest,
     query: ListScheduleSessionsQueryDto,
-  ): Promise<DrfPage<ScheduleSessionDto>> {
+  ): Promise<Page<ScheduleSessionDto>> {
     const ordering = parseOrdering(query.ordering);
     // a total order ending in the id, so pages never overlap or skip rows
     if (!ordering.some(([key]) => key === 'id')) ordering.push(['id', 'ASC']);
@@ -83,12 +81,7 @@ export class ScheduleSessionsService {
       page.pageSize,
     );
     const tracks = await this.sessions.trackIdsOf(rows.map((r) => r.id));
-    return drfPage(
-      req,
-      page,
-      count,
-      rows.map((row) => toGuidebookSession(row, tracks.get(row.id) ?? [])),
-    );
+    return { count, items: rows.map((row) => toGuidebookSession(row, tracks.get(row.id) ?? [])) };
   }
 
   async get(auth: AuthUser, id: number): Promise<ScheduleSessionDto> {

@@ -26,7 +26,7 @@ import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import {
   CreateScheduleTrackDto,
   ListScheduleTracksQueryDto,
@@ -96,12 +96,13 @@ export class ScheduleTracksController {
     },
     GUIDEBOOK_429,
   )
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: ListScheduleTracksQueryDto,
   ): Promise<DrfPage<ScheduleTrackDto>> {
-    return this.tracks.list(auth, req, query.toPageRequest(50), query);
+    const pr = query.toPageRequest(50);
+    return toDrfPage(req, pr, await this.tracks.list(auth, pr, query));
   }
 
   @Get(':id')

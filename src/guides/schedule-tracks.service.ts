@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
 import {
   CreateScheduleTrackDto,
@@ -43,17 +42,16 @@ export class ScheduleTracksService {
 
   async list(
     auth: AuthUser,
-    req: Request,
     page: PageRequest,
     query: ListScheduleTracksQueryDto,
-  ): Promise<DrfPage<ScheduleTrackDto>> {
+  ): Promise<Page<ScheduleTrackDto>> {
     const [count, rows] = await this.tracks.pageOfTracks(
       this.access.scopeOf(auth, 'g.owner_id'),
       { guide: query.guide, id: query.id, importId: query.import_id },
       offsetOf(page),
       page.pageSize,
     );
-    return drfPage(req, page, count, rows.map(toGuidebookTrack));
+    return { count, items: rows.map(toGuidebookTrack) };
   }
 
   async get(auth: AuthUser, id: number): Promise<ScheduleTrackDto> {
