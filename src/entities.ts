@@ -1,4 +1,5 @@
 import { ApiKey } from './auth/entities/api-key.entity';
+import { RefreshSession } from './auth/entities/refresh-session.entity';
 import { User } from './auth/entities/user.entity';
 import { RateCounter } from './common/rate-limit/rate-counter.entity';
 import { EventTag } from './events/entities/event-tag.entity';
@@ -24,6 +25,7 @@ import { PlaybackSession } from './playback-sessions/entities/playback-session.e
 export const ENTITIES = [
   User,
   ApiKey,
+  RefreshSession,
   RateCounter,
   Project,
   Language,

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiResponse,
 } from '@nestjs/swagger';
-import { ApiAbsErrors, ApiArray, ApiDrfErrors, ApiDrfPage, ApiJsonOrFormBody } from '../common/api-responses';
+import { ApiArray, ApiDrfErrors, ApiDrfPage, ApiJsonOrFormBody } from '../common/api-responses';
 import {
   ApiKeyDto,
   CreateApiKeyDto,
@@ -17,7 +17,6 @@ import {
   UserDto,
 } from './dto/auth.dto';
 import {
-  AbsLoginResponseDto,
   AccessTokenDto,
   RefreshDto,
   RegisterDeviceDto,
@@ -287,20 +286,4 @@ export const RegisterRoundwareDeviceDocs = () =>
         example: { detail: 'Request was throttled. Expected available in 42 seconds.' },
       },
     ),
-  );
-
-// ---------------------------------------------------------------- Audiobookshelf POST /audiobookshelf/login
-
-export const AudiobookshelfLoginDocs = () =>
-  applyDecorators(
-    ApiOperation({
-      operationId: 'audiobookshelfLogin',
-      summary: 'Audiobookshelf-style login',
-      description:
-        "Audiobookshelf's `POST /login`: the user's `token` (and `accessToken`, the same JWT) go in " +
-        '`Authorization: Bearer <token>`. Errors are plain text; failed logins share the 429 limit of the other logins.',
-    }),
-    ApiJsonOrFormBody(LoginDto),
-    ApiOkResponse({ type: AbsLoginResponseDto, description: 'The user and its token' }),
-    ApiAbsErrors({ ...WRONG_PASSWORD, example: WRONG_PASSWORD.example.detail }, 429),
   );

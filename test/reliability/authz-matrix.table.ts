@@ -36,6 +36,8 @@ export interface BuiltRequest {
   /** The concrete URL (with ids filled in, trailing slash as the surface's clients send it). */
   path: string;
   body?: unknown;
+  /** Headers beside the caller's credential (e.g. a refresh JWT in `x-refresh-token`). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {
@@ -294,6 +296,42 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'POST /audiobookshelf/login': {
     request: (ctx) => ({ ...ownerLogin(ctx), path: '/audiobookshelf/login' }),
     expect: all(200),
+  },
+  'GET /audiobookshelf/status': {
+    request: () => ({ path: '/audiobookshelf/status' }),
+    expect: all(200),
+    note: 'public, as upstream: the first call of every client',
+  },
+  'GET /audiobookshelf/ping': {
+    request: () => ({ path: '/audiobookshelf/ping' }),
+    expect: all(200),
+  },
+  'POST /audiobookshelf/auth/refresh': {
+    request: async (ctx) => {
+      const login = await ctx.t.http
+        .post('/audiobookshelf/login')
+        .set('x-return-tokens', 'true')
+        .send(ownerLogin(ctx).body as object);
+      return {
+        path: '/audiobookshelf/auth/refresh',
+        headers: { 'x-refresh-token': login.body.user.refreshToken },
+      };
+    },
+    expect: all(200),
+    note: "public: the credential is the owner's refresh JWT in x-refresh-token, whoever else calls",
+  },
+  'POST /audiobookshelf/logout': {
+    request: () => ({ path: '/audiobookshelf/logout' }),
+    expect: all(200),
+    note: 'public: ends the refresh session a refresh JWT names, if any',
+  },
+  'POST /audiobookshelf/api/authorize': {
+    request: () => ({ path: '/audiobookshelf/api/authorize' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me': {
+    request: () => ({ path: '/audiobookshelf/api/me' }),
+    expect: anyCaller(200),
   },
 
   // ---- sessions: Roundware (/api/2/sessions, /api/2/projects) and AERPAW (/api/sessions, /api/experiments) ----

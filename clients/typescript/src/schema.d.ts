@@ -464,6 +464,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/api/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The login payload for the credential in use
+         * @description How a client with a saved token checks it and reloads its user. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`. No tokens in it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["authorizeAbs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/api/items/{id}": {
         parameters: {
             query?: never;
@@ -568,6 +590,28 @@ export interface paths {
          *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibraryItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller as an Audiobookshelf user
+         * @description The user with its `mediaProgress` (most recently updated first).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsMe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -860,6 +904,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access JWT (and refresh JWT) for a refresh JWT
+         * @description The refresh JWT comes in the header `x-refresh-token` (the apps; the new one is then in `user.refreshToken`) or in the `refresh_token` cookie (then the new one replaces the cookie). A refresh JWT works once: the answer carries its successor. Expired, used, logged-out or revoked refresh JWTs answer 401, and so does a call without one. No body is read. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["refreshAbsToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/login": {
         parameters: {
             query?: never;
@@ -871,11 +937,77 @@ export interface paths {
         put?: never;
         /**
          * Audiobookshelf-style login
-         * @description Audiobookshelf's `POST /login`: the user's `token` (and `accessToken`, the same JWT) go in `Authorization: Bearer <token>`. Errors are plain text; failed logins share the 429 limit of the other logins.
+         * @description Audiobookshelf's `POST /login`. `user.accessToken` (an access JWT, JWT_EXPIRES_IN, 1 h by default) goes in `Authorization: Bearer <token>`; with the header `x-return-tokens: true` (the apps) `user.refreshToken` is a refresh JWT for `POST /audiobookshelf/auth/refresh`. Without `x-return-tokens: true` the refresh JWT is set as the httpOnly `refresh_token` cookie (path `/audiobookshelf`, SameSite=Strict) instead, as upstream does for its web client. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`. Errors are plain text; failed logins share the 429 limit of the other logins.
          *
          *     **Access:** public (no credential needed).
          */
         post: operations["audiobookshelfLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out this device
+         * @description Ends the refresh session named by the `refresh_token` cookie or the `x-refresh-token` header (its refresh JWT stops working) and clears the cookie. Access JWTs already issued stay valid until they expire (use `POST /auth/logout` to refuse them all). Answers `{redirect_url: null}` even without a token.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["logoutAbs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check of a saved server
+         * @description `{success: true}`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["pingAbs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server status (the first call of every client)
+         * @description What the apps check before they offer a login: `isInit` and `language` present, `isInit` true. The hub's admin exists from the first start, so it is always initialised; the only auth method is `local`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getAbsStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1324,27 +1456,125 @@ export interface components {
          */
         AbsErrorText: string;
         AbsLoginResponseDto: {
+            /** @example [] */
+            ereaderDevices: {
+                [key: string]: unknown;
+            }[];
+            serverSettings: components["schemas"]["AbsServerSettingsDto"];
+            /** @example sessions-hub */
+            Source: string;
             user: components["schemas"]["AbsUserDto"];
+            /** @description The first library, or null without any */
             userDefaultLibraryId?: string | null;
+        };
+        AbsLogoutDto: {
+            /** @description Always null (no OpenID provider) */
+            redirect_url?: string | null;
         };
         /** @enum {string} */
         AbsMediaType: "book" | "podcast";
+        AbsPingDto: {
+            /** @example true */
+            success: boolean;
+        };
+        AbsServerSettingsDto: {
+            /**
+             * @example [
+             *       "local"
+             *     ]
+             */
+            authActiveAuthMethods: string[];
+            /** @example 1 */
+            bookshelfView: number;
+            chromecastEnabled: boolean;
+            /** @example MM/dd/yyyy */
+            dateFormat: string;
+            /** @example 1 */
+            homeBookshelfView: number;
+            /** @example server-settings */
+            id: string;
+            /** @example en-us */
+            language: string;
+            /** @description True: the hub does not watch library folders */
+            scannerDisableWatcher: boolean;
+            sortingIgnorePrefix: boolean;
+            /**
+             * @example [
+             *       "the",
+             *       "a"
+             *     ]
+             */
+            sortingPrefixes: string[];
+            /** @example HH:mm */
+            timeFormat: string;
+            /** @example UTC */
+            timeZone: string;
+            /** @example 2.26.0 */
+            version: string;
+        };
         /** @enum {string} */
         AbsSessionSort: "displayTitle" | "duration" | "playMethod" | "startTime" | "currentTime" | "timeListening" | "updatedAt" | "startedAt" | "createdAt";
+        AbsStatusDto: {
+            /** @example audiobookshelf */
+            app: string;
+            /**
+             * @example {
+             *       "authLoginCustomMessage": null,
+             *       "authOpenIDAutoLaunch": false,
+             *       "authOpenIDButtonText": "Login with OpenId"
+             *     }
+             */
+            authFormData: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "local"
+             *     ]
+             */
+            authMethods: string[];
+            /** @description Always true: the hub has its admin from the first start */
+            isInit: boolean;
+            /** @example en-us */
+            language: string;
+            /**
+             * @description The Audiobookshelf API version the hub speaks
+             * @example 2.26.0
+             */
+            serverVersion: string;
+        };
         AbsUserDto: {
-            /** @description Access JWT */
-            accessToken: string;
+            /** @description Access JWT (1 h by default): on login and refresh only */
+            accessToken?: string;
+            bookmarks: {
+                [key: string]: unknown;
+            }[];
             /** @description Epoch milliseconds */
             createdAt: number;
+            email?: string | null;
+            hasOpenIDLink: boolean;
             /** @example 1 */
             id: string;
             isActive: boolean;
             isLocked: boolean;
+            /** @description Always false (there are no legacy tokens) */
+            isOldToken: boolean;
+            itemTagsSelected: string[];
+            /** @description Epoch milliseconds */
+            lastSeen?: number | null;
+            /** @description Empty: every user may see every library */
             librariesAccessible: string[];
+            mediaProgress: components["schemas"]["MediaProgressDto"][];
             permissions: {
                 [key: string]: boolean;
             };
-            /** @description Access JWT (legacy field name) */
+            /** @description Refresh JWT, on login with `x-return-tokens: true` and on refresh with `x-refresh-token`; else null (the web client gets it as the httpOnly `refresh_token` cookie) */
+            refreshToken?: string | null;
+            seriesHideFromContinueListening: string[];
+            /**
+             * @description Upstream's legacy non-expiring token. Always empty: the hub has none, so clients use `accessToken` (and refresh it); it never equals the access token, which apps would take for an old token.
+             * @example
+             */
             token: string;
             type: components["schemas"]["AbsUserType"];
             /** @example root */
@@ -4771,6 +5001,46 @@ export interface operations {
             };
         };
     };
+    authorizeAbs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login payload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLoginResponseDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     getAbsLibraryItem: {
         parameters: {
             query?: never;
@@ -5136,6 +5406,46 @@ export interface operations {
                 };
                 content: {
                     /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsUserDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -6344,10 +6654,56 @@ export interface operations {
             };
         };
     };
+    refreshAbsToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh JWT */
+                "x-refresh-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login payload with new tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLoginResponseDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No refresh JWT, or not a live one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example No refresh token provided */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     audiobookshelfLogin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `true`: the refresh JWT in the answer */
+                "x-return-tokens"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6358,7 +6714,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user and its token */
+            /** @description The login payload with its tokens */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6416,6 +6772,99 @@ export interface operations {
                 };
                 content: {
                     /** @example Too Many Requests */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    logoutAbs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh JWT to end */
+                "x-refresh-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLogoutDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    pingAbs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsPingDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsStatusDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
