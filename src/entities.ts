@@ -8,6 +8,8 @@ import { Guide } from './guides/entities/guide.entity';
 import { ScheduleSessionTrack } from './guides/entities/schedule-session-track.entity';
 import { ScheduleSession } from './guides/entities/schedule-session.entity';
 import { ScheduleTrack } from './guides/entities/schedule-track.entity';
+import { Location } from './guides/entities/location.entity';
+import { ScheduleSessionLocation } from './guides/entities/schedule-session-location.entity';
 import { Language } from './sessions/entities/language.entity';
 import { Project } from './sessions/entities/project.entity';
 import { Session } from './sessions/entities/session.entity';
@@ -35,6 +37,8 @@ export const ENTITIES = [
   ScheduleTrack,
   ScheduleSession,
   ScheduleSessionTrack,
+  Location,
+  ScheduleSessionLocation,
   Library,
   LibraryItem,
   PlaybackSession,

@@ -8,6 +8,7 @@ import { sanitizeBasicHtml } from './basic-html';
 import { parseOrdering } from './dto/query-filters';
 import {
   CreateScheduleSessionDto,
+  CreateScheduleSessionV11Dto,
   ListScheduleSessionsQueryDto,
   ScheduleSessionDto,
   UpdateScheduleSessionDto,
@@ -15,17 +16,36 @@ import {
 import { ScheduleSession } from './entities/schedule-session.entity';
 import { GuideAccess } from './guide-access.service';
 import { toGuidebookSession } from './guidebook.mapper';
+import { assertListFilter, GuidebookVersion } from './guidebook-version';
 import { GuidesRepository } from './guides.repository';
-import { resolveSessionTimes } from './schedule-rules';
-import { ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';
+import { resolveRegistration, resolveSessionTimes, SessionRegistration } from './schedule-rules';
+import { LinkChange, ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
 /** A track link the database refused: a track was deleted between the check and the insert. */
 function trackLinkError(error: unknown): unknown {
-  return error instanceof TrackLinkRefused
-    ? FieldErrorsException.of('schedule_tracks', 'A schedule track was deleted meanwhile; try again.')
-    : error;
+  if (!(error instanceof TrackLinkRefused)) return error;
+  return error.field === 'locations'
+    ? FieldErrorsException.of('locations', 'A location was deleted meanwhile; try again.')
+    : FieldErrorsException.of('schedule_tracks', 'A schedule track was deleted meanwhile; try again.');
+}
+
+const NO_REGISTRATION: SessionRegistration = {
+  addToSchedule: false,
+  requireLogin: false,
+  maxCapacity: null,
+  waitlist: false,
+  registrationStartDate: null,
+  registrationEndDate: null,
+};
+
+/** What changed in a link list. */
+function diff(current: number[], next: number[]): LinkChange {
+  return {
+    added: next.filter((id) => !current.includes(id)),
+    removed: current.filter((id) => !next.includes(id)),
+  };
 }
 
 /**
@@ -40,38 +60,55 @@ export class ScheduleSessionsService {
     private readonly access: GuideAccess,
   ) {}
 
-  async create(auth: AuthUser, dto: CreateScheduleSessionDto): Promise<ScheduleSessionDto> {
+  /**
+   * v1 follows the seed (`description_html` required by the DTO, `allow_rating` and `add_to_schedule`
+   * false unless sent); v1.1 today's docs (both true unless sent).
+   */
+  async create(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    dto: CreateScheduleSessionDto | CreateScheduleSessionV11Dto,
+  ): Promise<ScheduleSessionDto> {
     const guide = await this.access.writableFromBody(auth, dto.guide);
     const times = resolveSessionTimes(null, dto);
-    const trackIds = await this.tracksOfGuide(guide.id, dto.schedule_tracks ?? []);
+    const defaultOn = version === 'v1.1';
+    const registration = resolveRegistration(
+      { ...NO_REGISTRATION, addToSchedule: dto.add_to_schedule ?? defaultOn },
+      dto,
+    );
+    const tracks = await this.tracksOfGuide(guide.id, dto.schedule_tracks ?? []);
+    const locations = await this.locationsOfGuide(guide.id, dto.locations ?? []);
     const now = nowMicros();
     const session = await this.sessions
       .insertSession(
         {
           guideId: guide.id,
           name: dto.name,
-          descriptionHtml: sanitizeBasicHtml(dto.description_html),
+          descriptionHtml: sanitizeBasicHtml(dto.description_html ?? null),
           ...times,
-          allowRating: dto.allow_rating ?? false,
-          addToSchedule: dto.add_to_schedule ?? false,
+          ...registration,
+          allowRating: dto.allow_rating ?? defaultOn,
           importId: blankToNull(dto.import_id),
+          rank: dto.rank ?? 0,
           createdAt: now,
           lastUpdated: now,
         },
-        trackIds,
+        { tracks, locations },
       )
       .catch((error: unknown) => {
         throw trackLinkError(error);
       });
-    return toGuidebookSession(session, trackIds);
+    return toGuidebookSession(session, { tracks, locations });
   }
 
   async list(
     auth: AuthUser,
     req: Request,
+    version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleSessionsQueryDto,
   ): Promise<DrfPage<ScheduleSessionDto>> {
+    assertListFilter(version, query.guide);
     const ordering = parseOrdering(query.ordering);
     // a total order ending in the id, so pages never overlap or skip rows
     if (!ordering.some(([key]) => key === 'id')) ordering.push(['id', 'ASC']);
@@ -82,18 +119,18 @@ export class ScheduleSessionsService {
       offsetOf(page),
       page.pageSize,
     );
-    const tracks = await this.sessions.trackIdsOf(rows.map((r) => r.id));
+    const links = await this.sessions.linksOf(rows.map((r) => r.id));
     return drfPage(
       req,
       page,
       count,
-      rows.map((row) => toGuidebookSession(row, tracks.get(row.id) ?? [])),
+      rows.map((row) => toGuidebookSession(row, links.get(row.id)!)),
     );
   }
 
   async get(auth: AuthUser, id: number): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
-    return toGuidebookSession(session, (await this.sessions.trackIdsOf([session.id])).get(session.id) ?? []);
+    return toGuidebookSession(session, (await this.sessions.linksOf([session.id])).get(session.id)!);
   }
 
   async update(auth: AuthUser, id: number, dto: UpdateScheduleSessionDto): Promise<ScheduleSessionDto> {
@@ -103,23 +140,28 @@ export class ScheduleSessionsService {
       throw FieldErrorsException.of('guide', 'The guide of a session cannot be changed.');
     }
     Object.assign(session, resolveSessionTimes(session, dto));
-    const current = (await this.sessions.trackIdsOf([session.id])).get(session.id) ?? [];
-    let trackIds = current;
-    if (dto.schedule_tracks !== undefined) {
-      trackIds = await this.tracksOfGuide(session.guideId, dto.schedule_tracks);
-    }
-    const added = trackIds.filter((t) => !current.includes(t));
-    const removed = current.filter((t) => !trackIds.includes(t));
+    Object.assign(session, resolveRegistration(session, dto));
+    const current = (await this.sessions.linksOf([session.id])).get(session.id)!;
+    const tracks =
+      dto.schedule_tracks !== undefined
+        ? await this.tracksOfGuide(session.guideId, dto.schedule_tracks)
+        : current.tracks;
+    const locations =
+      dto.locations !== undefined
+        ? await this.locationsOfGuide(session.guideId, dto.locations)
+        : current.locations;
+    if (dto.rank !== undefined) session.rank = dto.rank;
     if (dto.name !== undefined) session.name = dto.name;
     if (dto.description_html !== undefined) session.descriptionHtml = sanitizeBasicHtml(dto.description_html);
     if (dto.allow_rating !== undefined) session.allowRating = dto.allow_rating;
-    if (dto.add_to_schedule !== undefined) session.addToSchedule = dto.add_to_schedule;
     if (dto.import_id !== undefined) session.importId = blankToNull(dto.import_id);
     session.lastUpdated = Math.max(nowMicros(), session.lastUpdated + 1);
-    await this.sessions.updateSession(session, added, removed).catch((error: unknown) => {
-      throw trackLinkError(error);
-    });
-    return toGuidebookSession(session, trackIds);
+    await this.sessions
+      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations))
+      .catch((error: unknown) => {
+        throw trackLinkError(error);
+      });
+    return toGuidebookSession(session, { tracks, locations });
   }
 
   /** The guide's owner (or an admin) deletes a session of it; its track links go with it. */
@@ -154,6 +196,21 @@ export class ScheduleSessionsService {
         schedule_tracks: missing.map(
           (id) => `Invalid pk "${id}" - not a schedule track of guide ${guideId}.`,
         ),
+      });
+    }
+    return wanted;
+  }
+
+  /** `ids` without duplicates, ascending, if every one is a location of `guideId`; else 400 naming them. */
+  private async locationsOfGuide(guideId: number, ids: number[]): Promise<number[]> {
+    const wanted = [...new Set(ids)].sort((a, b) => a - b);
+    if (!wanted.length) return [];
+    const inRange = wanted.filter((id) => id >= 1 && id <= 2_147_483_647);
+    const found = await this.sessions.locationIdsOfGuide(guideId, inRange);
+    const missing = wanted.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw new FieldErrorsException({
+        locations: missing.map((id) => `Invalid pk "${id}" - not a location of guide ${guideId}.`),
       });
     }
     return wanted;

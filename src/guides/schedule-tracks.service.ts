@@ -16,6 +16,7 @@ import { GuideAccess } from './guide-access.service';
 import { GuidesRepository } from './guides.repository';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { toGuidebookTrack } from './guidebook.mapper';
+import { assertListFilter, GuidebookVersion } from './guidebook-version';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -44,9 +45,11 @@ export class ScheduleTracksService {
   async list(
     auth: AuthUser,
     req: Request,
+    version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleTracksQueryDto,
   ): Promise<DrfPage<ScheduleTrackDto>> {
+    assertListFilter(version, query.guide);
     const [count, rows] = await this.tracks.pageOfTracks(
       this.access.scopeOf(auth, 'g.owner_id'),
       { guide: query.guide, id: query.id, importId: query.import_id },
