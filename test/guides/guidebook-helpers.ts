@@ -105,3 +105,31 @@ export const TODAY_DEFAULTS = {
 
 /** `2017-09-18T16:00:00.000000+0000` */
 export const GUIDEBOOK_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+0000$/;
+
+export async function makeLocation(
+  t: TestApp,
+  who: Organiser,
+  guide: number,
+  body: Record<string, unknown> = {},
+): Promise<number> {
+  const res = await t.http
+    .post('/open-api/v1/locations/')
+    .set('Authorization', who.auth)
+    .send({ guide, name: 'Room', location_type: 2, ...body });
+  if (res.status !== 201) throw new Error(`creating a location failed: ${res.status} ${res.text}`);
+  return res.body.id as number;
+}
+
+/** The keys of a Guidebook location, in the docs' order. */
+export const LOCATION_KEYS = [
+  'id',
+  'guide',
+  'name',
+  'description',
+  'location_type',
+  'latitude',
+  'longitude',
+  'import_id',
+  'address',
+  'created_at',
+];
