@@ -32,8 +32,12 @@ export function assertListFilter(version: GuidebookVersion, guide: number | unde
   }
 }
 
-/** Gives a class made by a factory its own name (Nest and the route table tell controllers by it). */
+/**
+ * Gives a class made by a factory its own name (Nest and the route table tell controllers by it), and
+ * keeps the name it is declared under in the source as `declaredAs` (scripts/routes.ts finds its file:line).
+ */
 export function named<T extends abstract new (...args: never[]) => unknown>(cls: T, name: string): T {
+  Object.defineProperty(cls, 'declaredAs', { value: cls.name });
   Object.defineProperty(cls, 'name', { value: name });
   return cls;
 }

@@ -106,7 +106,7 @@ export class LocationsService {
     await this.locations.deleteById(location.id);
   }
 
-  private async mainVenueTaken(guideId: number, type: number): Promise<boolean> {
+  private async mainVenueTaken(guideId: number, type: LocationType): Promise<boolean> {
     return type === LocationType.MainVenue && this.locations.hasMainVenue(guideId);
   }
 
