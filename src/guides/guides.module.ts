@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { Guide } from './entities/guide.entity';
+import { GuideWebhook } from './entities/guide-webhook.entity';
 import { Location } from './entities/location.entity';
+import { WebhookAttempt } from './entities/webhook-attempt.entity';
+import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { ScheduleSessionLocation } from './entities/schedule-session-location.entity';
 import { ScheduleSessionTrack } from './entities/schedule-session-track.entity';
 import { ScheduleSession } from './entities/schedule-session.entity';
@@ -21,6 +24,11 @@ import { ScheduleSessionsService } from './schedule-sessions.service';
 import { ScheduleTracksController, ScheduleTracksV11Controller } from './schedule-tracks.controller';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { ScheduleTracksService } from './schedule-tracks.service';
+import { WebhookEvents } from './webhook-events.service';
+import { WebhookPoller } from './webhook-poller.service';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
 
 /**
  * Guidebook Open API: guides, schedule tracks, locations and schedule sessions under `/open-api/v1/` and
@@ -35,6 +43,9 @@ import { ScheduleTracksService } from './schedule-tracks.service';
       ScheduleSessionTrack,
       Location,
       ScheduleSessionLocation,
+      GuideWebhook,
+      WebhookDelivery,
+      WebhookAttempt,
     ]),
     RateLimitModule,
   ],
@@ -47,6 +58,7 @@ import { ScheduleTracksService } from './schedule-tracks.service';
     ScheduleTracksV11Controller,
     LocationsV11Controller,
     ScheduleSessionsV11Controller,
+    WebhooksController,
   ],
   providers: [
     GuidesRepository,
@@ -59,6 +71,10 @@ import { ScheduleTracksService } from './schedule-tracks.service';
     LocationsService,
     ScheduleSessionsService,
     GuidebookDailyLimitGuard,
+    WebhooksRepository,
+    WebhookEvents,
+    WebhookPoller,
+    WebhooksService,
   ],
 })
 export class GuidesModule {}

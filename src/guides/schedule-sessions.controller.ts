@@ -96,14 +96,14 @@ function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
       @Param('id', IdPipe) id: number,
       @Body() dto: UpdateScheduleSessionDto,
     ): Promise<ScheduleSessionDto> {
-      return this.sessions.update(auth, id, dto);
+      return this.sessions.update(auth, version, id, dto);
     }
 
     @Delete(':id')
     @HttpCode(204)
     @ApiDeleteScheduleSession(version)
     remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
-      return this.sessions.remove(auth, id);
+      return this.sessions.remove(auth, version, id);
     }
   }
   // The body class of `create` differs per version (v1.1 makes `description_html` optional): the global

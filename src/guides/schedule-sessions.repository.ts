@@ -87,14 +87,14 @@ export class ScheduleSessionsRepository {
   async insertSession(
     fields: DeepPartial<ScheduleSession>,
     links: SessionLinkIds,
-    inTransaction?: (manager: EntityManager, session: ScheduleSession) => Promise<void>,
+    inTransaction?: (session: ScheduleSession) => Promise<void>,
   ): Promise<ScheduleSession> {
     return this.sql.transaction(async (manager) => {
       const sessions = manager.getRepository(ScheduleSession);
       const session = await sessions.save(sessions.create(fields));
       await this.insertLinks(manager, session.id, links.tracks);
       await this.insertLocationLinks(manager, session.id, links.locations);
-      if (inTransaction) await inTransaction(manager, session);
+      if (inTransaction) await inTransaction(session);
       return session;
     });
   }
@@ -107,7 +107,7 @@ export class ScheduleSessionsRepository {
     session: ScheduleSession,
     tracks: LinkChange,
     locations: LinkChange,
-    inTransaction?: (manager: EntityManager) => Promise<void>,
+    inTransaction?: () => Promise<void>,
   ): Promise<void> {
     await this.sql.transaction(async (manager) => {
       await this.insertLinks(manager, session.id, tracks.added);
@@ -123,7 +123,7 @@ export class ScheduleSessionsRepository {
           .delete({ sessionId: session.id, locationId: In(locations.removed) });
       }
       await manager.getRepository(ScheduleSession).save(session);
-      if (inTransaction) await inTransaction(manager);
+      if (inTransaction) await inTransaction();
     });
   }
 
@@ -231,8 +231,11 @@ export class ScheduleSessionsRepository {
     return out;
   }
 
-  /** Deletes a session (its track links go with it). */
-  async deleteById(id: number): Promise<void> {
-    await this.sessions.delete({ id });
+  /** Deletes a session (its links go with it); `inTransaction` runs in the same transaction. */
+  async deleteById(id: number, inTransaction?: () => Promise<void>): Promise<void> {
+    await this.sql.transaction(async (manager) => {
+      await manager.getRepository(ScheduleSession).delete({ id });
+      if (inTransaction) await inTransaction();
+    });
   }
 }

@@ -14,7 +14,9 @@ import {
   UpdateScheduleSessionDto,
 } from './dto/schedule-session.dto';
 import { ScheduleSession } from './entities/schedule-session.entity';
+import { Guide } from './entities/guide.entity';
 import { GuideAccess } from './guide-access.service';
+import { WebhookEvents } from './webhook-events.service';
 import { toGuidebookSession } from './guidebook.mapper';
 import { assertListFilter, GuidebookVersion } from './guidebook-version';
 import { GuidesRepository } from './guides.repository';
@@ -58,6 +60,7 @@ export class ScheduleSessionsService {
     private readonly sessions: ScheduleSessionsRepository,
     private readonly guides: GuidesRepository,
     private readonly access: GuideAccess,
+    private readonly events: WebhookEvents,
   ) {}
 
   /**
@@ -94,6 +97,7 @@ export class ScheduleSessionsService {
           lastUpdated: now,
         },
         { tracks, locations },
+        (created) => this.sessionEvent(auth, version, guide, 'Builder-SessionCreated', created),
       )
       .catch((error: unknown) => {
         throw trackLinkError(error);
@@ -133,9 +137,14 @@ export class ScheduleSessionsService {
     return toGuidebookSession(session, (await this.sessions.linksOf([session.id])).get(session.id)!);
   }
 
-  async update(auth: AuthUser, id: number, dto: UpdateScheduleSessionDto): Promise<ScheduleSessionDto> {
+  async update(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    id: number,
+    dto: UpdateScheduleSessionDto,
+  ): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
-    await this.assertCanWrite(auth, session);
+    const guide = await this.assertCanWrite(auth, session);
     if (dto.guide !== undefined && dto.guide !== session.guideId) {
       throw FieldErrorsException.of('guide', 'The guide of a session cannot be changed.');
     }
@@ -157,7 +166,9 @@ export class ScheduleSessionsService {
     if (dto.import_id !== undefined) session.importId = blankToNull(dto.import_id);
     session.lastUpdated = Math.max(nowMicros(), session.lastUpdated + 1);
     await this.sessions
-      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations))
+      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations), () =>
+        this.sessionEvent(auth, version, guide, 'Builder-SessionUpdated', session),
+      )
       .catch((error: unknown) => {
         throw trackLinkError(error);
       });
@@ -165,10 +176,26 @@ export class ScheduleSessionsService {
   }
 
   /** The guide's owner (or an admin) deletes a session of it; its track links go with it. */
-  async remove(auth: AuthUser, id: number): Promise<void> {
+  async remove(auth: AuthUser, version: GuidebookVersion, id: number): Promise<void> {
     const session = await this.readable(auth, id);
-    await this.assertCanWrite(auth, session);
-    await this.sessions.deleteById(session.id);
+    const guide = await this.assertCanWrite(auth, session);
+    await this.sessions.deleteById(session.id, () =>
+      this.sessionEvent(auth, version, guide, 'Builder-SessionDeleted', session),
+    );
+  }
+
+  /** Writes a session's webhook event in the transaction of its change. */
+  private sessionEvent(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    guide: Guide,
+    event: 'Builder-SessionCreated' | 'Builder-SessionUpdated' | 'Builder-SessionDeleted',
+    session: ScheduleSession,
+  ): Promise<void> {
+    return this.events.emit(auth, version, guide, event, {
+      session_id: String(session.id),
+      session_name: session.name,
+    });
   }
 
   /** The session `id` if `auth` may read its guide, else 404. */
@@ -178,10 +205,11 @@ export class ScheduleSessionsService {
     return session;
   }
 
-  private async assertCanWrite(auth: AuthUser, session: ScheduleSession): Promise<void> {
+  private async assertCanWrite(auth: AuthUser, session: ScheduleSession): Promise<Guide> {
     const guide = await this.guides.findById(session.guideId);
     if (!guide) throw new NotFoundException();
     this.access.assertCanWrite(auth, guide);
+    return guide;
   }
 
   /** `ids` without duplicates, ascending, if every one is a track of `guideId`; else 400 naming them. */

@@ -341,6 +341,46 @@ const GUIDEBOOK_V1: Record<string, RouteCase> = {
   },
 };
 
+const freshOwnerWebhook = async (ctx: MatrixContext): Promise<number> => {
+  const path = `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`;
+  return (await ctx.as(ctx.owner, 'POST', path, { url: 'https://hooks.example.org/matrix' }, 201))
+    .id as number;
+};
+const ownerWebhook = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'webhook', () => freshOwnerWebhook(ctx));
+
+/** Webhooks of a guide (v1 only): registered and removed by its owner, read by whoever reads the guide. */
+const GUIDE_WEBHOOKS: Record<string, RouteCase> = {
+  'POST /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`,
+      body: { url: 'https://hooks.example.org/matrix' },
+    }),
+    expect: guideWrite(201),
+    note: 'registering is writing the guide: another user gets 404, an operator (who reads it) 403',
+  },
+  'GET /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => (
+      await ownerWebhook(ctx),
+      { path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/` }
+    ),
+    expect: ownedRead(200),
+  },
+  'DELETE /open-api/v1/guides/:id/webhooks/:webhookId': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await freshOwnerWebhook(ctx)}/`,
+    }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins remove its webhooks; an operator gets 403",
+  },
+  'GET /open-api/v1/guides/:id/webhooks/:webhookId/deliveries': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await ownerWebhook(ctx)}/deliveries/`,
+    }),
+    expect: ownedRead(200),
+  },
+};
+
 /** The v1.1 lists that require the `guide` filter (CLIENTS.md 3.1). */
 const V11_FILTERED_LISTS = new Set([
   'GET /open-api/v1/sessions',
@@ -561,6 +601,7 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
 
   ...GUIDEBOOK_V1,
   ...guidebookV11(GUIDEBOOK_V1),
+  ...GUIDE_WEBHOOKS,
 
   // ---- Audiobookshelf (/audiobookshelf/api/): plain-text errors ----
   'POST /audiobookshelf/api/libraries': {

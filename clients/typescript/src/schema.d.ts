@@ -1352,6 +1352,78 @@ export interface paths {
         patch: operations["updateGuide"];
         trace?: never;
     };
+    "/open-api/v1/guides/{id}/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guide's webhooks (without their secrets)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook for a guide's events (owner or admin)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted. The answer carries the signing `secret`, shown only once.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createGuideWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/guides/{id}/webhooks/{webhookId}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook (owner or admin)
+         * @description Removes the webhook; its undelivered events are dropped with it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteGuideWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/guides/{id}/webhooks/{webhookId}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log, newest first
+         * @description Every event written for the webhook: its body, status (`pending`, `delivered`, `failed`), and each attempt with the status code or the error.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open-api/v1/locations/": {
         parameters: {
             query?: never;
@@ -1787,6 +1859,25 @@ export interface components {
             key: string;
             name: string;
         };
+        CreatedWebhookDto: {
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            created_at: string;
+            events: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            /** @example 1 */
+            guide: number;
+            /** @example 4 */
+            id: number;
+            /**
+             * @description The HMAC-SHA256 key of the `X-Hub-Signature-256: sha256=<hex>` header (of the raw body). Shown only here.
+             * @example whsec_3b1f…
+             */
+            secret: string;
+            /** @example https://hooks.example.org/guidebook */
+            url: string;
+        };
         CreateEventDto: {
             /**
              * @description The client's clock, stored and returned exactly as sent (at most 64 characters). ISO 8601 date or date-time: `2017-09-06`, `2017-09-06T16:24:32`, `2017-09-06 16:24:32.647751`, with an optional `Z`, `+hh:mm` or `+hhmm` offset (converted to UTC; without one the time is taken as UTC).
@@ -2140,6 +2231,15 @@ export interface components {
              * @example alice
              */
             username: string;
+        };
+        CreateWebhookDto: {
+            /** @description The events to receive; all of them when absent. */
+            events?: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            /**
+             * @description Where events are POSTed: http or https only; private, loopback and link-local addresses are refused unless the server sets WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://hooks.example.org/guidebook
+             */
+            url: string;
         };
         DeviceInfoInputDto: {
             browserName?: string;
@@ -3254,6 +3354,70 @@ export interface components {
         VerifyTokenDto: {
             /** @description An access or refresh JWT */
             token: string;
+        };
+        WebhookAttemptDto: {
+            /** @example 1 */
+            attempt: number;
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            attempted_at: string;
+            /** @example 12 */
+            duration_ms: number;
+            /**
+             * @description Why there was no answer (timeout, refused…)
+             * @example null
+             */
+            error: string | null;
+            /** @example 200 */
+            status_code: number | null;
+        };
+        WebhookDeliveryDto: {
+            /** @example 1 */
+            attempts: number;
+            /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
+            created_at: string;
+            /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
+            delivered_at: string | null;
+            /**
+             * @example Builder-SessionCreated
+             * @enum {string}
+             */
+            event: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
+            /** @example 17 */
+            id: number;
+            /**
+             * @description The `Idempotency-Key` header and the body `weid`
+             * @example 7d0c…
+             */
+            idempotency_key: string;
+            log: components["schemas"]["WebhookAttemptDto"][];
+            /** @description When the next attempt is due (null once settled) */
+            next_attempt_at: string | null;
+            /** @description The body sent: `{weid, event, properties, extra_metadata}` */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example delivered
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+        };
+        WebhookDto: {
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            created_at: string;
+            events: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            /** @example 1 */
+            guide: number;
+            /** @example 4 */
+            id: number;
+            /** @example https://hooks.example.org/guidebook */
+            url: string;
         };
     };
     responses: never;
@@ -10320,6 +10484,457 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createGuideWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The webhook and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description A URL that is not http(s), points at a private address, or an unknown event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": [
+                     *         "Only http and https URLs are allowed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteGuideWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed, with its pending deliveries and log */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDeliveryDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
