@@ -9,6 +9,11 @@ import { Guide } from './guides/entities/guide.entity';
 import { ScheduleSessionTrack } from './guides/entities/schedule-session-track.entity';
 import { ScheduleSession } from './guides/entities/schedule-session.entity';
 import { ScheduleTrack } from './guides/entities/schedule-track.entity';
+import { Location } from './guides/entities/location.entity';
+import { ScheduleSessionLocation } from './guides/entities/schedule-session-location.entity';
+import { GuideWebhook } from './guides/entities/guide-webhook.entity';
+import { WebhookDelivery } from './guides/entities/webhook-delivery.entity';
+import { WebhookAttempt } from './guides/entities/webhook-attempt.entity';
 import { Language } from './sessions/entities/language.entity';
 import { Project } from './sessions/entities/project.entity';
 import { Session } from './sessions/entities/session.entity';
@@ -37,6 +42,11 @@ export const ENTITIES = [
   ScheduleTrack,
   ScheduleSession,
   ScheduleSessionTrack,
+  Location,
+  ScheduleSessionLocation,
+  GuideWebhook,
+  WebhookDelivery,
+  WebhookAttempt,
   Library,
   LibraryItem,
   PlaybackSession,

@@ -15,6 +15,7 @@ import { GuideAccess } from './guide-access.service';
 import { GuidesRepository } from './guides.repository';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { toGuidebookTrack } from './guidebook.mapper';
+import { assertListFilter, GuidebookVersion } from './guidebook-version';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -42,9 +43,11 @@ export class ScheduleTracksService {
 
   async list(
     auth: AuthUser,
+    version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleTracksQueryDto,
   ): Promise<Page<ScheduleTrackDto>> {
+    assertListFilter(version, query.guide);
     const [count, rows] = await this.tracks.pageOfTracks(
       this.access.scopeOf(auth, 'g.owner_id'),
       { guide: query.guide, id: query.id, importId: query.import_id },
