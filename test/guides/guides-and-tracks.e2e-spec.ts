@@ -253,6 +253,10 @@ describe('Guidebook OpenAPI document (e2e)', () => {
         'getLocation',
         'updateLocation',
         'deleteLocation',
+        'createGuideWebhook',
+        'listGuideWebhooks',
+        'deleteGuideWebhook',
+        'listGuideWebhookDeliveries',
       ].sort(),
     );
     for (const id of [
