@@ -1865,7 +1865,7 @@ export interface components {
              * @example 2017-09-18T22:13:25.766623+0000
              */
             created_at: string;
-            events: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            events: components["schemas"]["WebhookEventName"][];
             /** @example 1 */
             guide: number;
             /** @example 4 */
@@ -2000,9 +2000,8 @@ export interface components {
             /**
              * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
              * @example 2
-             * @enum {integer}
              */
-            location_type: 1 | 2 | 3;
+            location_type: components["schemas"]["LocationType"];
             /** @example -118.1445 */
             longitude?: number | null;
             /** @example Room 101 */
@@ -2234,7 +2233,7 @@ export interface components {
         };
         CreateWebhookDto: {
             /** @description The events to receive; all of them when absent. */
-            events?: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            events?: components["schemas"]["WebhookEventName"][];
             /**
              * @description Where events are POSTed: http or https only; private, loopback and link-local addresses are refused unless the server sets WEBHOOK_ALLOW_PRIVATE=true.
              * @example https://hooks.example.org/guidebook
@@ -2671,16 +2670,18 @@ export interface components {
             import_id?: string | null;
             /** @example null */
             latitude?: number | null;
-            /**
-             * @example 2
-             * @enum {integer}
-             */
-            location_type: 1 | 2 | 3;
+            /** @example 2 */
+            location_type: components["schemas"]["LocationType"];
             /** @example null */
             longitude?: number | null;
             /** @example Room 101 */
             name: string;
         };
+        /**
+         * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
+         * @enum {integer}
+         */
+        LocationType: 1 | 2 | 3;
         LoginDto: {
             /**
              * Format: password
@@ -3210,9 +3211,8 @@ export interface components {
             /**
              * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
              * @example 2
-             * @enum {integer}
              */
-            location_type?: 1 | 2 | 3;
+            location_type?: components["schemas"]["LocationType"];
             /** @example -118.1445 */
             longitude?: number | null;
             /** @example Room 101 */
@@ -3380,11 +3380,8 @@ export interface components {
             created_at: string;
             /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
             delivered_at: string | null;
-            /**
-             * @example Builder-SessionCreated
-             * @enum {string}
-             */
-            event: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
+            /** @example Builder-SessionCreated */
+            event: components["schemas"]["WebhookEventName"];
             /** @example 17 */
             id: number;
             /**
@@ -3399,19 +3396,18 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
-            /**
-             * @example delivered
-             * @enum {string}
-             */
-            status: "pending" | "delivered" | "failed";
+            /** @example delivered */
+            status: components["schemas"]["WebhookDeliveryStatus"];
         };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
         WebhookDto: {
             /**
              * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
              * @example 2017-09-18T22:13:25.766623+0000
              */
             created_at: string;
-            events: ("Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted")[];
+            events: components["schemas"]["WebhookEventName"][];
             /** @example 1 */
             guide: number;
             /** @example 4 */
@@ -3419,6 +3415,11 @@ export interface components {
             /** @example https://hooks.example.org/guidebook */
             url: string;
         };
+        /**
+         * @description The events to receive; all of them when absent.
+         * @enum {string}
+         */
+        WebhookEventName: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
     };
     responses: never;
     parameters: never;
@@ -8291,7 +8292,7 @@ export interface operations {
                 /** @description Only locations with this `import_id`. */
                 import_id?: string;
                 /** @description Only locations of this type. */
-                location_type?: 1 | 2 | 3;
+                location_type?: components["schemas"]["LocationType"];
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */
@@ -10970,7 +10971,7 @@ export interface operations {
                 /** @description Only locations with this `import_id`. */
                 import_id?: string;
                 /** @description Only locations of this type. */
-                location_type?: 1 | 2 | 3;
+                location_type?: components["schemas"]["LocationType"];
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */

@@ -79,7 +79,13 @@ export class CreateLocationDto extends LocationOptionalFields {
   @GbString({ max: 255 })
   name: string;
 
-  @ApiProperty({ type: 'integer', enum: LOCATION_TYPES, example: 2, description: TYPE_NOTE })
+  @ApiProperty({
+    type: 'integer',
+    enum: LOCATION_TYPES,
+    enumName: 'LocationType',
+    example: 2,
+    description: TYPE_NOTE,
+  })
   @Required()
   @GbIntChoice(LOCATION_TYPES)
   location_type: number;
@@ -95,7 +101,13 @@ export class UpdateLocationDto extends LocationOptionalFields {
   @GbString({ max: 255 })
   name?: string;
 
-  @ApiPropertyOptional({ type: 'integer', enum: LOCATION_TYPES, example: 2, description: TYPE_NOTE })
+  @ApiPropertyOptional({
+    type: 'integer',
+    enum: LOCATION_TYPES,
+    enumName: 'LocationType',
+    example: 2,
+    description: TYPE_NOTE,
+  })
   @GbIntChoice(LOCATION_TYPES)
   location_type?: number;
 }
@@ -105,7 +117,8 @@ export class LocationDto {
   @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'Room 101' }) name: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) description: string | null;
-  @ApiProperty({ type: 'integer', enum: LOCATION_TYPES, example: 2 }) location_type: number;
+  @ApiProperty({ type: 'integer', enum: LOCATION_TYPES, enumName: 'LocationType', example: 2 })
+  location_type: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: null }) latitude: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: null }) longitude: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) import_id: string | null;
@@ -120,7 +133,7 @@ export class ListLocationsQueryDto extends PageQueryDto {
   @IdFilter("Only locations of this guide (the spelling of Guidebook's own lookup example).")
   guide_id?: number;
 
-  @IntChoiceFilter(LOCATION_TYPES, 'Only locations of this type.')
+  @IntChoiceFilter(LOCATION_TYPES, 'LocationType', 'Only locations of this type.')
   location_type?: number;
 
   @IdFilter('Only the location with this id.')

@@ -93,9 +93,9 @@ export function parseOrdering(text: string | undefined): Array<[string, 'ASC' | 
     .map((key): [string, 'ASC' | 'DESC'] => (key.startsWith('-') ? [key.slice(1), 'DESC'] : [key, 'ASC']));
 }
 
-export function IntChoiceFilter(choices: readonly number[], description: string) {
+export function IntChoiceFilter(choices: readonly number[], enumName: string, description: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', enum: choices, description }),
+    ApiPropertyOptional({ type: 'integer', enum: [...choices], enumName, description }),
     Transform(({ value }) => (typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : value)),
     validated('intChoiceFilter', (value) =>
       typeof value === 'number' && choices.includes(value)

@@ -47,8 +47,9 @@ export class CreateWebhookDto {
   url: string;
 
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'string', enum: [...WEBHOOK_EVENTS] },
+    enum: [...WEBHOOK_EVENTS],
+    enumName: 'WebhookEventName',
+    isArray: true,
     description: 'The events to receive; all of them when absent.',
   })
   @Transform(({ value }) =>
@@ -69,7 +70,8 @@ export class WebhookDto {
   @ApiProperty({ type: 'integer', example: 4 }) id: number;
   @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'https://hooks.example.org/guidebook' }) url: string;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...WEBHOOK_EVENTS] } }) events: string[];
+  @ApiProperty({ enum: [...WEBHOOK_EVENTS], enumName: 'WebhookEventName', isArray: true })
+  events: string[];
   @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
 }
 
@@ -99,10 +101,16 @@ export class WebhookAttemptDto {
 
 export class WebhookDeliveryDto {
   @ApiProperty({ type: 'integer', example: 17 }) id: number;
-  @ApiProperty({ enum: [...WEBHOOK_EVENTS], example: 'Builder-SessionCreated' }) event: string;
+  @ApiProperty({ enum: [...WEBHOOK_EVENTS], enumName: 'WebhookEventName', example: 'Builder-SessionCreated' })
+  event: string;
   @ApiProperty({ example: '7d0c…', description: 'The `Idempotency-Key` header and the body `weid`' })
   idempotency_key: string;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'], example: 'delivered' }) status: string;
+  @ApiProperty({
+    enum: ['pending', 'delivered', 'failed'],
+    enumName: 'WebhookDeliveryStatus',
+    example: 'delivered',
+  })
+  status: string;
   @ApiProperty({ type: 'integer', example: 1 }) attempts: number;
   @ApiProperty({
     ...GUIDEBOOK_TIME,
