@@ -55,7 +55,6 @@ export class WebhookPoller implements OnApplicationBootstrap, OnApplicationShutd
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
-  private readonly instance = randomUUID();
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -88,7 +87,8 @@ export class WebhookPoller implements OnApplicationBootstrap, OnApplicationShutd
   /** Claims and attempts the due deliveries once; how many were attempted. */
   async pollOnce(): Promise<number> {
     const now = nowMicros();
-    const owner = `${this.instance}:${randomUUID()}`;
+    // a fresh lease token per claim (fits `lease_owner`, 64 characters): only this claim settles its rows
+    const owner = randomUUID();
     const claimed = await this.repository.claim(owner, now, now + this.config.webhooks.leaseMs * 1000, BATCH);
     await Promise.all(claimed.map((delivery) => this.attempt(delivery, owner)));
     return claimed.length;

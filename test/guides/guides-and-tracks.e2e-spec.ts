@@ -234,10 +234,6 @@ describe('Guidebook OpenAPI document (e2e)', () => {
       [
         'createGuide',
         'listGuides',
-        'createGuideWebhook',
-        'listGuideWebhooks',
-        'deleteGuideWebhook',
-        'listGuideWebhookDeliveries',
         'getGuide',
         'updateGuide',
         'deleteGuide',
@@ -257,6 +253,10 @@ describe('Guidebook OpenAPI document (e2e)', () => {
         'getLocation',
         'updateLocation',
         'deleteLocation',
+        'createGuideWebhook',
+        'listGuideWebhooks',
+        'deleteGuideWebhook',
+        'listGuideWebhookDeliveries',
       ].sort(),
     );
     for (const id of [

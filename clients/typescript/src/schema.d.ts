@@ -2095,7 +2095,7 @@ export interface components {
              * @example 2017-09-18T22:13:25.766623+0000
              */
             created_at: string;
-            events: components["schemas"]["GuidebookWebhookEvent"][];
+            events: components["schemas"]["WebhookEventName"][];
             /** @example 1 */
             guide: number;
             /** @example 4 */
@@ -2231,7 +2231,7 @@ export interface components {
              * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
              * @example 2
              */
-            location_type: components["schemas"]["GuidebookLocationType"];
+            location_type: components["schemas"]["LocationType"];
             /** @example -118.1445 */
             longitude?: number | null;
             /** @example Room 101 */
@@ -2463,7 +2463,7 @@ export interface components {
         };
         CreateWebhookDto: {
             /** @description The events to receive; all of them when absent. */
-            events?: components["schemas"]["GuidebookWebhookEvent"][];
+            events?: components["schemas"]["WebhookEventName"][];
             /**
              * @description Where events are POSTed: http or https only; private, loopback and link-local addresses are refused unless the server sets WEBHOOK_ALLOW_PRIVATE=true.
              * @example https://hooks.example.org/guidebook
@@ -2697,16 +2697,6 @@ export interface components {
             /** @description The experiment's sessions visible to the caller, newest first */
             experiment_sessions: components["schemas"]["ExperimentSessionDto"][];
         };
-        /**
-         * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
-         * @enum {integer}
-         */
-        GuidebookLocationType: 1 | 2 | 3;
-        /**
-         * @description The events to receive; all of them when absent.
-         * @enum {string}
-         */
-        GuidebookWebhookEvent: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
         GuideDto: {
             /**
              * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
@@ -2911,12 +2901,17 @@ export interface components {
             /** @example null */
             latitude?: number | null;
             /** @example 2 */
-            location_type: components["schemas"]["GuidebookLocationType"];
+            location_type: components["schemas"]["LocationType"];
             /** @example null */
             longitude?: number | null;
             /** @example Room 101 */
             name: string;
         };
+        /**
+         * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
+         * @enum {integer}
+         */
+        LocationType: 1 | 2 | 3;
         LoginDto: {
             /**
              * Format: password
@@ -3447,7 +3442,7 @@ export interface components {
              * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
              * @example 2
              */
-            location_type?: components["schemas"]["GuidebookLocationType"];
+            location_type?: components["schemas"]["LocationType"];
             /** @example -118.1445 */
             longitude?: number | null;
             /** @example Room 101 */
@@ -3616,7 +3611,7 @@ export interface components {
             /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
             delivered_at: string | null;
             /** @example Builder-SessionCreated */
-            event: components["schemas"]["GuidebookWebhookEvent"];
+            event: components["schemas"]["WebhookEventName"];
             /** @example 17 */
             id: number;
             /**
@@ -3642,7 +3637,7 @@ export interface components {
              * @example 2017-09-18T22:13:25.766623+0000
              */
             created_at: string;
-            events: components["schemas"]["GuidebookWebhookEvent"][];
+            events: components["schemas"]["WebhookEventName"][];
             /** @example 1 */
             guide: number;
             /** @example 4 */
@@ -3650,6 +3645,11 @@ export interface components {
             /** @example https://hooks.example.org/guidebook */
             url: string;
         };
+        /**
+         * @description The events to receive; all of them when absent.
+         * @enum {string}
+         */
+        WebhookEventName: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
     };
     responses: never;
     parameters: never;
@@ -8741,7 +8741,7 @@ export interface operations {
                 /** @description Only locations with this `import_id`. */
                 import_id?: string;
                 /** @description Only locations of this type. */
-                location_type?: components["schemas"]["GuidebookLocationType"];
+                location_type?: components["schemas"]["LocationType"];
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */
@@ -11420,7 +11420,7 @@ export interface operations {
                 /** @description Only locations with this `import_id`. */
                 import_id?: string;
                 /** @description Only locations of this type. */
-                location_type?: components["schemas"]["GuidebookLocationType"];
+                location_type?: components["schemas"]["LocationType"];
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */

@@ -82,7 +82,7 @@ export class CreateLocationDto extends LocationOptionalFields {
   @ApiProperty({
     type: 'integer',
     enum: LOCATION_TYPES,
-    enumName: 'GuidebookLocationType',
+    enumName: 'LocationType',
     example: 2,
     description: TYPE_NOTE,
   })
@@ -104,7 +104,7 @@ export class UpdateLocationDto extends LocationOptionalFields {
   @ApiPropertyOptional({
     type: 'integer',
     enum: LOCATION_TYPES,
-    enumName: 'GuidebookLocationType',
+    enumName: 'LocationType',
     example: 2,
     description: TYPE_NOTE,
   })
@@ -117,7 +117,7 @@ export class LocationDto {
   @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'Room 101' }) name: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) description: string | null;
-  @ApiProperty({ type: 'integer', enum: LOCATION_TYPES, enumName: 'GuidebookLocationType', example: 2 })
+  @ApiProperty({ type: 'integer', enum: LOCATION_TYPES, enumName: 'LocationType', example: 2 })
   location_type: number;
   @ApiPropertyOptional({ type: Number, nullable: true, example: null }) latitude: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true, example: null }) longitude: number | null;
@@ -133,7 +133,7 @@ export class ListLocationsQueryDto extends PageQueryDto {
   @IdFilter("Only locations of this guide (the spelling of Guidebook's own lookup example).")
   guide_id?: number;
 
-  @IntChoiceFilter(LOCATION_TYPES, 'GuidebookLocationType', 'Only locations of this type.')
+  @IntChoiceFilter(LOCATION_TYPES, 'LocationType', 'Only locations of this type.')
   location_type?: number;
 
   @IdFilter('Only the location with this id.')

@@ -95,7 +95,7 @@ export function parseOrdering(text: string | undefined): Array<[string, 'ASC' | 
 
 export function IntChoiceFilter(choices: readonly number[], enumName: string, description: string) {
   return applyDecorators(
-    ApiPropertyOptional({ type: 'integer', enum: choices, enumName, description }),
+    ApiPropertyOptional({ type: 'integer', enum: [...choices], enumName, description }),
     Transform(({ value }) => (typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : value)),
     validated('intChoiceFilter', (value) =>
       typeof value === 'number' && choices.includes(value)

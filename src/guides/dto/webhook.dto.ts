@@ -47,9 +47,9 @@ export class CreateWebhookDto {
   url: string;
 
   @ApiPropertyOptional({
-    isArray: true,
     enum: [...WEBHOOK_EVENTS],
-    enumName: 'GuidebookWebhookEvent',
+    enumName: 'WebhookEventName',
+    isArray: true,
     description: 'The events to receive; all of them when absent.',
   })
   @Transform(({ value }) =>
@@ -70,7 +70,7 @@ export class WebhookDto {
   @ApiProperty({ type: 'integer', example: 4 }) id: number;
   @ApiProperty({ type: 'integer', example: 1 }) guide: number;
   @ApiProperty({ example: 'https://hooks.example.org/guidebook' }) url: string;
-  @ApiProperty({ isArray: true, enum: [...WEBHOOK_EVENTS], enumName: 'GuidebookWebhookEvent' })
+  @ApiProperty({ enum: [...WEBHOOK_EVENTS], enumName: 'WebhookEventName', isArray: true })
   events: string[];
   @ApiProperty({ ...GUIDEBOOK_TIME, example: '2017-09-18T22:13:25.766623+0000' }) created_at: string;
 }
@@ -101,11 +101,7 @@ export class WebhookAttemptDto {
 
 export class WebhookDeliveryDto {
   @ApiProperty({ type: 'integer', example: 17 }) id: number;
-  @ApiProperty({
-    enum: [...WEBHOOK_EVENTS],
-    enumName: 'GuidebookWebhookEvent',
-    example: 'Builder-SessionCreated',
-  })
+  @ApiProperty({ enum: [...WEBHOOK_EVENTS], enumName: 'WebhookEventName', example: 'Builder-SessionCreated' })
   event: string;
   @ApiProperty({ example: '7d0c…', description: 'The `Idempotency-Key` header and the body `weid`' })
   idempotency_key: string;
