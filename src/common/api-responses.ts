@@ -233,6 +233,7 @@ export function ApiAbsPage(
   listKey = 'sessions',
   extra: Record<string, SchemaObject> = {},
   description = 'One page of results',
+  optional: Record<string, SchemaObject> = {},
 ) {
   return applyDecorators(
     ApiExtraModels(item),
@@ -249,6 +250,7 @@ export function ApiAbsPage(
           itemsPerPage: { type: 'integer', minimum: 1, description: 'Page size', example: 10 },
           [listKey]: { type: 'array', items: { $ref: getSchemaPath(item) } },
           ...extra,
+          ...optional,
         },
       },
     }),

@@ -22,6 +22,7 @@ import {
   PlaybackSessionExpandedDto,
   PlayItemDto,
   SessionListDto,
+  OpenSessionsDto,
   SessionPageDto,
   SyncSessionDto,
 } from './dto/sessions.dto';
@@ -144,7 +145,7 @@ export class PlaybackSessionsController {
   @Get('sessions/open')
   @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
   @ListOpenDocs()
-  listOpen(@CurrentUser() auth: AuthUser, @Query() query: OpenSessionsQueryDto): Promise<SessionPageDto> {
+  listOpen(@CurrentUser() auth: AuthUser, @Query() query: OpenSessionsQueryDto): Promise<OpenSessionsDto> {
     return this.sessions.listOpen(auth, query);
   }
 

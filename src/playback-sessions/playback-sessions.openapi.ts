@@ -265,9 +265,10 @@ export const ListDocs = () =>
       summary: 'All listening sessions (operators and admins; 404 for users, as upstream)',
       description:
         'Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages ' +
-        'are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending ' +
-        'unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with ' +
-        "`user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last " +
+        'are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, ascending ' +
+        'unless `desc` is `1`/`true`, as upstream). Without `user`, each session carries `user` `{id, username}`; ' +
+        "with `user`, only that user's sessions, and `userId` and `userFilter` echo it (`userFilter` is null " +
+        'without; `userId` is then absent, as upstream). A page past the last ' +
         'answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.',
     }),
     ApiAbsPage(
@@ -282,6 +283,7 @@ export const ListDocs = () =>
         },
       },
       'One page of sessions',
+      { userId: { type: 'string', description: 'The `user` parameter, only when given', example: '1' } },
     ),
     ApiOkResponse({ example: SEED_SESSION_LIST }),
   );
@@ -294,10 +296,24 @@ export const ListOpenDocs = () =>
       description:
         'The sessions open right now, of every user, most recently synced first, each with its `user` ' +
         '`{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by ' +
-        "default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` " +
-        'keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.',
+        "default) beside upstream's `sessions` and `shareSessions` (always empty: the hub has no share links); " +
+        'clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are ' +
+        'closed by the idle sweep.',
     }),
-    ApiAbsPage(PlaybackSessionDto, 'sessions', {}, 'One page of open sessions'),
+    ApiAbsPage(
+      PlaybackSessionDto,
+      'sessions',
+      {
+        shareSessions: {
+          type: 'array',
+          items: { type: 'object', additionalProperties: true },
+          maxItems: 0,
+          description: "Upstream's open share-link sessions: always empty",
+          example: [],
+        },
+      },
+      'One page of open sessions',
+    ),
   );
 
 export const RemoveManyDocs = () =>

@@ -33,6 +33,7 @@ import {
   PlaybackSessionExpandedDto,
   PlayItemDto,
   SessionListDto,
+  OpenSessionsDto,
   SessionPageDto,
   SessionSortKey,
   SyncSessionDto,
@@ -403,14 +404,25 @@ export class PlaybackSessionsService {
       userFilter === null
         ? { where: '', values: [] }
         : { where: 's.user_id = ?', values: [isIntId(userFilter) ? Number(userFilter) : -1] };
-    const desc = query.desc === undefined || query.desc === '1' || query.desc === 'true';
+    // upstream: descending only with `desc=1` (absent means ascending)
+    const desc = query.desc === '1' || query.desc === 'true';
     const sort = SORT_COLUMNS[query.sort ?? 'updatedAt'];
-    return { ...(await this.page(condition, sort, desc, userFilter === null, query, 10)), userFilter };
+    const page = await this.page(condition, sort, desc, userFilter === null, query, 10);
+    // today's web client reads `userId`; the seed documents `userFilter`: both, when a user is given
+    return { ...page, ...(userFilter === null ? {} : { userId: userFilter }), userFilter };
   }
 
   /** Open sessions of everyone (operators and admins), most recently synced first. */
-  async listOpen(_auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
-    return this.page({ where: 's.is_open = ?', values: [true] }, 'updated_at', true, true, query, 100);
+  async listOpen(_auth: AuthUser, query: AbsPageQueryDto): Promise<OpenSessionsDto> {
+    const page = await this.page(
+      { where: 's.is_open = ?', values: [true] },
+      'updated_at',
+      true,
+      true,
+      query,
+      100,
+    );
+    return { ...page, shareSessions: [] };
   }
 
   /** The caller's own sessions, most recently updated first. */

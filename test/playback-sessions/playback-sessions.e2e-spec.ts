@@ -576,19 +576,24 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
       }
       const carols = res.body.sessions.filter((s: { userId: string }) => s.userId === String(carol.id));
       for (const s of carols) expect(s.user.username).toBe(carol.username);
-      // newest first by default
+      // oldest first without `desc`, as upstream (`desc=1` for newest first); no userId without a filter
+      expect(res.body).not.toHaveProperty('userId');
       const updated = res.body.sessions.map((s: { updatedAt: number }) => s.updatedAt);
-      expect(updated).toEqual([...updated].sort((a, b) => b - a));
+      expect(updated).toEqual([...updated].sort((a, b) => a - b));
+      const newest = await abs(t, operator).get('/sessions?desc=1').expect(200);
+      const newestUpdated = newest.body.sessions.map((s: { updatedAt: number }) => s.updatedAt);
+      expect(newestUpdated).toEqual([...newestUpdated].sort((a, b) => b - a));
     });
 
-    it('filters by user (echoed as userFilter), paginates from page 0, and sorts', async () => {
+    it('filters by user (echoed as userId and userFilter), paginates from page 0, and sorts', async () => {
       const admin = await t.admin();
-      const first = await abs(t, admin).get(`/sessions?user=${carol.id}&itemsPerPage=2`).expect(200);
+      const first = await abs(t, admin).get(`/sessions?user=${carol.id}&itemsPerPage=2&desc=1`).expect(200);
       expect(first.body).toMatchObject({
         total: 3,
         numPages: 2,
         page: 0,
         itemsPerPage: 2,
+        userId: String(carol.id),
         userFilter: String(carol.id),
       });
       expect(first.body.sessions.map((s: { id: string }) => s.id)).toEqual([
@@ -596,7 +601,9 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
         'play_local_carol1',
       ]);
       expect(first.body.sessions[0].user).toBeUndefined();
-      const second = await abs(t, admin).get(`/sessions?user=${carol.id}&itemsPerPage=2&page=1`).expect(200);
+      const second = await abs(t, admin)
+        .get(`/sessions?user=${carol.id}&itemsPerPage=2&page=1&desc=1`)
+        .expect(200);
       expect(second.body.sessions.map((s: { id: string }) => s.id)).toEqual(['play_local_carol0']);
       const past = await abs(t, admin).get(`/sessions?user=${carol.id}&itemsPerPage=2&page=5`).expect(200);
       expect(past.body).toMatchObject({ total: 3, sessions: [] });
@@ -648,6 +655,26 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
         user: { id: String(user.id), username: user.username },
       });
       expect(res.body.sessions.every((s: { id: string }) => !s.id.startsWith('play_local'))).toBe(true);
+      expect(res.body.shareSessions).toEqual([]);
+    });
+
+    it("accepts the iOS app's string play flags and refuses other strings", async () => {
+      const user = await t.makeUser();
+      await abs(t, user)
+        .post(`/items/${c.bookId}/play`, {
+          forceDirectPlay: '1',
+          forceTranscode: '',
+          mediaPlayer: 'AVPlayer',
+        })
+        .expect(200);
+      await abs(t, user)
+        .post(`/items/${c.bookId}/play`, { forceDirectPlay: 'true', forceTranscode: '0' })
+        .expect(200);
+      await abs(t, user)
+        .post(`/items/${c.bookId}/play`, { forceDirectPlay: true, forceTranscode: false })
+        .expect(200);
+      const bad = await abs(t, user).post(`/items/${c.bookId}/play`, { forceDirectPlay: 'yes' }).expect(400);
+      expect(bad.text).toMatch(/forceDirectPlay/);
     });
   });
 

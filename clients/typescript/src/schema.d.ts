@@ -825,7 +825,7 @@ export interface paths {
         };
         /**
          * All listening sessions (operators and admins; 404 for users, as upstream)
-         * @description Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, descending unless `desc` is `0`/`false`). Without `user`, each session carries `user` `{id, username}`; with `user`, only that user's sessions and `userFilter` echoes it (null without). A page past the last answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.
+         * @description Every stored session (open, closed and uploaded local ones) of every user, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), sorted by `sort` (default `updatedAt`, ascending unless `desc` is `1`/`true`, as upstream). Without `user`, each session carries `user` `{id, username}`; with `user`, only that user's sessions, and `userId` and `userFilter` echo it (`userFilter` is null without; `userId` is then absent, as upstream). A page past the last answers an empty `sessions` list. Unknown query parameters, sort keys or flags answer 400.
          *
          *     **Access:** roles `admin`, `operator`.
          */
@@ -891,7 +891,7 @@ export interface paths {
         };
         /**
          * Open sessions of everyone (operators and admins)
-         * @description The sessions open right now, of every user, most recently synced first, each with its `user` `{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by default) instead of upstream's unpaginated `{sessions, shareSessions}`; clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.
+         * @description The sessions open right now, of every user, most recently synced first, each with its `user` `{id, username}`. Paginated like `GET /audiobookshelf/api/sessions` (0-indexed pages, 100 per page by default) beside upstream's `sessions` and `shareSessions` (always empty: the hub has no share links); clients reading `sessions` keep working. Sessions not synced for `PLAYBACK_IDLE_TIMEOUT_SECONDS` are closed by the idle sweep.
          *
          *     **Access:** roles `admin`, `operator`.
          */
@@ -3141,8 +3141,10 @@ export interface components {
         };
         PlayItemDto: {
             deviceInfo?: components["schemas"]["DeviceInfoInputDto"];
-            forceDirectPlay?: boolean;
-            forceTranscode?: boolean;
+            /** @description A boolean, or the iOS app's `"1"` / `""` / `"true"` / `"0"` / `"false"` */
+            forceDirectPlay?: boolean | string;
+            /** @description A boolean, or the iOS app's `"1"` / `""` / `"true"` / `"0"` / `"false"` */
+            forceTranscode?: boolean | string;
             /** @example html5 */
             mediaPlayer?: string;
             /**
@@ -7090,7 +7092,7 @@ export interface operations {
     listAbsSessions: {
         parameters: {
             query?: {
-                /** @description `1` or `true` (the default): descending; `0` or `false`: ascending */
+                /** @description `1` or `true`: descending; absent, `0` or `false`: ascending (upstream's `desc === '1'`) */
                 desc?: components["schemas"]["AbsDescFlag"];
                 /** @description Sessions per page */
                 itemsPerPage?: number;
@@ -7199,6 +7201,11 @@ export interface operations {
                          * @example 1
                          */
                         userFilter: string | null;
+                        /**
+                         * @description The `user` parameter, only when given
+                         * @example 1
+                         */
+                        userId?: string;
                     };
                 };
             };
@@ -7420,6 +7427,13 @@ export interface operations {
                          */
                         page: number;
                         sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Upstream's open share-link sessions: always empty
+                         * @example []
+                         */
+                        shareSessions: {
+                            [key: string]: unknown;
+                        }[];
                         /**
                          * @description Number of items on all pages
                          * @example 1

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -54,6 +55,31 @@ export class DeviceInfoInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) deviceName?: string;
 }
 
+/**
+ * A play flag as the clients send it: JSON booleans (web, Android) or the iOS app's strings (`"1"`, `""`,
+ * `"true"`, `"0"`, `"false"`), read as upstream's truthiness does (`""` is false).
+ */
+const ABS_FLAG_STRINGS: Record<string, boolean> = {
+  '1': true,
+  true: true,
+  '0': false,
+  false: false,
+  '': false,
+};
+function AbsFlag() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      oneOf: [{ type: 'boolean' }, { type: 'string', pattern: '^(1|0|true|false|)$' }],
+      description: 'A boolean, or the iOS app\'s `"1"` / `""` / `"true"` / `"0"` / `"false"`',
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && value in ABS_FLAG_STRINGS ? ABS_FLAG_STRINGS[value] : value,
+    ),
+    IsBoolean(),
+  );
+}
+
 export class PlayItemDto {
   @ApiPropertyOptional({ type: DeviceInfoInputDto })
   @IsOptional()
@@ -63,8 +89,8 @@ export class PlayItemDto {
   deviceInfo?: DeviceInfoInputDto;
 
   @ApiPropertyOptional({ example: 'html5' }) @IsOptional() @IsString() @MaxLength(100) mediaPlayer?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() forceDirectPlay?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() forceTranscode?: boolean;
+  @AbsFlag() forceDirectPlay?: boolean;
+  @AbsFlag() forceTranscode?: boolean;
 
   @ApiPropertyOptional({ type: [String], example: ['audio/mpeg'] })
   @IsOptional()
@@ -312,8 +338,8 @@ export class ListSessionsQueryDto extends AbsPageQueryDto {
   @ApiPropertyOptional({
     enum: DESC_FLAGS,
     enumName: 'AbsDescFlag',
-    default: '1',
-    description: '`1` or `true` (the default): descending; `0` or `false`: ascending',
+    default: '0',
+    description: "`1` or `true`: descending; absent, `0` or `false`: ascending (upstream's `desc === '1'`)",
   })
   @IsOptional()
   @IsIn(DESC_FLAGS)
@@ -371,6 +397,18 @@ export class SessionPageDto {
 export class SessionListDto extends SessionPageDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The `user` parameter, if given' })
   userFilter: string | null;
+  @ApiPropertyOptional({ description: "The `user` parameter, only when given (today's clients read this)" })
+  userId?: string;
+}
+
+export class OpenSessionsDto extends SessionPageDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [],
+    description: "Upstream's open share-link sessions: always empty (the hub has no share links)",
+  })
+  shareSessions: Record<string, unknown>[];
 }
 
 export class LocalSyncResultDto {
