@@ -142,7 +142,7 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
     await t.http.get(path).buffer(true).parse(asText).expect(200).expect('Content-Type', 'audio/wav');
     await t.http.get(path).set('Range', 'bytes=0-43').buffer(true).parse(asText).expect(206);
     // the bytes, over a real socket, as a browser's <audio> asks for them
-    const server = t.app.getHttpServer() as import('node:http').Server;
+    const server = t.app.getHttpServer();
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const { port } = server.address() as import('node:net').AddressInfo;
     const url = `http://127.0.0.1:${port}${path}`;
