@@ -563,7 +563,7 @@ const contentWrites = (): Record<string, WriteEndpoint> =>
           setup: async (ctx: HostileContext) => {
             await contentSetup(ctx);
             await once(ctx, `content:${resource}`, async () => {
-              const body = await fc.sample(valid(ctx), { numRuns: 1, seed: 1 })[0];
+              const body = fc.sample(valid(ctx), { numRuns: 1, seed: 1 })[0];
               return (await call(ctx, 'admin', 'post', `/api/2/${resource}/`, body, 200)).id;
             });
           },
