@@ -2137,14 +2137,14 @@ export interface components {
             name: string;
         };
         CreateAssetDto: {
-            /** @default  */
-            description: string;
+            /** @description Default: '' */
+            description?: string;
             end_time?: number | null;
             language_id?: number | null;
             latitude?: number | null;
             longitude?: number | null;
-            /** @default audio */
-            media_type: components["schemas"]["AssetMediaType"];
+            /** @description Default: audio */
+            media_type?: components["schemas"]["AssetMediaType"];
             /** @example 1 */
             project_id: number;
             /** @description A session of the project */
@@ -2183,8 +2183,8 @@ export interface components {
                 type?: "MultiPolygon";
             } | null;
             start_time?: number | null;
-            /** @default true */
-            submitted: boolean;
+            /** @description Default: true */
+            submitted?: boolean;
             /**
              * @description Tags of the project (also `"3,8"`)
              * @example [
@@ -2193,18 +2193,18 @@ export interface components {
              *     ]
              */
             tag_ids?: number[];
-            /** @default 1 */
-            volume: number | null;
-            /** @default 50 */
-            weight: number;
+            /** @description Default: 1 */
+            volume?: number | null;
+            /** @description Default: 50 */
+            weight?: number;
         };
         CreateAudiotrackDto: {
-            /** @default true */
-            active: boolean;
-            /** @default 0 */
-            banned_duration: number;
-            /** @default false */
-            fadeout_when_filtered: boolean;
+            /** @description Default: true */
+            active?: boolean;
+            /** @description Default: 0 */
+            banned_duration?: number;
+            /** @description Default: false */
+            fadeout_when_filtered?: boolean;
             /** @example 3 */
             maxdeadair: number;
             /** @example 30 */
@@ -2235,10 +2235,10 @@ export interface components {
             minvolume: number;
             /** @example 1 */
             project_id: number;
-            /** @default false */
-            repeatrecordings: boolean;
-            /** @default false */
-            start_with_silence: boolean;
+            /** @description Default: false */
+            repeatrecordings?: boolean;
+            /** @description Default: false */
+            start_with_silence?: boolean;
             /**
              * @description Tag ids of the project (also `"3,8"`)
              * @example [
@@ -2247,8 +2247,8 @@ export interface components {
              *     ]
              */
             tag_filters?: number[];
-            /** @default normal */
-            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
+            /** @description Default: normal */
+            timed_asset_priority?: components["schemas"]["TimedAssetPriority"];
         };
         CreatedApiKeyDto: {
             /** @example 2026-11-22T16:00:00.000000+00:00 */
@@ -2449,12 +2449,12 @@ export interface components {
             name: string;
         };
         CreateSpeakerDto: {
-            /** @default false */
-            activeyn: boolean;
+            /** @description Default: false */
+            activeyn?: boolean;
             /** @example 40 */
             attenuation_distance: number;
-            /** @default  */
-            backupuri: string;
+            /** @description Default: '' */
+            backupuri?: string;
             /** @example main */
             code: string;
             /** @example 0.8 */
@@ -2502,8 +2502,8 @@ export interface components {
         CreateTagDto: {
             data?: string | null;
             description?: string | null;
-            /** @default  */
-            filter: components["schemas"]["TagFilter"];
+            /** @description Default: '' */
+            filter?: components["schemas"]["TagFilter"];
             /**
              * @description GeoJSON MultiPolygon (longitude, latitude)
              * @example {
@@ -2556,8 +2556,8 @@ export interface components {
             start: number;
         };
         CreateUiGroupDto: {
-            /** @default true */
-            active: boolean;
+            /** @description Default: true */
+            active?: boolean;
             /**
              * @description Defaults to `name` (upstream: the tag category's name)
              * @example Topics
@@ -2570,17 +2570,17 @@ export interface components {
             name: string;
             /** @example 1 */
             project_id: number;
-            /** @default single */
-            select: components["schemas"]["UiSelect"];
+            /** @description Default: single */
+            select?: components["schemas"]["UiSelect"];
             tag_category_id?: number | null;
-            /** @default listen */
-            ui_mode: components["schemas"]["UiMode"];
+            /** @description Default: listen */
+            ui_mode?: components["schemas"]["UiMode"];
         };
         CreateUiItemDto: {
-            /** @default false */
-            active: boolean;
-            /** @default false */
-            default: boolean;
+            /** @description Default: false */
+            active?: boolean;
+            /** @description Default: false */
+            default?: boolean;
             /** @example 1 */
             index: number;
             /** @description Another item of the same group */
@@ -3671,14 +3671,14 @@ export interface components {
         /** @enum {string} */
         UiSelect: "single" | "multi" | "min_one";
         UpdateAssetDto: {
-            /** @default  */
-            description: string;
+            /** @description Default: '' */
+            description?: string;
             end_time?: number | null;
             language_id?: number | null;
             latitude?: number | null;
             longitude?: number | null;
-            /** @default audio */
-            media_type: components["schemas"]["AssetMediaType"];
+            /** @description Default: audio */
+            media_type?: components["schemas"]["AssetMediaType"];
             /** @example 1 */
             project_id?: number;
             /** @description A session of the project */
@@ -3717,8 +3717,8 @@ export interface components {
                 type?: "MultiPolygon";
             } | null;
             start_time?: number | null;
-            /** @default true */
-            submitted: boolean;
+            /** @description Default: true */
+            submitted?: boolean;
             /**
              * @description Tags of the project (also `"3,8"`)
              * @example [
@@ -3727,18 +3727,18 @@ export interface components {
              *     ]
              */
             tag_ids?: number[];
-            /** @default 1 */
-            volume: number | null;
-            /** @default 50 */
-            weight: number;
+            /** @description Default: 1 */
+            volume?: number | null;
+            /** @description Default: 50 */
+            weight?: number;
         };
         UpdateAudiotrackDto: {
-            /** @default true */
-            active: boolean;
-            /** @default 0 */
-            banned_duration: number;
-            /** @default false */
-            fadeout_when_filtered: boolean;
+            /** @description Default: true */
+            active?: boolean;
+            /** @description Default: 0 */
+            banned_duration?: number;
+            /** @description Default: false */
+            fadeout_when_filtered?: boolean;
             /** @example 3 */
             maxdeadair?: number;
             /** @example 30 */
@@ -3769,10 +3769,10 @@ export interface components {
             minvolume?: number;
             /** @example 1 */
             project_id?: number;
-            /** @default false */
-            repeatrecordings: boolean;
-            /** @default false */
-            start_with_silence: boolean;
+            /** @description Default: false */
+            repeatrecordings?: boolean;
+            /** @description Default: false */
+            start_with_silence?: boolean;
             /**
              * @description Tag ids of the project (also `"3,8"`)
              * @example [
@@ -3781,8 +3781,8 @@ export interface components {
              *     ]
              */
             tag_filters?: number[];
-            /** @default normal */
-            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
+            /** @description Default: normal */
+            timed_asset_priority?: components["schemas"]["TimedAssetPriority"];
         };
         UpdateGuideDto: {
             /**
@@ -3877,12 +3877,12 @@ export interface components {
             name?: string;
         };
         UpdateSpeakerDto: {
-            /** @default false */
-            activeyn: boolean;
+            /** @description Default: false */
+            activeyn?: boolean;
             /** @example 40 */
             attenuation_distance?: number;
-            /** @default  */
-            backupuri: string;
+            /** @description Default: '' */
+            backupuri?: string;
             /** @example main */
             code?: string;
             /** @example 0.8 */
@@ -3930,8 +3930,8 @@ export interface components {
         UpdateTagDto: {
             data?: string | null;
             description?: string | null;
-            /** @default  */
-            filter: components["schemas"]["TagFilter"];
+            /** @description Default: '' */
+            filter?: components["schemas"]["TagFilter"];
             /**
              * @description GeoJSON MultiPolygon (longitude, latitude)
              * @example {
@@ -3984,8 +3984,8 @@ export interface components {
             start?: number;
         };
         UpdateUiGroupDto: {
-            /** @default true */
-            active: boolean;
+            /** @description Default: true */
+            active?: boolean;
             /**
              * @description Defaults to `name` (upstream: the tag category's name)
              * @example Topics
@@ -3998,17 +3998,17 @@ export interface components {
             name?: string;
             /** @example 1 */
             project_id?: number;
-            /** @default single */
-            select: components["schemas"]["UiSelect"];
+            /** @description Default: single */
+            select?: components["schemas"]["UiSelect"];
             tag_category_id?: number | null;
-            /** @default listen */
-            ui_mode: components["schemas"]["UiMode"];
+            /** @description Default: listen */
+            ui_mode?: components["schemas"]["UiMode"];
         };
         UpdateUiItemDto: {
-            /** @default false */
-            active: boolean;
-            /** @default false */
-            default: boolean;
+            /** @description Default: false */
+            active?: boolean;
+            /** @description Default: false */
+            default?: boolean;
             /** @example 1 */
             index?: number;
             /** @description Another item of the same group */

@@ -82,7 +82,7 @@ export class CreateAssetDto {
   @IsIdValue()
   session_id?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 2048, default: '' })
+  @ApiPropertyOptional({ maxLength: 2048, description: "Default: ''" })
   @IsOptional()
   @IsString()
   @MaxLength(2048, { message: 'Ensure this field has no more than 2048 characters.' })
@@ -104,11 +104,13 @@ export class CreateAssetDto {
 
   @ApiPropertyOptional(MULTIPOLYGON_SCHEMA) @IsOptional() @IsMultiPolygon() shape?: MultiPolygon | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, default: 1 }) @IsOptional() @IsNumber(NUM) volume?:
-    number | null;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() submitted?: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Default: 1' })
+  @IsOptional()
+  @IsNumber(NUM)
+  volume?: number | null;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() submitted?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, description: 'Default: 50' })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
@@ -120,7 +122,7 @@ export class CreateAssetDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(NUM) end_time?:
     number | null;
 
-  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', default: 'audio' })
+  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', description: 'Default: audio' })
   @IsOptional()
   @IsIn(MEDIA_TYPES, { message: 'Select a valid choice. Use audio, video, photo or text.' })
   media_type?: string;

@@ -76,19 +76,32 @@ export class CreateAudiotrackDto {
   @ApiProperty({ example: 5 }) @IsDefined() @IsNumber(NUM) minpanduration: number;
   @ApiProperty({ example: 10 }) @IsDefined() @IsNumber(NUM) maxpanduration: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() repeatrecordings?: boolean;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() start_with_silence?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  repeatrecordings?: boolean;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  start_with_silence?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Default: 0' })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
   banned_duration?: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() fadeout_when_filtered?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  fadeout_when_filtered?: boolean;
 
-  @ApiPropertyOptional({ enum: TIMED_ASSET_PRIORITIES, enumName: 'TimedAssetPriority', default: 'normal' })
+  @ApiPropertyOptional({
+    enum: TIMED_ASSET_PRIORITIES,
+    enumName: 'TimedAssetPriority',
+    description: 'Default: normal',
+  })
   @IsOptional()
   @IsIn(TIMED_ASSET_PRIORITIES, { message: 'Select a valid choice. Use highest, normal, lowest or discard.' })
   timed_asset_priority?: string;

@@ -94,7 +94,7 @@ export class CreateSpeakerDto {
   @IsIdValue()
   project_id: number;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Default: false' })
   @IsOptional()
   @IsBoolean()
   activeyn?: boolean;
@@ -123,7 +123,7 @@ export class CreateSpeakerDto {
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })
   uri: string;
 
-  @ApiPropertyOptional({ maxLength: 1024, default: '' })
+  @ApiPropertyOptional({ maxLength: 1024, description: "Default: ''" })
   @IsOptional()
   @IsString()
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })

@@ -57,7 +57,7 @@ export class CreateTagDto {
   @MaxLength(4096, { message: 'Ensure this field has no more than 4096 characters.' })
   data?: string | null;
 
-  @ApiPropertyOptional({ enum: TAG_FILTERS, enumName: 'TagFilter', default: '' })
+  @ApiPropertyOptional({ enum: TAG_FILTERS, enumName: 'TagFilter', description: "Default: ''" })
   @IsOptional()
   @IsIn(TAG_FILTERS, { message: 'Select a valid choice.' })
   filter?: string;

@@ -70,17 +70,17 @@ export class CreateUiGroupDto {
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })
   header_text?: string | null;
 
-  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', default: 'listen' })
+  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', description: 'Default: listen' })
   @IsOptional()
   @IsIn(UI_MODES, { message: 'Select a valid choice. Use listen, speak or browse.' })
   ui_mode?: string;
 
-  @ApiPropertyOptional({ enum: SELECT_METHODS, enumName: 'UiSelect', default: 'single' })
+  @ApiPropertyOptional({ enum: SELECT_METHODS, enumName: 'UiSelect', description: 'Default: single' })
   @IsOptional()
   @IsIn(SELECT_METHODS, { message: 'Select a valid choice. Use single, multi or min_one.' })
   select?: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() active?: boolean;
 
   @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
 
@@ -111,8 +111,8 @@ export class CreateUiItemDto {
   @IsIdValue()
   tag_id: number;
   @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() default?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() default?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Another item of the same group' })
   @IsOptional()
   @IsInt()
