@@ -28,7 +28,11 @@ export class MediaController {
       'with `Content-Range`; an unsatisfiable range → 416 with `Content-Range: bytes */<size>`). Only files ' +
       'inside `MEDIA_DIR` are ever served.',
   })
-  @ApiParam({ name: 'name', example: 'q3h2Jk9sXb1m0fWcT5yZpA.wav' })
+  @ApiParam({
+    name: 'name',
+    example: 'q3h2Jk9sXb1m0fWcT5yZpA.wav',
+    description: "The file's name in the store (from the asset's `file`)",
+  })
   @ApiProduces(...AUDIO)
   @ApiResponse({
     status: 200,

@@ -1892,7 +1892,7 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the audio in the media store, playable by a browser without credentials (as upstream serves media); null before a file is uploaded
-             * @example https://hub.example.org/media/roundware/3q2x…9.wav
+             * @example https://hub.example.org/media/roundware/q3h2Jk9sXb1m0fWcT5yZpA.wav
              */
             file?: string | null;
             /** @example recording.wav */
@@ -4080,9 +4080,13 @@ export interface operations {
                 envelope_id?: string;
                 /** @description Case-insensitive substring */
                 filename?: string;
+                /** @description Exact media type */
                 media_type?: components["schemas"]["AssetMediaType"];
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact session id */
                 session_id?: number;
+                /** @description Exact value */
                 submitted?: boolean;
                 /** @description Comma-separated: the asset carries every one */
                 tag_ids?: string;
@@ -4238,6 +4242,7 @@ export interface operations {
     getRoundwareAsset: {
         parameters: {
             query?: {
+                /** @description Exact session id */
                 session_id?: number;
             };
             header?: never;
@@ -4498,10 +4503,15 @@ export interface operations {
     listRoundwareAudiotracks: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact value */
                 fadeout_when_filtered?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact value */
                 repeatrecordings?: boolean;
+                /** @description Exact value */
                 start_with_silence?: boolean;
             };
             header?: never;
@@ -4988,6 +4998,7 @@ export interface operations {
     getRoundwareEnvelope: {
         parameters: {
             query?: {
+                /** @description Exact session id */
                 session_id?: number;
             };
             header?: never;
@@ -6314,6 +6325,7 @@ export interface operations {
     listRoundwareSpeakers: {
         parameters: {
             query?: {
+                /** @description Active speakers (true) or inactive ones (false) */
                 activeyn?: boolean;
                 /** @description Exact project id */
                 project_id?: number;
@@ -6725,6 +6737,7 @@ export interface operations {
                 data?: string;
                 /** @description Case-insensitive substring */
                 description?: string;
+                /** @description Exact project id */
                 project_id?: number;
             };
             header?: never;
@@ -7130,11 +7143,17 @@ export interface operations {
     listRoundwareTimedAssets: {
         parameters: {
             query?: {
+                /** @description Exact asset id */
                 asset_id?: number;
+                /** @description End at least (seconds) */
                 end__gte?: number;
+                /** @description End at most (seconds) */
                 end__lte?: number;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Start at least (seconds) */
                 start__gte?: number;
+                /** @description Start at most (seconds) */
                 start__lte?: number;
             };
             header?: never;
@@ -7540,8 +7559,11 @@ export interface operations {
     listRoundwareUiGroups: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact UI mode */
                 ui_mode?: components["schemas"]["UiMode"];
             };
             header?: never;
@@ -7947,9 +7969,13 @@ export interface operations {
     listRoundwareUiItems: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact tag id */
                 tag_id?: number;
+                /** @description Exact UI group id */
                 ui_group_id?: number;
             };
             header?: never;
@@ -11622,6 +11648,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The file's name in the store (from the asset's `file`) */
                 name: string;
             };
             cookie?: never;

@@ -42,7 +42,7 @@ export class AssetDto {
     type: String,
     nullable: true,
     format: 'uri',
-    example: 'https://hub.example.org/media/roundware/3q2x…9.wav',
+    example: 'https://hub.example.org/media/roundware/q3h2Jk9sXb1m0fWcT5yZpA.wav',
     description:
       'Absolute URL of the audio in the media store, playable by a browser without credentials (as upstream serves media); null before a file is uploaded',
   })
@@ -140,8 +140,16 @@ export class UpdateAssetDto extends PartialType(CreateAssetDto) {}
 
 /** Filters of `GET /api/2/assets/` (upstream's AssetFilterSet, the ones that have a meaning here). */
 export class ListAssetsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() session_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact session id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  session_id?: number;
   @ApiPropertyOptional({ description: 'Comma-separated: the asset carries every one', example: '3,8' })
   @IsOptional()
   @IsIdList()
@@ -154,11 +162,15 @@ export class ListAssetsQueryDto {
   @IsOptional()
   @IsIdList()
   envelope_id?: string;
-  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType' })
+  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', description: 'Exact media type' })
   @IsOptional()
   @IsIn(MEDIA_TYPES, { message: 'Select a valid choice. Use audio, video, photo or text.' })
   media_type?: string;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() submitted?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  submitted?: boolean;
   @ApiPropertyOptional({ type: 'number', description: 'Seconds' })
   @IsOptional()
   @QueryNumber()
@@ -197,5 +209,9 @@ export class ListAssetsQueryDto {
 
 /** `GET /api/2/assets/:id/?session_id=` (the client sends its session; accepted). */
 export class AssetDetailQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() session_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact session id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  session_id?: number;
 }

@@ -120,19 +120,27 @@ export class UpdateAudiotrackDto extends PartialType(CreateAudiotrackDto) {}
 
 /** Filters of `GET /api/2/audiotracks/`. */
 export class ListAudiotracksQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   repeatrecordings?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   start_with_silence?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()

@@ -152,7 +152,7 @@ export class ListSpeakersQueryDto {
   @IsIdValue()
   project_id?: number;
 
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active speakers (true) or inactive ones (false)' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()

@@ -78,7 +78,11 @@ export class UpdateTagDto extends PartialType(CreateTagDto) {}
 
 /** Filters of `GET /api/2/tags/`. */
 export class ListTagsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
   @ApiPropertyOptional({ description: 'Case-insensitive substring' })
   @IsOptional()
   @IsString()

@@ -94,12 +94,20 @@ export class CreateUiGroupDto {
 export class UpdateUiGroupDto extends PartialType(CreateUiGroupDto) {}
 
 export class ListUiGroupsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', description: 'Exact UI mode' })
   @IsOptional()
   @IsIn(UI_MODES, { message: 'Select a valid choice. Use listen, speak or browse.' })
   ui_mode?: string;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 /** Body of `POST /api/2/uiitems/` (admin). */
@@ -123,10 +131,26 @@ export class CreateUiItemDto {
 export class UpdateUiItemDto extends PartialType(CreateUiItemDto) {}
 
 export class ListUiItemsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() ui_group_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() tag_id?: number;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact UI group id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  ui_group_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact tag id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  tag_id?: number;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 /** One display item of the UI configuration. */
