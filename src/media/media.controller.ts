@@ -11,7 +11,7 @@ const AUDIO = ['audio/wav', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/ogg',
 const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** Media store files, over HTTP with Range. */
-@ApiTags('media')
+@ApiTags('roundware')
 @Controller('media')
 export class MediaController {
   constructor(private readonly store: MediaStore) {}

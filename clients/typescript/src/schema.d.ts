@@ -50,14 +50,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareAsset"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareAsset"];
         trace?: never;
@@ -108,14 +112,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a audio track (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareAudiotrack"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a audio track (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareAudiotrack"];
         trace?: never;
@@ -151,7 +159,9 @@ export interface paths {
         };
         /**
          * One envelope (with or without the trailing slash, as the client asks)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description `{id, created, session_id, asset_ids}`; `session_id` in the query is accepted (the client sends it). Visible to whoever sees its session.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareEnvelope"];
         put?: never;
@@ -458,14 +468,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a speaker (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareSpeaker"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a speaker (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareSpeaker"];
         trace?: never;
@@ -516,14 +530,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a tag (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareTag"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a tag (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareTag"];
         trace?: never;
@@ -574,14 +592,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a timed asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareTimedAsset"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a timed asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareTimedAsset"];
         trace?: never;
@@ -632,14 +654,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a UI group (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareUiGroup"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a UI group (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareUiGroup"];
         trace?: never;
@@ -690,14 +716,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a UI item (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareUiItem"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a UI item (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareUiItem"];
         trace?: never;
@@ -1938,8 +1968,11 @@ export interface components {
              */
             shape?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             start_time?: number | null;
             submitted: boolean;
@@ -2179,8 +2212,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             start_time?: number | null;
             /** @description Default: true */
@@ -2493,8 +2529,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri: string;
@@ -2534,8 +2573,11 @@ export interface components {
              */
             location?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example Birds */
             msg?: string | null;
@@ -3432,8 +3474,11 @@ export interface components {
             /** @description GeoJSON MultiLineString where attenuation starts: the rings of `shape` here (no inner buffer) */
             attenuation_border: {
                 coordinates?: number[][][];
-                /** @enum {string} */
-                type?: "MultiLineString";
+                /**
+                 * @description Always `MultiLineString`
+                 * @example MultiLineString
+                 */
+                type?: string;
             } | null;
             /**
              * @description Metres
@@ -3445,8 +3490,11 @@ export interface components {
             /** @description GeoJSON MultiLineString: the rings of `shape` */
             boundary: {
                 coordinates?: number[][][];
-                /** @enum {string} */
-                type?: "MultiLineString";
+                /**
+                 * @description Always `MultiLineString`
+                 * @example MultiLineString
+                 */
+                type?: string;
             } | null;
             /** @example main */
             code: string;
@@ -3488,8 +3536,11 @@ export interface components {
              */
             shape?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri: string;
@@ -3561,8 +3612,11 @@ export interface components {
              */
             location?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             /**
              * @description The text shown for the tag
@@ -3713,8 +3767,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             start_time?: number | null;
             /** @description Default: true */
@@ -3921,8 +3978,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri?: string;
@@ -3962,8 +4022,11 @@ export interface components {
              */
             location?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example Birds */
             msg?: string | null;

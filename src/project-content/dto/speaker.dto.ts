@@ -19,7 +19,7 @@ const MULTIPOLYGON_SCHEMA: ApiPropertyOptions = {
   description: 'GeoJSON MultiPolygon (longitude, latitude)',
   required: ['type', 'coordinates'],
   properties: {
-    type: { type: 'string', enum: ['MultiPolygon'] },
+    type: { type: 'string', example: 'MultiPolygon', description: 'Always `MultiPolygon`' },
     coordinates: {
       type: 'array',
       items: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } },
@@ -45,7 +45,7 @@ const MULTILINE_SCHEMA: ApiPropertyOptions = {
   nullable: true,
   description: 'GeoJSON MultiLineString: the rings of `shape`',
   properties: {
-    type: { type: 'string', enum: ['MultiLineString'] },
+    type: { type: 'string', example: 'MultiLineString', description: 'Always `MultiLineString`' },
     coordinates: {
       type: 'array',
       items: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
