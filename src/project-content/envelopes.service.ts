@@ -44,7 +44,9 @@ function coordinate(
   errors: FieldErrors,
 ): number | null {
   if (text === undefined || text.trim() === '') return null;
-  const value = /^\s*-?\d{1,3}(\.\d{1,20})?\s*$/.test(text) ? Number(text) : NaN;
+  // what JavaScript's Number#toString writes, exponents included (`1e-7`); at most 32 characters
+  const value =
+    text.length <= 32 && /^\s*-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
   if (!(Math.abs(value) <= limit)) {
     errors[field] = [`A valid number between -${limit} and ${limit} is required.`];
     return null;

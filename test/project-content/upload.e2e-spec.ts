@@ -175,8 +175,20 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
 
   it('a file appended without a type (a Blob in FormData) is recognised by its content', async () => {
     const id = await envelope();
-    const res = await upload(id, small, {}, 'application/octet-stream', 'blob').expect(200);
-    expect(res.body).toMatchObject({ filename: 'blob', audio_length_in_seconds: 0.25, envelope_ids: [id] });
+    const res = await upload(
+      id,
+      small,
+      { latitude: '1e-7', longitude: '-0.5' },
+      'application/octet-stream',
+      'blob',
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      filename: 'blob',
+      audio_length_in_seconds: 0.25,
+      envelope_ids: [id],
+      latitude: 1e-7,
+      longitude: -0.5,
+    });
     expect(res.body.file).toMatch(/\.wav$/);
     const junk = await upload(
       id,
