@@ -36,6 +36,8 @@ export interface BuiltRequest {
   /** The concrete URL (with ids filled in, trailing slash as the surface's clients send it). */
   path: string;
   body?: unknown;
+  /** Headers beside the caller's credential (e.g. a refresh JWT in `x-refresh-token`). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {
@@ -319,6 +321,200 @@ const ownerMedia = (ctx: MatrixContext): Promise<string> =>
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${res.text}`);
     return new URL(res.body.file as string).pathname;
   });
+const freshOwnerLocation = async (ctx: MatrixContext): Promise<number> => {
+  const body = { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 };
+  return (await ctx.as(ctx.owner, 'POST', '/open-api/v1/locations/', body, 201)).id as number;
+};
+const ownerLocation = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'location', () => freshOwnerLocation(ctx));
+
+/** Guidebook v1 (`/open-api/v1/`): operators read all, but writing another owner's content is 403. */
+const GUIDEBOOK_V1: Record<string, RouteCase> = {
+  'POST /open-api/v1/guides': {
+    request: () => ({ path: '/open-api/v1/guides/', body: { name: unique('guide') } }),
+    expect: anyCaller(201),
+  },
+  'GET /open-api/v1/guides': {
+    request: async (ctx) => (await ownerGuide(ctx), { path: '/open-api/v1/guides/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await ownerGuide(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/guides/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: 'operators see every guide but may write only their own: 403 (decisions: Guidebook)',
+  },
+  'DELETE /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await freshOwnerGuide(ctx)}/` }),
+    expect: adminOnly(204),
+  },
+  'POST /open-api/v1/schedule-tracks': {
+    request: async (ctx) => ({
+      path: '/open-api/v1/schedule-tracks/',
+      body: { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' },
+    }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/schedule-tracks': {
+    request: async (ctx) => (await ownerTrack(ctx), { path: '/open-api/v1/schedule-tracks/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await freshOwnerTrack(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its tracks (DESIGN: own guides); an operator gets 403",
+  },
+  'POST /open-api/v1/sessions': {
+    request: async (ctx) => ({ path: '/open-api/v1/sessions/', body: gbSessionBody(await ownerGuide(ctx)) }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/sessions': {
+    request: async (ctx) => (await ownerGbSession(ctx), { path: '/open-api/v1/sessions/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/sessions/guide=:guide': {
+    request: async (ctx) => (
+      await ownerGbSession(ctx),
+      { path: `/open-api/v1/sessions/guide=${await ownerGuide(ctx)}` }
+    ),
+    expect: anyCaller(200),
+    note: "the seed's literal form of ?guide=N: a list, so another owner's guide filters to an empty page",
+  },
+  'GET /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await freshOwnerGbSession(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its sessions (DESIGN: own guides); an operator gets 403",
+  },
+  'POST /open-api/v1/locations': {
+    request: async (ctx) => ({
+      path: '/open-api/v1/locations/',
+      body: { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 },
+    }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/locations': {
+    request: async (ctx) => (await ownerLocation(ctx), { path: '/open-api/v1/locations/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/locations/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/locations/${await ownerLocation(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/locations/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/locations/${await ownerLocation(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/locations/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/locations/${await freshOwnerLocation(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its locations (as tracks); an operator gets 403",
+  },
+};
+
+const freshOwnerWebhook = async (ctx: MatrixContext): Promise<number> => {
+  const path = `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`;
+  return (await ctx.as(ctx.owner, 'POST', path, { url: 'https://hooks.example.org/matrix' }, 201))
+    .id as number;
+};
+const ownerWebhook = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'webhook', () => freshOwnerWebhook(ctx));
+
+/** Webhooks of a guide (v1 only): registered and removed by its owner, read by whoever reads the guide. */
+const GUIDE_WEBHOOKS: Record<string, RouteCase> = {
+  'POST /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`,
+      body: { url: 'https://hooks.example.org/matrix' },
+    }),
+    expect: guideWrite(201),
+    note: 'registering is writing the guide: another user gets 404, an operator (who reads it) 403',
+  },
+  'GET /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => (
+      await ownerWebhook(ctx),
+      { path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/` }
+    ),
+    expect: ownedRead(200),
+  },
+  'DELETE /open-api/v1/guides/:id/webhooks/:webhookId': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await freshOwnerWebhook(ctx)}/`,
+    }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins remove its webhooks; an operator gets 403",
+  },
+  'GET /open-api/v1/guides/:id/webhooks/:webhookId/deliveries': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await ownerWebhook(ctx)}/deliveries/`,
+    }),
+    expect: ownedRead(200),
+  },
+};
+
+/** The v1.1 lists that require the `guide` filter (CLIENTS.md 3.1). */
+const V11_FILTERED_LISTS = new Set([
+  'GET /open-api/v1/sessions',
+  'GET /open-api/v1/schedule-tracks',
+  'GET /open-api/v1/locations',
+]);
+
+/**
+ * The same cases on `/open-api/v1.1/` (one implementation serves both versions), the lists that v1.1
+ * requires it on filtered by the owner's guide (another user's list of it is an empty page).
+ */
+function guidebookV11(v1: Record<string, RouteCase>): Record<string, RouteCase> {
+  const v11 = (path: string) => path.replace('/open-api/v1/', '/open-api/v1.1/');
+  return Object.fromEntries(
+    Object.entries(v1).map(([key, entry]) => [
+      v11(key),
+      {
+        ...entry,
+        request: async (ctx: MatrixContext) => {
+          const built = await entry.request(ctx);
+          const filter = V11_FILTERED_LISTS.has(key) ? `?guide=${await ownerGuide(ctx)}` : '';
+          return { ...built, path: `${v11(built.path)}${filter}` };
+        },
+      },
+    ]),
+  );
+}
 
 export const AUTHZ_TABLE: Record<string, RouteCase> = {
   // ---- health ----
@@ -400,6 +596,42 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'POST /audiobookshelf/login': {
     request: (ctx) => ({ ...ownerLogin(ctx), path: '/audiobookshelf/login' }),
     expect: all(200),
+  },
+  'GET /audiobookshelf/status': {
+    request: () => ({ path: '/audiobookshelf/status' }),
+    expect: all(200),
+    note: 'public, as upstream: the first call of every client',
+  },
+  'GET /audiobookshelf/ping': {
+    request: () => ({ path: '/audiobookshelf/ping' }),
+    expect: all(200),
+  },
+  'POST /audiobookshelf/auth/refresh': {
+    request: async (ctx) => {
+      const login = await ctx.t.http
+        .post('/audiobookshelf/login')
+        .set('x-return-tokens', 'true')
+        .send(ownerLogin(ctx).body as object);
+      return {
+        path: '/audiobookshelf/auth/refresh',
+        headers: { 'x-refresh-token': login.body.user.refreshToken },
+      };
+    },
+    expect: all(200),
+    note: "public: the credential is the owner's refresh JWT in x-refresh-token, whoever else calls",
+  },
+  'POST /audiobookshelf/logout': {
+    request: () => ({ path: '/audiobookshelf/logout' }),
+    expect: all(200),
+    note: 'public: ends the refresh session a refresh JWT names, if any',
+  },
+  'POST /audiobookshelf/api/authorize': {
+    request: () => ({ path: '/audiobookshelf/api/authorize' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me': {
+    request: () => ({ path: '/audiobookshelf/api/me' }),
+    expect: anyCaller(200),
   },
 
   // ---- sessions: Roundware (/api/2/sessions, /api/2/projects) and AERPAW (/api/sessions, /api/experiments) ----
@@ -510,94 +742,9 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     expect: ownedRead(200),
   },
 
-  // ---- Guidebook (/open-api/v1/): operators read all, but writing another owner's content is 403 ----
-  'POST /open-api/v1/guides': {
-    request: () => ({ path: '/open-api/v1/guides/', body: { name: unique('guide') } }),
-    expect: anyCaller(201),
-  },
-  'GET /open-api/v1/guides': {
-    request: async (ctx) => (await ownerGuide(ctx), { path: '/open-api/v1/guides/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/guides/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/guides/${await ownerGuide(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/guides/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: 'operators see every guide but may write only their own: 403 (decisions: Guidebook)',
-  },
-  'DELETE /open-api/v1/guides/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/guides/${await freshOwnerGuide(ctx)}/` }),
-    expect: adminOnly(204),
-  },
-  'POST /open-api/v1/schedule-tracks': {
-    request: async (ctx) => ({
-      path: '/open-api/v1/schedule-tracks/',
-      body: { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' },
-    }),
-    expect: { ...createIn(201), operator: 403 },
-    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
-  },
-  'GET /open-api/v1/schedule-tracks': {
-    request: async (ctx) => (await ownerTrack(ctx), { path: '/open-api/v1/schedule-tracks/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: "an operator may not write another owner's guide content: 403",
-  },
-  'DELETE /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await freshOwnerTrack(ctx)}/` }),
-    expect: guideWrite(204),
-    note: "the guide's owner and admins delete its tracks (DESIGN: own guides); an operator gets 403",
-  },
-  'POST /open-api/v1/sessions': {
-    request: async (ctx) => ({ path: '/open-api/v1/sessions/', body: gbSessionBody(await ownerGuide(ctx)) }),
-    expect: { ...createIn(201), operator: 403 },
-    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
-  },
-  'GET /open-api/v1/sessions': {
-    request: async (ctx) => (await ownerGbSession(ctx), { path: '/open-api/v1/sessions/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/sessions/guide=:guide': {
-    request: async (ctx) => (
-      await ownerGbSession(ctx),
-      { path: `/open-api/v1/sessions/guide=${await ownerGuide(ctx)}` }
-    ),
-    expect: anyCaller(200),
-    note: "the seed's literal form of ?guide=N: a list, so another owner's guide filters to an empty page",
-  },
-  'GET /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: "an operator may not write another owner's guide content: 403",
-  },
-  'DELETE /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await freshOwnerGbSession(ctx)}/` }),
-    expect: guideWrite(204),
-    note: "the guide's owner and admins delete its sessions (DESIGN: own guides); an operator gets 403",
-  },
+  ...GUIDEBOOK_V1,
+  ...guidebookV11(GUIDEBOOK_V1),
+  ...GUIDE_WEBHOOKS,
 
   // ---- Audiobookshelf (/audiobookshelf/api/): plain-text errors ----
   'POST /audiobookshelf/api/libraries': {

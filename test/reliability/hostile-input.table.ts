@@ -133,9 +133,15 @@ const userTrack = (ctx: HostileContext) =>
     const body = { guide: ctx.state.guideId, name: 'Track', color: '#000080' };
     return (await call(ctx, 'user', 'post', '/open-api/v1/schedule-tracks/', body, 201)).id;
   });
+const userLocation = (ctx: HostileContext) =>
+  once(ctx, 'locationId', async () => {
+    await userTrack(ctx);
+    const body = { guide: ctx.state.guideId, name: 'Room', location_type: 2 };
+    return (await call(ctx, 'user', 'post', '/open-api/v1/locations/', body, 201)).id;
+  });
 const userGbSession = (ctx: HostileContext) =>
   once(ctx, 'gbSessionId', async () => {
-    await userTrack(ctx);
+    await userLocation(ctx);
     const body = {
       guide: ctx.state.guideId,
       name: 'Session',
@@ -163,6 +169,8 @@ const gbSessionFields = (ctx: HostileContext) => ({
   add_to_schedule: fc.boolean(),
   import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
   schedule_tracks: fc.constantFrom([], [ctx.state.trackId as number]),
+  locations: fc.constantFrom([], [ctx.state.locationId as number]),
+  rank: fc.double({ min: -1000, max: 1000, noNaN: true }),
 });
 const GB_SESSION_FIELDS = [
   'guide',
@@ -175,8 +183,35 @@ const GB_SESSION_FIELDS = [
   'add_to_schedule',
   'import_id',
   'schedule_tracks',
+  'locations',
+  'image',
+  'rank',
+  'require_login',
+  'waitlist',
+  'max_capacity',
+  'registration_start_date',
+  'registration_end_date',
   'last_updated',
 ];
+const LOCATION_FIELDS = [
+  'guide',
+  'name',
+  'description',
+  'location_type',
+  'latitude',
+  'longitude',
+  'import_id',
+  'address',
+  'id',
+];
+const locationFields = {
+  location_type: fc.constantFrom(2, 3),
+  latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+  longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+  description: fc.constantFrom('<p>Second floor</p>', '', null),
+  import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
+  address: fc.constantFrom(null, { city: 'Pasadena' }, { street: '1 Main St', zipcode: '91101' }),
+};
 
 /** A book (one 1,000 s track) and a podcast with one episode, made by the admin. */
 const catalogue = (ctx: HostileContext) =>
@@ -842,7 +877,7 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     method: 'POST',
     path: () => '/open-api/v1/sessions/',
     as: 'user',
-    setup: userTrack,
+    setup: userLocation,
     valid: (ctx) =>
       fc.record(
         { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
@@ -861,6 +896,62 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
         { requiredKeys: [] },
       ),
     fields: GB_SESSION_FIELDS,
+  }),
+
+  ...guidebook('POST /open-api/v1.1/sessions/', {
+    method: 'POST',
+    path: () => '/open-api/v1.1/sessions/',
+    as: 'user',
+    setup: userLocation,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
+        { requiredKeys: ['guide', 'name', 'start_time'] },
+      ),
+    fields: GB_SESSION_FIELDS,
+  }),
+  ...guidebook('POST /open-api/v1/locations/', {
+    method: 'POST',
+    path: () => '/open-api/v1/locations/',
+    as: 'user',
+    setup: userGuide,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...locationFields },
+        { requiredKeys: ['guide', 'name', 'location_type', 'latitude', 'longitude'] },
+      ),
+    fields: LOCATION_FIELDS,
+  }),
+  ...guidebook('PATCH /open-api/v1.1/locations/:id/', {
+    method: 'PATCH',
+    path: (ctx) => `/open-api/v1.1/locations/${ctx.state.locationId}/`,
+    as: 'user',
+    setup: userLocation,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...locationFields },
+        { requiredKeys: ['latitude', 'longitude'] },
+      ),
+    fields: LOCATION_FIELDS,
+  }),
+
+  ...guidebook('POST /open-api/v1/guides/:id/webhooks/', {
+    method: 'POST',
+    path: (ctx) => `/open-api/v1/guides/${ctx.state.guideId}/webhooks/`,
+    as: 'user',
+    setup: userGuide,
+    valid: () =>
+      fc.record(
+        {
+          url: fc.constantFrom('https://hooks.example.org/a', 'http://example.com/hook?x=1'),
+          events: fc.constantFrom(
+            ['Builder-SessionCreated'],
+            ['Builder-SessionDeleted', 'Builder-SessionUpdated'],
+          ),
+        },
+        { requiredKeys: ['url'] },
+      ),
+    fields: ['url', 'events', 'id'],
   }),
 
   // ---- Audiobookshelf playback sessions and catalogue ----
@@ -1056,6 +1147,9 @@ const GB_SESSION_PLAUSIBLE = {
   page_size: ['1', '500'],
 };
 
+/** v1.1 lists answer 400 without `guide`: the user's first guide, often, so that some queries reach the SQL. */
+const V11_GUIDE = Array<string>(8).fill('1');
+
 export const LIST_FILTERS: Record<string, ListFilter> = {
   'GET /users': { path: () => '/users', as: 'admin', params: ['page', 'page_size'] },
   'GET /auth/api-keys': { path: () => '/auth/api-keys', as: 'user', params: [] },
@@ -1140,6 +1234,35 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     setup: userGbSession,
     params: GB_SESSION_FILTERS,
     plausible: GB_SESSION_PLAUSIBLE,
+  },
+
+  'GET /open-api/v1/locations/': {
+    path: () => '/open-api/v1/locations/',
+    as: 'user',
+    setup: userLocation,
+    params: ['guide', 'guide_id', 'location_type', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: ['1'], guide_id: ['1'], location_type: ['1', '2', '3'], id: ['1'], page_size: ['1'] },
+  },
+  'GET /open-api/v1.1/sessions/': {
+    path: () => '/open-api/v1.1/sessions/',
+    as: 'user',
+    setup: userGbSession,
+    params: GB_SESSION_FILTERS,
+    plausible: { ...GB_SESSION_PLAUSIBLE, guide: V11_GUIDE },
+  },
+  'GET /open-api/v1.1/schedule-tracks/': {
+    path: () => '/open-api/v1.1/schedule-tracks/',
+    as: 'user',
+    setup: userTrack,
+    params: ['guide', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: V11_GUIDE, id: ['1'], import_id: ['x'], page: ['1'], page_size: ['1'] },
+  },
+  'GET /open-api/v1.1/locations/': {
+    path: () => '/open-api/v1.1/locations/',
+    as: 'user',
+    setup: userLocation,
+    params: ['guide', 'guide_id', 'location_type', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: V11_GUIDE, location_type: ['1', '2', '3'], id: ['1'], page_size: ['1'] },
   },
 
   // ---- Audiobookshelf ----
