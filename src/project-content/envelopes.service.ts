@@ -134,7 +134,7 @@ export class EnvelopesService {
             envelopeId: envelope.id,
             latitude,
             longitude,
-            filename: file.originalname.slice(0, 256) || null,
+            filename: file.originalname.replace(/\0/g, '').slice(0, 256) || null,
             mediaPath,
             audioLength: seconds,
             tagIds,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsIdValue } from '../../sessions/dto/drf-fields';
 import { IsIdList, QueryBoolean, QueryId } from './fields';
 
@@ -90,6 +90,7 @@ export class CreateAudiotrackDto {
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
   banned_duration?: number;
 
   @ApiPropertyOptional({ description: 'Default: false' })

@@ -7,6 +7,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -138,6 +139,7 @@ export class CreateSpeakerDto {
   @IsDefined()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
   attenuation_distance: number;
 }
 

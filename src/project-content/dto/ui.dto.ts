@@ -7,7 +7,9 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { IsIdValue } from '../../sessions/dto/drf-fields';
 import { QueryBoolean, QueryId } from './fields';
@@ -82,7 +84,12 @@ export class CreateUiGroupDto {
 
   @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() active?: boolean;
 
-  @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
+  @ApiProperty({ type: 'integer', example: 1 })
+  @IsDefined()
+  @IsInt()
+  @Min(-2_147_483_648, { message: 'Ensure this value is greater than or equal to -2147483648.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
+  index: number;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
@@ -118,7 +125,12 @@ export class CreateUiItemDto {
   @IsInt()
   @IsIdValue()
   tag_id: number;
-  @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
+  @ApiProperty({ type: 'integer', example: 1 })
+  @IsDefined()
+  @IsInt()
+  @Min(-2_147_483_648, { message: 'Ensure this value is greater than or equal to -2147483648.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
+  index: number;
   @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() default?: boolean;
   @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Another item of the same group' })
