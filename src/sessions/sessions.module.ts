@@ -44,6 +44,6 @@ import { SessionsRepository } from './sessions.repository';
     RoundwareSessionsService,
     ExperimentSessionsService,
   ],
-  exports: [SessionAccess, RoundwareSessionsService],
+  exports: [SessionAccess, RoundwareSessionsService, ProjectAccess],
 })
 export class SessionsModule {}

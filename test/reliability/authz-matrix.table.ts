@@ -216,6 +216,111 @@ const ownerProgress = (ctx: MatrixContext): Promise<Catalogue> =>
     return own;
   });
 
+// ---- project content (helper rwc): admin-made content in the owner's (private) project ----
+const TRACK_FIELDS = {
+  minvolume: 0.5,
+  maxvolume: 1,
+  minduration: 5,
+  maxduration: 30,
+  mindeadair: 1,
+  maxdeadair: 3,
+  minfadeintime: 0.5,
+  maxfadeintime: 1,
+  minfadeouttime: 0.5,
+  maxfadeouttime: 1,
+  minpanpos: 0,
+  maxpanpos: 0,
+  minpanduration: 5,
+  maxpanduration: 10,
+};
+const contentBody: Record<string, (ctx: MatrixContext) => Promise<object>> = {
+  speakers: async (ctx) => ({
+    project_id: await ownerProject(ctx),
+    code: 'm',
+    maxvolume: 1,
+    minvolume: 0,
+    uri: 'https://s.example/a.mp3',
+    attenuation_distance: 10,
+  }),
+  audiotracks: async (ctx) => ({ project_id: await ownerProject(ctx), ...TRACK_FIELDS }),
+  tags: async (ctx) => ({ project_id: await ownerProject(ctx), value: unique('tag') }),
+  uigroups: async (ctx) => ({ project_id: await ownerProject(ctx), name: 'Group', index: 1 }),
+  uiitems: async (ctx) => ({
+    ui_group_id: await ownerContent(ctx, 'uigroups'),
+    tag_id: await ownerContent(ctx, 'tags'),
+    index: 1,
+  }),
+  assets: async (ctx) => ({ project_id: await ownerProject(ctx), description: 'matrix' }),
+  timedassets: async (ctx) => ({
+    project_id: await ownerProject(ctx),
+    asset_id: await ownerContent(ctx, 'assets'),
+    start: 1,
+    end: 2,
+  }),
+};
+const freshOwnerContent = async (ctx: MatrixContext, resource: string): Promise<number> =>
+  (await ctx.as(ctx.admin, 'POST', `/api/2/${resource}/`, await contentBody[resource](ctx), 200))
+    .id as number;
+const ownerContent = (ctx: MatrixContext, resource: string): Promise<number> =>
+  once(ctx, `content:${resource}`, () => freshOwnerContent(ctx, resource));
+function contentRows(resource: string): Record<string, RouteCase> {
+  return {
+    [`GET /api/2/${resource}`]: {
+      request: async (ctx) => (await ownerContent(ctx, resource), { path: `/api/2/${resource}/` }),
+      expect: anyCaller(200),
+      note: "a plain array of the content of the projects the caller sees (another user's private project's: none)",
+    },
+    [`POST /api/2/${resource}`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/`, body: await contentBody[resource](ctx) }),
+      expect: adminOnly(200),
+      note: 'content writes are admin only (upstream AuthenticatedReadAdminWrite); creates answer 200 as upstream',
+    },
+    [`GET /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/${await ownerContent(ctx, resource)}/` }),
+      expect: ownedRead(200),
+      note: "visible to whoever sees the project: a private experiment's owner, operators, admins",
+    },
+    [`PATCH /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({
+        path: `/api/2/${resource}/${await ownerContent(ctx, resource)}/`,
+        body: {},
+      }),
+      expect: adminOnly(200),
+    },
+    [`DELETE /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/${await freshOwnerContent(ctx, resource)}/` }),
+      expect: adminOnly(204),
+    },
+  };
+}
+const freshOwnerEnvelope = async (ctx: MatrixContext): Promise<number> =>
+  (await ctx.as(ctx.owner, 'POST', '/api/2/envelopes/', { session_id: await ownerSession(ctx) }, 200))
+    .id as number;
+const ownerEnvelope = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'envelope', () => freshOwnerEnvelope(ctx));
+/** An uploaded recording's media path (multipart, as the Roundware client sends it). */
+const ownerMedia = (ctx: MatrixContext): Promise<string> =>
+  once(ctx, 'media', async () => {
+    const wav = Buffer.alloc(8044);
+    wav.write('RIFF', 0, 'ascii');
+    wav.writeUInt32LE(8036, 4);
+    wav.write('WAVEfmt ', 8, 'ascii');
+    wav.writeUInt32LE(16, 16);
+    wav.writeUInt16LE(1, 20);
+    wav.writeUInt16LE(1, 22);
+    wav.writeUInt32LE(8000, 24);
+    wav.writeUInt32LE(16000, 28);
+    wav.writeUInt16LE(2, 32);
+    wav.writeUInt16LE(16, 34);
+    wav.write('data', 36, 'ascii');
+    wav.writeUInt32LE(8000, 40);
+    const res = await ctx.t.http
+      .patch(`/api/2/envelopes/${await ownerEnvelope(ctx)}/`)
+      .set('Authorization', `Bearer ${ctx.owner.token}`)
+      .attach('file', wav, { filename: 'matrix.wav', contentType: 'audio/wav' });
+    if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${res.text}`);
+    return new URL(res.body.file as string).pathname;
+  });
 const freshOwnerLocation = async (ctx: MatrixContext): Promise<number> => {
   const body = { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 };
   return (await ctx.as(ctx.owner, 'POST', '/open-api/v1/locations/', body, 201)).id as number;
@@ -754,6 +859,39 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     },
     expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
     note: "/me/ is the caller's own progress: only the owner has progress in the episode",
+  },
+
+  // ---- project content and media (helper rwc) ----
+  ...contentRows('speakers'),
+  ...contentRows('audiotracks'),
+  ...contentRows('tags'),
+  ...contentRows('uigroups'),
+  ...contentRows('uiitems'),
+  ...contentRows('assets'),
+  ...contentRows('timedassets'),
+  'GET /api/2/projects/:id/uiconfig': {
+    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/uiconfig/` }),
+    expect: ownedRead(200),
+  },
+  'POST /api/2/envelopes': {
+    request: async (ctx) => ({ path: '/api/2/envelopes/', body: { session_id: await ownerSession(ctx) } }),
+    expect: createIn(200),
+    note: 'the session in the body is the resource: invisible to another user → 400 "Invalid pk"',
+  },
+  'GET /api/2/envelopes/:id': {
+    request: async (ctx) => ({ path: `/api/2/envelopes/${await ownerEnvelope(ctx)}` }),
+    expect: ownedRead(200),
+    note: 'the client asks without the trailing slash',
+  },
+  'PATCH /api/2/envelopes/:id': {
+    request: async (ctx) => ({ path: `/api/2/envelopes/${await ownerEnvelope(ctx)}/`, body: {} }),
+    expect: { anonymous: 401, owner: 400, other: 404, operator: 400, admin: 400 },
+    note: 'authorised callers reach the upload and get 400 {"file": [...]} for a body without a file; another user 404 (upload.e2e-spec covers the multipart path)',
+  },
+  'GET /media/roundware/:name': {
+    request: async (ctx) => ({ path: await ownerMedia(ctx) }),
+    expect: all(200),
+    note: 'public, as upstream serves media: a browser <audio> sends no Authorization; the name is 128 random bits known only from the asset JSON',
   },
 
   // ---- keep last: it revokes the caller's JWTs, which the rows above still use ----

@@ -383,6 +383,247 @@ function guidebook(key: string, endpoint: WriteEndpoint): Record<string, WriteEn
   return { [key]: endpoint, [`${key} (form data)`]: { ...endpoint, form: true } };
 }
 
+// ---- project content (helper rwc): the admin writes content into `ctx.user`'s project ----
+const num = fc.double({ min: -1000, max: 1000, noNaN: true });
+const TRACK_NUMBERS = [
+  'minvolume',
+  'maxvolume',
+  'minduration',
+  'maxduration',
+  'mindeadair',
+  'maxdeadair',
+  'minfadeintime',
+  'maxfadeintime',
+  'minfadeouttime',
+  'maxfadeouttime',
+  'minpanpos',
+  'maxpanpos',
+  'minpanduration',
+  'maxpanduration',
+];
+const square = {
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [-73.99, 40.73],
+        [-73.98, 40.73],
+        [-73.98, 40.74],
+        [-73.99, 40.73],
+      ],
+    ],
+  ],
+};
+const contentArbitraries: Record<
+  string,
+  { fields: string[]; valid: (ctx: HostileContext) => fc.Arbitrary<Record<string, unknown>> }
+> = {
+  speakers: {
+    fields: [
+      'project_id',
+      'activeyn',
+      'code',
+      'maxvolume',
+      'minvolume',
+      'uri',
+      'backupuri',
+      'shape',
+      'attenuation_distance',
+    ],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          activeyn: fc.boolean(),
+          code: text(1, 10),
+          maxvolume: num,
+          minvolume: num,
+          uri: text(1, 200),
+          backupuri: fc.string({ maxLength: 100 }),
+          shape: fc.constantFrom(square, null),
+          attenuation_distance: fc.integer({ min: 0, max: 10000 }),
+        },
+        { requiredKeys: ['project_id', 'code', 'maxvolume', 'minvolume', 'uri', 'attenuation_distance'] },
+      ),
+  },
+  audiotracks: {
+    fields: [
+      'project_id',
+      ...TRACK_NUMBERS,
+      'repeatrecordings',
+      'active',
+      'tag_filters',
+      'timed_asset_priority',
+    ],
+    valid: (ctx) =>
+      fc.record({
+        project_id: fc.constant(ctx.state.projectId),
+        ...Object.fromEntries(TRACK_NUMBERS.map((k) => [k, num])),
+        active: fc.boolean(),
+        timed_asset_priority: fc.constantFrom('highest', 'normal', 'lowest', 'discard'),
+        tag_filters: fc.constant([ctx.state.contentTag]),
+      }),
+  },
+  tags: {
+    fields: ['project_id', 'value', 'description', 'msg', 'data', 'filter', 'location', 'tag_category_id'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          value: text(1, 100),
+          msg: fc.option(text(1, 100), { nil: null }),
+          filter: fc.constantFrom('', '_within_10km'),
+          location: fc.constantFrom(square, null),
+        },
+        { requiredKeys: ['project_id', 'value'] },
+      ),
+  },
+  uigroups: {
+    fields: ['project_id', 'name', 'group_short_name', 'header_text', 'ui_mode', 'select', 'active', 'index'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          name: text(1, 50),
+          ui_mode: fc.constantFrom('listen', 'speak', 'browse'),
+          select: fc.constantFrom('single', 'multi', 'min_one'),
+          index: fc.integer({ min: -100, max: 100 }),
+        },
+        { requiredKeys: ['project_id', 'name', 'index'] },
+      ),
+  },
+  uiitems: {
+    fields: ['ui_group_id', 'tag_id', 'index', 'default', 'active', 'parent_id'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          ui_group_id: fc.constant(ctx.state.contentGroup),
+          tag_id: fc.constant(ctx.state.contentTag),
+          index: fc.integer({ min: 0, max: 100 }),
+          default: fc.boolean(),
+          active: fc.boolean(),
+        },
+        { requiredKeys: ['ui_group_id', 'tag_id', 'index'] },
+      ),
+  },
+  assets: {
+    fields: [
+      'project_id',
+      'session_id',
+      'description',
+      'latitude',
+      'longitude',
+      'shape',
+      'weight',
+      'media_type',
+      'tag_ids',
+    ],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          description: fc.string({ maxLength: 200 }),
+          latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+          longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+          weight: fc.integer({ min: 0, max: 99 }),
+          media_type: fc.constantFrom('audio', 'text'),
+          tag_ids: fc.constantFrom([ctx.state.contentTag], `${ctx.state.contentTag}`, []),
+        },
+        { requiredKeys: ['project_id'] },
+      ),
+  },
+  timedassets: {
+    fields: ['project_id', 'asset_id', 'start', 'end'],
+    valid: (ctx) =>
+      fc.record({
+        project_id: fc.constant(ctx.state.projectId),
+        asset_id: fc.constant(ctx.state.contentAsset),
+        start: fc.double({ min: 0, max: 10, noNaN: true }),
+        end: fc.double({ min: 10, max: 20, noNaN: true }),
+      }),
+  },
+};
+/** The user's project with one tag, UI group and asset made by the admin (ids in `ctx.state`). */
+const contentSetup = async (ctx: HostileContext): Promise<void> => {
+  await userProject(ctx);
+  await once(
+    ctx,
+    'contentTag',
+    async () =>
+      (await call(ctx, 'admin', 'post', '/api/2/tags/', { project_id: ctx.state.projectId, value: 't' }, 200))
+        .id,
+  );
+  await once(
+    ctx,
+    'contentGroup',
+    async () =>
+      (
+        await call(
+          ctx,
+          'admin',
+          'post',
+          '/api/2/uigroups/',
+          { project_id: ctx.state.projectId, name: 'g', index: 1 },
+          200,
+        )
+      ).id,
+  );
+  await once(
+    ctx,
+    'contentAsset',
+    async () =>
+      (await call(ctx, 'admin', 'post', '/api/2/assets/', { project_id: ctx.state.projectId }, 200)).id,
+  );
+};
+const contentWrites = (): Record<string, WriteEndpoint> =>
+  Object.fromEntries(
+    Object.entries(contentArbitraries).flatMap(([resource, { fields, valid }]) => [
+      [
+        `POST /api/2/${resource}/`,
+        {
+          method: 'POST',
+          path: () => `/api/2/${resource}/`,
+          as: 'admin',
+          setup: contentSetup,
+          valid,
+          fields,
+        },
+      ],
+      [
+        `PATCH /api/2/${resource}/:id/`,
+        {
+          method: 'PATCH',
+          path: (ctx: HostileContext) => `/api/2/${resource}/${ctx.state[`content:${resource}`]}/`,
+          as: 'admin',
+          setup: async (ctx: HostileContext) => {
+            await contentSetup(ctx);
+            await once(ctx, `content:${resource}`, async () => {
+              const body = fc.sample(valid(ctx), { numRuns: 1, seed: 1 })[0];
+              return (await call(ctx, 'admin', 'post', `/api/2/${resource}/`, body, 200)).id;
+            });
+          },
+          valid: (ctx: HostileContext) =>
+            valid(ctx).map((b) =>
+              Object.fromEntries(
+                Object.entries(b).filter(([k]) => k !== 'project_id' && k !== 'ui_group_id'),
+              ),
+            ),
+          fields,
+        },
+      ],
+    ]),
+  );
+const userEnvelope = async (ctx: HostileContext): Promise<void> => {
+  await once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+  await once(
+    ctx,
+    'envelope',
+    async () =>
+      (await call(ctx, 'user', 'post', '/api/2/envelopes/', { session_id: ctx.state.envelopeSession }, 200))
+        .id,
+  );
+};
+
 export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
   'POST /auth/login': {
     method: 'POST',
@@ -841,6 +1082,33 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     fields: METADATA_FIELDS,
     wrap: (json) => `{"media":{"metadata":${json},"audioFiles":[{"filename":"a.mp3","duration":10}]}}`,
   },
+  // ---- Roundware project content and envelopes (helper rwc); the multipart upload's hostile parts are
+  // in test/project-content/hostile-upload.e2e-spec.ts (this suite's generators speak JSON and forms) ----
+  ...contentWrites(),
+  'POST /api/2/envelopes/': {
+    method: 'POST',
+    path: () => '/api/2/envelopes/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => fc.record({ session_id: fc.constant(ctx.state.envelopeSession) }),
+    fields: ['session_id'],
+  },
+  'PATCH /api/2/envelopes/:id/': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/envelopes/${ctx.state.envelope}/`,
+    as: 'user',
+    setup: userEnvelope,
+    valid: (ctx) =>
+      fc.record(
+        {
+          session_id: fc.constant(String(ctx.state.envelopeSession)),
+          latitude: fc.constant('40.7'),
+          tag_ids: fc.constant(''),
+        },
+        { requiredKeys: [] },
+      ),
+    fields: ['session_id', 'latitude', 'longitude', 'tag_ids', 'media_type', 'description'],
+  },
 };
 
 const ROUNDWARE_FILTERS = [
@@ -1022,5 +1290,82 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     as: 'user',
     params: ['itemsPerPage', 'page'],
     plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+
+  // ---- Roundware project content (helper rwc) ----
+  'GET /api/2/speakers/': {
+    path: () => '/api/2/speakers/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'activeyn'],
+    plausible: { project_id: ['1'], activeyn: ['true', 'False', '0'] },
+  },
+  'GET /api/2/audiotracks/': {
+    path: () => '/api/2/audiotracks/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'active', 'repeatrecordings', 'start_with_silence', 'fadeout_when_filtered'],
+    plausible: { project_id: ['1'], active: ['true', 'yes'] },
+  },
+  'GET /api/2/tags/': {
+    path: () => '/api/2/tags/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'description', 'data'],
+    plausible: { description: ['a%25_', 'x'] },
+  },
+  'GET /api/2/uigroups/': {
+    path: () => '/api/2/uigroups/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'ui_mode', 'active'],
+    plausible: { ui_mode: ['listen', 'speak'] },
+  },
+  'GET /api/2/uiitems/': {
+    path: () => '/api/2/uiitems/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'ui_group_id', 'tag_id', 'active'],
+  },
+  'GET /api/2/timedassets/': {
+    path: () => '/api/2/timedassets/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'asset_id', 'start__lte', 'start__gte', 'end__lte', 'end__gte'],
+    plausible: { start__gte: ['0', '1.5'], end__lte: ['100'] },
+  },
+  'GET /api/2/assets/': {
+    path: () => '/api/2/assets/',
+    as: 'user',
+    setup: contentSetup,
+    params: [
+      'project_id',
+      'session_id',
+      'tag_ids',
+      'tag_ids_or',
+      'envelope_id',
+      'media_type',
+      'submitted',
+      'audiolength__lte',
+      'audiolength__gte',
+      'created__gte',
+      'created__lte',
+      'updated__gte',
+      'updated__lte',
+      'description',
+      'filename',
+    ],
+    plausible: {
+      tag_ids: ['1', '1,2'],
+      created__gte: ['2017-01-01T00:00:00', '2017-01-01'],
+      media_type: ['audio'],
+    },
+  },
+  'GET /api/2/projects/:id/uiconfig/': {
+    path: (ctx) => `/api/2/projects/${ctx.state.projectId}/uiconfig/`,
+    as: 'user',
+    setup: contentSetup,
+    params: ['session_id'],
+    plausible: { session_id: ['1'] },
   },
 };
