@@ -323,9 +323,31 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     expect: ownedRead(200),
     note: 'ending a session: owner, operator (any) and admin (DESIGN roles table)',
   },
+  'GET /api/2/projects': {
+    request: async (ctx) => (await ownerProject(ctx), { path: '/api/2/projects/' }),
+    expect: anyCaller(200),
+    note: "a list of the public projects and the caller's own (operators and admins: all)",
+  },
+  'POST /api/2/projects': {
+    request: () => ({ path: '/api/2/projects/', body: { name: unique('rw-project') } }),
+    expect: adminOnly(200),
+  },
   'GET /api/2/projects/:id': {
-    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/` }),
+    request: async (ctx) => ({
+      path: `/api/2/projects/${await ownerProject(ctx)}/?session_id=${await ownerSession(ctx)}`,
+    }),
     expect: ownedRead(200),
+    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user (test/sessions/roundware-projects.e2e-spec.ts)",
+  },
+  'PATCH /api/2/projects/:id': {
+    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/`, body: {} }),
+    expect: adminOnly(200),
+  },
+  'DELETE /api/2/projects/:id': {
+    request: async (ctx) => ({
+      path: `/api/2/projects/${(await ctx.as(ctx.admin, 'POST', '/api/2/projects/', { name: unique('doomed') }, 200)).id}/`,
+    }),
+    expect: adminOnly(204),
   },
   'GET /api/sessions': {
     request: async (ctx) => (await ownerSession(ctx), { path: '/api/sessions' }),

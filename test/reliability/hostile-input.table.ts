@@ -123,6 +123,49 @@ const validEvent = (sessionId: number) =>
   );
 const EVENT_FIELDS = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
 
+/** `POST`/`PATCH /api/2/projects/` bodies (admin): upstream's project fields. */
+const rwProjectBody = (withName: boolean) =>
+  fc.record(
+    {
+      name: text(1, 255),
+      visibility: fc.constantFrom('public', 'private'),
+      latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+      longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+      max_recording_length: fc.integer({ min: 0, max: 600 }),
+      recording_radius: fc.integer({ min: 0, max: 100000 }),
+      ordering: fc.constantFrom('by_like', 'by_weight', 'random'),
+      repeat_mode: fc.constantFrom('stop', 'continuous'),
+      geo_listen_enabled: fc.boolean(),
+      language_ids: fc.constant([1]),
+      legal_agreement: fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.record({ en: fc.string({ maxLength: 50 }), fr: fc.string({ maxLength: 50 }) }),
+        fc.constant(null),
+      ),
+      description: fc.string({ maxLength: 200 }),
+    },
+    { requiredKeys: withName ? ['name'] : [] },
+  );
+const RW_PROJECT_FIELDS = [
+  'name',
+  'visibility',
+  'owner',
+  'latitude',
+  'longitude',
+  'pub_date',
+  'max_recording_length',
+  'recording_radius',
+  'ordering',
+  'repeat_mode',
+  'audio_stream_bitrate',
+  'geo_listen_enabled',
+  'out_of_range_distance',
+  'language_ids',
+  'legal_agreement',
+  'description',
+  'sharing_message',
+];
+
 const userGuide = (ctx: HostileContext) =>
   once(ctx, 'guideId', async () => {
     return (await call(ctx, 'user', 'post', '/open-api/v1/guides/', { name: 'Hostile guide' }, 201)).id;
@@ -501,6 +544,33 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
       ),
     fields: ['name', 'description', 'geo_listen_enabled', 'demo_stream_enabled'],
   },
+  'POST /api/2/projects/': {
+    method: 'POST',
+    path: () => '/api/2/projects/',
+    as: 'admin',
+    valid: () => rwProjectBody(true),
+    fields: RW_PROJECT_FIELDS,
+  },
+  'PATCH /api/2/projects/:id/': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/projects/${ctx.state.rwProjectId}/`,
+    as: 'admin',
+    setup: async (ctx) => {
+      await once(ctx, 'rwProjectId', async () => {
+        const body = await call(
+          ctx,
+          'admin',
+          'post',
+          '/api/2/projects/',
+          { name: 'hostile rw project' },
+          200,
+        );
+        return body.id;
+      });
+    },
+    valid: () => rwProjectBody(false),
+    fields: RW_PROJECT_FIELDS,
+  },
   'POST /api/sessions': {
     method: 'POST',
     path: () => '/api/sessions',
@@ -810,6 +880,12 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     as: 'user',
     params: ROUNDWARE_FILTERS,
     plausible: { project_id: ['1'], language: ['pt_BR'], geo_listen_enabled: ['false'] },
+  },
+  'GET /api/2/projects/': {
+    path: () => '/api/2/projects/',
+    as: 'user',
+    params: ['page', 'page_size'],
+    plausible: { page: ['1', '2'], page_size: ['1', '10'] },
   },
   'GET /api/sessions': {
     path: () => '/api/sessions',

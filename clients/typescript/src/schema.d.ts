@@ -104,6 +104,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/2/projects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects the caller can see (plain array; one DRF page with page_size/page)
+         * @description Every visible project in id order, localized in `en`. Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`. Without `page` and `page_size` a plain JSON array, as Roundware answers (more than SESSIONS_LIST_MAX_ROWS projects: 400); with either one page in DRF's envelope. Every authenticated user sees the public projects (created here by an admin) and the private ones they own (experiments created through `POST /api/experiments`); operators and admins see all. A project the caller cannot see answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareProjects"];
+        put?: never;
+        /**
+         * Create a project (admin; answers 200, as Roundware does)
+         * @description A new project owned by the calling admin, public unless `visibility` says `private`: every authenticated user then reads it and may start sessions in it. Only `name` is required; the other fields take upstream's defaults. A localized field is one text (its `en` text) or an object of ISO 639-1 codes to texts. The answer is localized in `en`. Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2/projects/{id}/": {
         parameters: {
             query?: never;
@@ -112,18 +140,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One project
-         * @description The project fields the session rules read (`geo_listen_enabled` is the default of a new session's), in Roundware's names. Projects are created as AERPAW experiments (`POST /api/experiments`); `project_id` here is their `experiment_id`. Users see the projects they own; operators and admins see all; another user's project answers 404.
+         * One project, localized in the session's language
+         * @description Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`. The localized strings are in the language of the session `session_id` names, else `en`, else null. `session_id` is required, as upstream requires it. It must name a session the caller can see (their own; operators and admins any): another user's or an unknown session answers 404, as upstream answers an unknown one. Every authenticated user sees the public projects (created here by an admin) and the private ones they own (experiments created through `POST /api/experiments`); operators and admins see all. A project the caller cannot see answers 404.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareProject"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a project with its sessions and their events (admin)
+         * @description Answers 204 with no body, as upstream does.
+         *
+         *     **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareProject"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a project (admin)
+         * @description Only the fields given change. A localized field given as text replaces its `en` text (the other languages stay); as an object it replaces all of its texts; null clears it.
+         *
+         *     **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareProject"];
         trace?: never;
     };
     "/api/2/sessions/": {
@@ -1538,6 +1578,124 @@ export interface components {
         CreateLibraryItemDto: {
             media: components["schemas"]["MediaInputDto"];
         };
+        CreateRoundwareProjectDto: {
+            /**
+             * @description Defaults to `mp3`
+             * @example mp3
+             */
+            audio_format?: string;
+            /**
+             * @description Defaults to `128`
+             * @enum {string}
+             */
+            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to false */
+            auto_submit?: boolean;
+            /** @description Defaults to false */
+            demo_stream_enabled?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            demo_stream_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            demo_stream_url?: string;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            description?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            files_url?: string;
+            /** @description Defaults to empty */
+            files_version?: string;
+            /** @description Default of a new session's; defaults to false */
+            geo_listen_enabled?: boolean;
+            /** @description Defaults to false */
+            geo_speak_enabled?: boolean;
+            /**
+             * @description Language ids (each must exist); defaults to `[1]` (en)
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids?: number[];
+            /**
+             * @description Defaults to 0
+             * @example 42.4928
+             */
+            latitude?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            legal_agreement?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to false */
+            listen_enabled?: boolean;
+            /** @description Defaults to false */
+            listen_questions_dynamic?: boolean;
+            /**
+             * @description Defaults to 0
+             * @example -71.0585
+             */
+            longitude?: number;
+            /**
+             * @description Seconds; defaults to 30
+             * @example 30
+             */
+            max_recording_length?: number;
+            /** @example Walking tour */
+            name: string;
+            /**
+             * @description Defaults to `random`
+             * @enum {string}
+             */
+            ordering?: "by_like" | "by_weight" | "random";
+            /**
+             * @description Metres; defaults to 1000
+             * @example 1000
+             */
+            out_of_range_distance?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            out_of_range_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            out_of_range_url?: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example Roundware
+             */
+            owner?: string;
+            /** @description Defaults to the creation time */
+            pub_date?: string;
+            /**
+             * @description Metres; defaults to 2000
+             * @example 2000
+             */
+            recording_radius?: number;
+            /**
+             * @description Defaults to `stop`
+             * @enum {string}
+             */
+            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to false */
+            reset_tag_defaults_on_startup?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            sharing_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            sharing_url?: string;
+            /** @description Defaults to false */
+            speak_enabled?: boolean;
+            /** @description Defaults to false */
+            speak_questions_dynamic?: boolean;
+            /** @description Defaults to true */
+            timed_asset_priority?: boolean;
+            /**
+             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
+             * @enum {string}
+             */
+            visibility?: "public" | "private";
+        };
         CreateRoundwareSessionDto: {
             /** @example iOS 8.1 */
             client_system: string;
@@ -2324,21 +2482,74 @@ export interface components {
             count: number;
         };
         RoundwareProjectDto: {
+            /** @example mp3 */
+            audio_format: string;
+            /** @enum {string} */
+            audio_stream_bitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            auto_submit: boolean;
+            demo_stream_enabled: boolean;
+            demo_stream_message: string | null;
+            /** @example  */
+            demo_stream_url: string;
+            description: string | null;
+            /** @example  */
+            files_url: string;
+            /** @example  */
+            files_version: string;
+            geo_listen_enabled: boolean;
+            geo_speak_enabled: boolean;
+            /** @example 1 */
+            id: number;
+            /**
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids: number[];
+            /** @example 42.4928 */
+            latitude: number;
+            legal_agreement: string | null;
+            listen_enabled: boolean;
+            listen_questions_dynamic: boolean;
+            /** @example -71.0585 */
+            longitude: number;
+            /** @example 30 */
+            max_recording_length: number;
+            /** @example Walking tour */
+            name: string;
+            /** @enum {string} */
+            ordering: "by_like" | "by_weight" | "random";
+            /** @example 1000 */
+            out_of_range_distance: number;
+            out_of_range_message: string | null;
+            /** @example  */
+            out_of_range_url: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example
+             */
+            owner: string;
             /**
              * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
              * @example 2017-09-06T15:43:35.947761
              */
-            created: string;
-            /** @example false */
-            demo_stream_enabled: boolean;
+            pub_date: string;
+            /** @example 2000 */
+            recording_radius: number;
+            /** @enum {string} */
+            repeat_mode: "stop" | "continuous";
+            reset_tag_defaults_on_startup: boolean;
+            sharing_message: string | null;
             /** @example  */
-            description: string;
-            /** @example true */
-            geo_listen_enabled: boolean;
-            /** @example Walking tour */
-            name: string;
-            /** @example 1 */
-            project_id: number;
+            sharing_url: string;
+            speak_enabled: boolean;
+            speak_questions_dynamic: boolean;
+            timed_asset_priority: boolean;
+            /**
+             * @description Ours (not upstream's): who reads the project
+             * @enum {string}
+             */
+            visibility: "public" | "private";
         };
         RoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -2512,6 +2723,124 @@ export interface components {
              * @example America/New_York
              */
             timezone?: string;
+        };
+        UpdateRoundwareProjectDto: {
+            /**
+             * @description Defaults to `mp3`
+             * @example mp3
+             */
+            audio_format?: string;
+            /**
+             * @description Defaults to `128`
+             * @enum {string}
+             */
+            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to false */
+            auto_submit?: boolean;
+            /** @description Defaults to false */
+            demo_stream_enabled?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            demo_stream_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            demo_stream_url?: string;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            description?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            files_url?: string;
+            /** @description Defaults to empty */
+            files_version?: string;
+            /** @description Default of a new session's; defaults to false */
+            geo_listen_enabled?: boolean;
+            /** @description Defaults to false */
+            geo_speak_enabled?: boolean;
+            /**
+             * @description Language ids (each must exist); defaults to `[1]` (en)
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids?: number[];
+            /**
+             * @description Defaults to 0
+             * @example 42.4928
+             */
+            latitude?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            legal_agreement?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to false */
+            listen_enabled?: boolean;
+            /** @description Defaults to false */
+            listen_questions_dynamic?: boolean;
+            /**
+             * @description Defaults to 0
+             * @example -71.0585
+             */
+            longitude?: number;
+            /**
+             * @description Seconds; defaults to 30
+             * @example 30
+             */
+            max_recording_length?: number;
+            /** @example Walking tour */
+            name?: string;
+            /**
+             * @description Defaults to `random`
+             * @enum {string}
+             */
+            ordering?: "by_like" | "by_weight" | "random";
+            /**
+             * @description Metres; defaults to 1000
+             * @example 1000
+             */
+            out_of_range_distance?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            out_of_range_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            out_of_range_url?: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example Roundware
+             */
+            owner?: string;
+            /** @description Defaults to the creation time */
+            pub_date?: string;
+            /**
+             * @description Metres; defaults to 2000
+             * @example 2000
+             */
+            recording_radius?: number;
+            /**
+             * @description Defaults to `stop`
+             * @enum {string}
+             */
+            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to false */
+            reset_tag_defaults_on_startup?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            sharing_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            sharing_url?: string;
+            /** @description Defaults to false */
+            speak_enabled?: boolean;
+            /** @description Defaults to false */
+            speak_questions_dynamic?: boolean;
+            /** @description Defaults to true */
+            timed_asset_priority?: boolean;
+            /**
+             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
+             * @enum {string}
+             */
+            visibility?: "public" | "private";
         };
         UpdateRoundwareSessionDto: {
             /**
@@ -3147,9 +3476,195 @@ export interface operations {
             };
         };
     };
-    getRoundwareProject: {
+    listRoundwareProjects: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain array of projects, or one page in DRF's envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"][] | {
+                        /**
+                         * @description Number of projects on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["RoundwareProjectDto"][];
+                    };
+                };
+            };
+            /** @description Unreadable `page`/`page_size`, an unknown parameter, or too many projects */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareProject: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundwareProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description A missing or invalid field, an unknown language id or code, or an unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "\"sideways\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareProject: {
+        parameters: {
+            query?: {
+                /** @description Required (400 `session_id parameter is required` without it, as upstream). A session the caller can see (their own; operators and admins any); another user's or an unknown one answers 404. */
+                session_id?: number;
+            };
             header?: never;
             path: {
                 /** @description Id (a positive 32-bit integer; anything else answers 404) */
@@ -3166,6 +3681,69 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RoundwareProjectDto"];
                 };
+            };
+            /** @description `session_id` missing (upstream's ParseError) or not an id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "session_id parameter is required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project or session, or one the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
             400: {
@@ -3197,7 +3775,21 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description No such project, or another user's */
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3206,6 +3798,118 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundwareProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description A missing or invalid field, an unknown language id or code, or an unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "\"sideways\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

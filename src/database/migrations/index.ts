@@ -6,6 +6,7 @@ import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions'
 import { PlaybackListeningDays1763800004100 } from './1763800004100-PlaybackListeningDays';
 import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
 import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
+import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PlaybackListeningDays1763800004100,
   AuthHardening1763800005500,
   TrackColorOptional1763800006000,
+  RoundwareProjects1763800008000,
 ];
