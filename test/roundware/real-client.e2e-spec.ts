@@ -18,6 +18,10 @@ jest.mock('standardized-audio-context', () => ({
 
 type RoundwareCtor = typeof RoundwareClass;
 
+/** The library's Session object (what `connect()` runs as its step 2: `POST /sessions/`). */
+const sessionOf = (rw: RoundwareClass) =>
+  (rw as unknown as { _session: { connect(): Promise<number> } })._session;
+
 /** The `Authorization` value the library's ApiClient sends (it keeps it in `_authToken`, write-only). */
 const authorizationOf = (rw: RoundwareClass): string =>
   (rw.apiClient as unknown as { _authToken: string })._authToken;
@@ -80,16 +84,13 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
   });
 
   const client = (deviceId: string) =>
-    new Roundware(
-      globalThis,
-      {
-        serverUrl,
-        projectId,
-        deviceId,
-        clientType: 'web',
-        listenerLocation: { ...START },
-      } as unknown as ConstructorParameters<RoundwareCtor>[1],
-    );
+    new Roundware(globalThis, {
+      serverUrl,
+      projectId,
+      deviceId,
+      clientType: 'web',
+      listenerLocation: { ...START },
+    } as unknown as ConstructorParameters<RoundwareCtor>[1]);
 
   it('registers its device, starts a session in a public project and reads the project fields', async () => {
     const rw = client('real-client-device-1');
@@ -97,7 +98,7 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     expect(rw.user.userName).toEqual(expect.any(String));
     expect(authorizationOf(rw)).toMatch(/^token \S+$/);
 
-    const sessionId = await rw._session.connect();
+    const sessionId = await sessionOf(rw).connect();
     expect(sessionId).toEqual(expect.any(Number));
     const session = await t.http
       .get(`/api/2/sessions/${sessionId}/`)
@@ -130,11 +131,11 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     await second.user.connect();
     expect(second.user.userName).toBe(first.user.userName);
     // the first tab goes on with its own token: a new session and the project answer
-    const sessionId = await first._session.connect();
+    const sessionId = await sessionOf(first).connect();
     expect(authorizationOf(first)).toBe(firstToken);
     expect(await first.project.connect(sessionId)).toBe(sessionId);
     expect(first.project.projectName).toBe('Real client walk');
-    const secondSession = await second._session.connect();
+    const secondSession = await sessionOf(second).connect();
     expect(secondSession).not.toBe(sessionId);
   });
 });
