@@ -37,6 +37,7 @@ import {
 import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
 import { EventsRepository, EventSize, SessionGoneError } from './events.repository';
 import { ExportSlots } from './export-slots';
+import { ListenEventsService } from './listen-events.service';
 
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
 export const EXPORT_CHUNK = 200;
@@ -73,6 +74,7 @@ export class EventsService {
     private readonly sessions: RoundwareSessionsService,
     private readonly config: AppConfig,
     private readonly slots: ExportSlots,
+    private readonly listenEvents: ListenEventsService,
   ) {}
 
   /** The events `auth` may see, filtered, in id order: the whole array, or one page when asked. */
@@ -224,10 +226,14 @@ export class EventsService {
     }
   }
 
-  /** A session `auth` can see (in `GET /api/2/sessions/{id}/`'s shape), and all of its events in order. */
+  /** A session `auth` can see (in `GET /api/2/sessions/{id}/`'s shape), all of its events and listen events in order. */
   async history(auth: AuthUser, sessionId: number): Promise<SessionHistoryDto> {
     const session = await this.sessions.get(auth, sessionId);
-    return { session, events: await this.listAll(auth, { sessionId }) };
+    const [events, listenEvents] = await Promise.all([
+      this.listAll(auth, { sessionId }),
+      this.listenEvents.ofSession(auth, sessionId),
+    ]);
+    return { session, events, listen_events: listenEvents };
   }
 
   /** Records an event the server itself observed (session started / stopped) at `at`. */

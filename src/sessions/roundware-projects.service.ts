@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
+import { FieldErrorsException } from '../common/errors';
 import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
 import { nowMicros, parseDateTimeMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
@@ -21,6 +22,8 @@ import { SessionAccess } from './session-access.service';
 
 /** Upstream's 400 (a DRF ParseError) for `GET /api/2/projects/:id/` without `session_id`. */
 export const SESSION_ID_REQUIRED = 'session_id parameter is required';
+
+const NOT_NULL = 'This field may not be null.';
 
 /**
  * The Roundware v2 view of projects (`/api/2/projects/`). Admins create, change and delete them; a
@@ -122,6 +125,13 @@ export class RoundwareProjectsService {
    * text is also the project's plain description (the experiment view's).
    */
   private async changesOf(dto: UpdateRoundwareProjectDto, current: LocalizedTexts): Promise<ProjectChanges> {
+    const nulls = Object.entries(dto)
+      .filter(
+        ([key, value]) => value === null && !(LOCALIZED_PROJECT_FIELDS as readonly string[]).includes(key),
+      )
+      .map(([key]) => key);
+    if (nulls.length)
+      throw new FieldErrorsException(Object.fromEntries(nulls.map((key) => [key, [NOT_NULL]])));
     if (dto.language_ids !== undefined) await this.languages.checkIds(dto.language_ids, 'language_ids');
     const texts: LocalizedTexts = { ...current };
     let textsChanged = false;

@@ -123,6 +123,28 @@ const validEvent = (sessionId: number) =>
   );
 const EVENT_FIELDS = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
 
+/** `POST /api/2/listenevents/` bodies (with the session) and `PATCH` ones (without). */
+const validListenEvent = (sessionId: number, create: boolean) =>
+  fc.record(
+    {
+      ...(create ? { session: fc.constant(sessionId) } : {}),
+      asset: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      starttime: fc.constantFrom('2026-12-01T10:00:00', '2026-12-01T10:00:00.250Z', '2026-12-01'),
+      duration_in_seconds: fc.double({ min: 0, max: 3600, noNaN: true }),
+    },
+    { requiredKeys: create ? ['session', 'asset', 'starttime'] : [] },
+  );
+const LISTEN_EVENT_FIELDS = [
+  'session',
+  'session_id',
+  'asset',
+  'asset_id',
+  'starttime',
+  'start_time',
+  'duration_in_seconds',
+  'duration',
+];
+
 /** `POST`/`PATCH /api/2/projects/` bodies (admin): upstream's project fields. */
 const rwProjectBody = (withName: boolean) =>
   fc.record(
@@ -605,6 +627,29 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     valid: (ctx) => validEvent(ctx.state.eventSession),
     fields: EVENT_FIELDS,
   },
+  'POST /api/2/listenevents/': {
+    method: 'POST',
+    path: () => '/api/2/listenevents/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => validListenEvent(ctx.state.eventSession, true),
+    fields: LISTEN_EVENT_FIELDS,
+    form: true,
+  },
+  'PATCH /api/2/listenevents/:id': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/listenevents/${ctx.state.listenEventId}`,
+    as: 'user',
+    setup: async (ctx) => {
+      await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+      await once(ctx, 'listenEventId', async () => {
+        const body = { session: ctx.state.eventSession, asset: 1, starttime: '2026-12-01T10:00:00' };
+        return (await call(ctx, 'user', 'post', '/api/2/listenevents/', body, 200)).id;
+      });
+    },
+    valid: () => validListenEvent(0, false),
+    fields: LISTEN_EVENT_FIELDS.filter((f) => f !== 'session' && f !== 'session_id'),
+  },
   'POST /api/2/events/batch/': {
     method: 'POST',
     path: () => '/api/2/events/batch/',
@@ -913,6 +958,31 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
     params: [...EVENT_FILTERS, 'page', 'page_size'],
     plausible: { ...EVENT_PLAUSIBLE, page: ['1', '2'], page_size: ['1', '10'] },
+  },
+  'GET /api/2/listenevents/': {
+    path: () => '/api/2/listenevents/',
+    as: 'user',
+    params: [
+      'session_id',
+      'session',
+      'asset_id',
+      'asset',
+      'project_id',
+      'starttime',
+      'start_time__gte',
+      'start_time__lte',
+      'duration',
+      'duration__gte',
+      'duration__lte',
+      'page',
+      'page_size',
+    ],
+    plausible: { session_id: ['1'], start_time__gte: ['2026-12-01T10:00:00'], page_size: ['1', '10'] },
+  },
+  'GET /api/2/listenevents/count/': {
+    path: () => '/api/2/listenevents/count/',
+    as: 'user',
+    params: ['session_id', 'asset_id', 'project_id', 'start_time__gte', 'duration__lte'],
   },
   'GET /api/2/events/export/': {
     path: () => '/api/2/events/export/',

@@ -278,6 +278,12 @@ describe('Roundware projects /api/2/projects/ (e2e): public projects, upstream f
       .send({ language_ids: [999999] })
       .expect(400);
     expect(badLanguage.body).toEqual({ language_ids: ['Invalid pk "999999" - object does not exist.'] });
+    const nulls = await t.http
+      .patch(`/api/2/projects/${id}/`)
+      .set('Authorization', bearer(admin))
+      .send({ max_recording_length: null, sharing_message: null })
+      .expect(400);
+    expect(nulls.body).toEqual({ max_recording_length: ['This field may not be null.'] });
     await t.http.patch('/api/2/projects/999999/').set('Authorization', bearer(admin)).send({}).expect(404);
   });
 

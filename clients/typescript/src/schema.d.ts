@@ -104,6 +104,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/2/listenevents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listen events matching the filters (plain array; one DRF page with page_size/page)
+         * @description Every visible listen event matching all filters, in id order. Filters (upstream's): `session_id` (or `session`), `asset_id` (or `asset`), `project_id`, `starttime`, `start_time__gte`, `start_time__lte` (naive = UTC), `duration`, `duration__gte`, `duration__lte` (nanoseconds, as upstream stores durations). Bad values and unknown parameters answer 400. Without `page` and `page_size` a plain JSON array, as Roundware answers (more than EVENTS_LIST_MAX_ROWS: 400); with either one page in DRF's envelope. A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listListenEvents"];
+        put?: never;
+        /**
+         * Log an asset play (answers 200, as Roundware does)
+         * @description What the web framework posts when an asset starts: `{"starttime", "session", "asset"}` (the `_id` names and `start_time` are accepted too; JSON or form-encoded). `duration_in_seconds` (or `duration` in nanoseconds) may come now or with the PATCH when the asset ends. The session must be one the caller can see (another user's is `Invalid pk`); the asset id is stored as given.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createListenEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/listenevents/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One listen event
+         * @description A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getListenEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a listen event (admin; 204, as upstream)
+         * @description Deleting is for admins only, as for every other event (DESIGN: roles).
+         *
+         *     **Access:** roles `admin`.
+         */
+        delete: operations["deleteListenEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Report how long an asset played (also without the trailing slash, as the client calls it)
+         * @description The web framework sends `PATCH /api/2/listenevents/<id>` with `{"duration_in_seconds": float}` when the asset ends; `asset` and `starttime` may change too, the session may not. The owner of the session, operators and admins may change it. A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateListenEvent"];
+        trace?: never;
+    };
+    "/api/2/listenevents/count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many listen events match the filters
+         * @description The number `GET /api/2/listenevents/` would list for the same filters (same visibility). Filters (upstream's): `session_id` (or `session`), `asset_id` (or `asset`), `project_id`, `starttime`, `start_time__gte`, `start_time__lte` (naive = UTC), `duration`, `duration__gte`, `duration__lte` (nanoseconds, as upstream stores durations). Bad values and unknown parameters answer 400.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["countListenEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2/projects/": {
         parameters: {
             query?: never;
@@ -1578,6 +1662,33 @@ export interface components {
         CreateLibraryItemDto: {
             media: components["schemas"]["MediaInputDto"];
         };
+        CreateListenEventDto: {
+            /**
+             * @description The asset played (upstream `asset`; `asset_id` is accepted too)
+             * @example 12
+             */
+            asset?: number;
+            /** @description Alias of `asset` */
+            asset_id?: number;
+            /** @description The same in nanoseconds (upstream's stored `duration`); `duration_in_seconds` wins */
+            duration?: number;
+            /**
+             * @description How long it played, in seconds (stored as nanoseconds, as upstream does)
+             * @example 12.5
+             */
+            duration_in_seconds?: number;
+            /**
+             * @description A session the caller can see (upstream `session`; `session_id` is accepted too)
+             * @example 7
+             */
+            session?: number;
+            /** @description Alias of `session` */
+            session_id?: number;
+            /** @description Alias of `starttime` */
+            start_time?: string;
+            /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
+            starttime?: string;
+        };
         CreateRoundwareProjectDto: {
             /**
              * @description Defaults to `mp3`
@@ -2120,6 +2231,30 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        ListenEventCountDto: {
+            /** @example 3 */
+            count: number;
+        };
+        ListenEventDto: {
+            /** @example 12 */
+            asset_id: number;
+            /**
+             * @description Seconds, rounded to 2 decimals as upstream renders them; null until reported
+             * @example 12.5
+             */
+            duration_in_seconds: number | null;
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            project_id: number;
+            /** @example 7 */
+            session_id: number;
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2017-09-06T15:43:35.947761
+             */
+            start_time: string;
+        };
         ListeningStatsDto: {
             /**
              * @example {
@@ -2655,6 +2790,8 @@ export interface components {
         SessionHistoryDto: {
             /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
+            /** @description All listen events (asset plays) of the session, in id order */
+            listen_events: components["schemas"]["ListenEventDto"][];
             session: components["schemas"]["RoundwareSessionDto"];
         };
         /** @enum {string} */
@@ -2723,6 +2860,26 @@ export interface components {
              * @example America/New_York
              */
             timezone?: string;
+        };
+        UpdateListenEventDto: {
+            /**
+             * @description The asset played (upstream `asset`; `asset_id` is accepted too)
+             * @example 12
+             */
+            asset?: number;
+            /** @description Alias of `asset` */
+            asset_id?: number;
+            /** @description The same in nanoseconds (upstream's stored `duration`); `duration_in_seconds` wins */
+            duration?: number;
+            /**
+             * @description How long it played, in seconds (stored as nanoseconds, as upstream does)
+             * @example 12.5
+             */
+            duration_in_seconds?: number;
+            /** @description Alias of `starttime` */
+            start_time?: string;
+            /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
+            starttime?: string;
         };
         UpdateRoundwareProjectDto: {
             /**
@@ -3469,6 +3626,517 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "A server error occurred."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listListenEvents: {
+        parameters: {
+            query?: {
+                /** @description Alias of `asset_id` (upstream) */
+                asset?: number;
+                /** @description Plays of this asset */
+                asset_id?: number;
+                /** @description Duration exactly this many nanoseconds (upstream) */
+                duration?: number;
+                /** @description Duration at least this many nanoseconds (upstream) */
+                duration__gte?: number;
+                /** @description Duration at most this many nanoseconds (upstream) */
+                duration__lte?: number;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+                /** @description Listen events in this project's sessions */
+                project_id?: number;
+                /** @description Alias of `session_id` (upstream) */
+                session?: number;
+                /** @description Listen events of this session */
+                session_id?: number;
+                /** @description Started at or after (naive = UTC) */
+                start_time__gte?: string;
+                /** @description Started at or before (naive = UTC) */
+                start_time__lte?: string;
+                /** @description Started exactly then (naive = UTC) */
+                starttime?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain array of listen events, or one page in DRF's envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"][] | {
+                        /**
+                         * @description Number of listen events on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ListenEventDto"][];
+                    };
+                };
+            };
+            /** @description A filter value that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session_id": [
+                     *         "Enter a whole number."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListenEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateListenEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"];
+                };
+            };
+            /** @description A missing or invalid field, or a session the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session": [
+                     *         "This field is required."
+                     *       ],
+                     *       "starttime": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such listen event, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such listen event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListenEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateListenEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"];
+                };
+            };
+            /** @description An invalid field, or a field that cannot change (`session`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "duration_in_seconds": [
+                     *         "A valid number is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such listen event, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    countListenEvents: {
+        parameters: {
+            query?: {
+                /** @description Alias of `asset_id` (upstream) */
+                asset?: number;
+                /** @description Plays of this asset */
+                asset_id?: number;
+                /** @description Duration exactly this many nanoseconds (upstream) */
+                duration?: number;
+                /** @description Duration at least this many nanoseconds (upstream) */
+                duration__gte?: number;
+                /** @description Duration at most this many nanoseconds (upstream) */
+                duration__lte?: number;
+                /** @description Listen events in this project's sessions */
+                project_id?: number;
+                /** @description Alias of `session_id` (upstream) */
+                session?: number;
+                /** @description Listen events of this session */
+                session_id?: number;
+                /** @description Started at or after (naive = UTC) */
+                start_time__gte?: string;
+                /** @description Started at or before (naive = UTC) */
+                start_time__lte?: string;
+                /** @description Started exactly then (naive = UTC) */
+                starttime?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventCountDto"];
+                };
+            };
+            /** @description A filter value that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session_id": [
+                     *         "Enter a whole number."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

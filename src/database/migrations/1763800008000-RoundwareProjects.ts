@@ -8,7 +8,8 @@ import { columns } from './columns';
  * `max_recording_length`, `recording_radius`), the value of upstream's sample project, so that no
  * project (old rows included) answers null where the web framework calls `.toString()`. `visibility`:
  * existing projects were created as experiments and stay private. Listen events (`listen_events`) are
- * upstream's ListeningHistoryItem; `asset_id` has no foreign key until the assets table exists.
+ * upstream's ListeningHistoryItem; `project_id` is the session's (copied at insert: a session never changes
+ * project), `asset_id` has no foreign key until the assets table exists.
  */
 export class RoundwareProjects1763800008000 implements MigrationInterface {
   name = 'RoundwareProjects1763800008000';
@@ -58,12 +59,14 @@ export class RoundwareProjects1763800008000 implements MigrationInterface {
         columns: [
           c.id(),
           c.int('session_id'),
+          c.int('project_id'),
           c.int('asset_id'),
           c.time('start_time'),
           { name: 'duration_ns', type: 'bigint', isNullable: true },
         ],
         indices: [
           new TableIndex({ name: 'IDX_listen_events_session_id_id', columnNames: ['session_id', 'id'] }),
+          new TableIndex({ name: 'IDX_listen_events_project_id_id', columnNames: ['project_id', 'id'] }),
           new TableIndex({ name: 'IDX_listen_events_asset_id_id', columnNames: ['asset_id', 'id'] }),
           new TableIndex({ name: 'IDX_listen_events_start_time', columnNames: ['start_time'] }),
         ],

@@ -17,6 +17,7 @@ import { RoundwareSessionDto } from '../../sessions/dto/roundware-session.dto';
 import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from '../../sessions/dto/time-formats';
 import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
 import { DRF_MESSAGES } from '../../common/validation';
+import { ListenEventDto } from './listen-event.dto';
 
 function IsCoordinate(limit: number, options?: ValidationOptions) {
   return ValidateBy(
@@ -298,4 +299,9 @@ export class SessionHistoryDto {
   @ApiProperty({ type: RoundwareSessionDto }) session: RoundwareSessionDto;
   @ApiProperty({ type: [EventDto], description: 'All events of the session, in id order' })
   events: EventDto[];
+  @ApiProperty({
+    type: [ListenEventDto],
+    description: 'All listen events (asset plays) of the session, in id order',
+  })
+  listen_events: ListenEventDto[];
 }
