@@ -39,6 +39,9 @@ import { EventsRepository, EventSize, SessionGoneError } from './events.reposito
 import { ExportSlots } from './export-slots';
 import { ListenEventsService } from './listen-events.service';
 
+/** The event type the server records when a session starts (and a client posts after it). */
+export const START_SESSION = 'start_session';
+
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
 export const EXPORT_CHUNK = 200;
 
@@ -117,6 +120,14 @@ export class EventsService {
     const visible = await this.sessionAccess.visibleIds(auth, [event.sessionId]);
     if (!visible.has(event.sessionId)) {
       throw new FieldErrorsException({ session_id: [missingSession(event.sessionId)] });
+    }
+    if (event.eventType === START_SESSION) {
+      // one start_session per session: the server recorded it when the session started; the client's
+      // post (the web framework sends one right after) gives that record the client's fields
+      const recorded = await this.events.firstOfType(event.sessionId, START_SESSION);
+      if (recorded !== undefined && (await this.events.replaceClientFields(recorded, event))) {
+        return toRoundwareEvent((await this.events.findById(recorded, ['', []]))!);
+      }
     }
     const [row] = await this.write([event]);
     return row;

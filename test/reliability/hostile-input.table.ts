@@ -121,7 +121,16 @@ const validEvent = (sessionId: number) =>
     },
     { requiredKeys: ['session_id', 'event_type'] },
   );
-const EVENT_FIELDS = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
+const EVENT_FIELDS = [
+  'session_id',
+  'event_type',
+  'client_time',
+  'latitude',
+  'longitude',
+  'tag_ids',
+  'tags',
+  'data',
+];
 
 /** `POST /api/2/listenevents/` bodies (with the session) and `PATCH` ones (without). */
 const validListenEvent = (sessionId: number, create: boolean) =>

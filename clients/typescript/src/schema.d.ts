@@ -21,7 +21,7 @@ export interface paths {
         put?: never;
         /**
          * Record an event in a session the caller can see (200, as upstream)
-         * @description Stores one event in a session the caller can see and answers it with 200, as Roundware does. `server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are returned as sent (coordinates as text); `tag_ids` as `"3,8"`. A session the caller cannot see is answered like one that does not exist (400 on `session_id`).
+         * @description Stores one event in a session the caller can see and answers it with 200, as Roundware does. `server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are returned as sent (coordinates as text); `tag_ids` as `"3,8"` (`tags` is accepted as its other name, as upstream's log_event reads it, and wins when both are given). JSON or form-encoded. A session the caller cannot see is answered like one that does not exist (400 on `session_id`). `start_session` is recorded once per session: the server records it when the session starts, and a client's `start_session` (the web framework posts one right after) gives that record the client's `client_time`, coordinates, tags and data (same id and server time) instead of adding a second one.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -1615,6 +1615,8 @@ export interface components {
              * @example 3,8
              */
             tag_ids?: (string | null) | number[] | number;
+            /** @description Upstream's other name for `tag_ids` (its `log_event` reads `tags` first): when both are given, `tags` wins. Answers name them `tag_ids`. */
+            tags?: (string | null) | number[] | number;
         };
         CreateExperimentDto: {
             /** @description Whether the project offers a demo stream; defaults to false */
@@ -3223,6 +3225,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateEventDto"];
             };
         };
         responses: {
