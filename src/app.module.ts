@@ -10,6 +10,8 @@ import { GuidesModule } from './guides/guides.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlaybackSessionsModule } from './playback-sessions/playback-sessions.module';
+import { ProjectContentModule } from './project-content/project-content.module';
+import { MediaModule } from './media/media.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -29,6 +31,8 @@ export class AppModule {
         EventsModule,
         GuidesModule,
         PlaybackSessionsModule,
+        MediaModule,
+        ProjectContentModule,
         MetricsModule.forRoot(config.http.metricsEnabled),
       ],
     };

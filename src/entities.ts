@@ -16,6 +16,14 @@ import { Library } from './playback-sessions/entities/library.entity';
 import { LibraryItem } from './playback-sessions/entities/library-item.entity';
 import { MediaProgress } from './playback-sessions/entities/media-progress.entity';
 import { PlaybackSession } from './playback-sessions/entities/playback-session.entity';
+import { Asset } from './project-content/entities/asset.entity';
+import { Audiotrack } from './project-content/entities/audiotrack.entity';
+import { Envelope } from './project-content/entities/envelope.entity';
+import { Speaker } from './project-content/entities/speaker.entity';
+import { Tag } from './project-content/entities/tag.entity';
+import { TimedAsset } from './project-content/entities/timed-asset.entity';
+import { UiGroup } from './project-content/entities/ui-group.entity';
+import { UiItem } from './project-content/entities/ui-item.entity';
 
 /**
  * Every entity, for DataSources built outside Nest: the TypeORM CLI (ormconfig.ts), the drift check and
@@ -41,4 +49,12 @@ export const ENTITIES = [
   LibraryItem,
   PlaybackSession,
   MediaProgress,
+  Speaker,
+  Audiotrack,
+  Tag,
+  UiGroup,
+  UiItem,
+  Envelope,
+  Asset,
+  TimedAsset,
 ];

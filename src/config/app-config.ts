@@ -1,5 +1,6 @@
 import express from 'express';
 import { randomBytes } from 'node:crypto';
+import { resolve as resolvePath } from 'node:path';
 
 export type DbType = 'sqlite' | 'postgres';
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -77,6 +78,13 @@ export class AppConfig {
     allowedHosts: string[];
     /** `GET /metrics` (Prometheus text), admin only. */
     metricsEnabled: boolean;
+  };
+  /** The media store (helper rwc): audio files served by the hub, Roundware asset uploads. */
+  media: {
+    /** Absolute directory of the media store (`MEDIA_DIR`, default `./data/media`); nothing outside it is served. */
+    dir: string;
+    /** Largest Roundware asset upload (`UPLOAD_MAX_BYTES`); beyond it 413. */
+    uploadMaxBytes: number;
   };
   /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
   playback: {
@@ -229,6 +237,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     },
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
     http,
+    media: {
+      dir: resolvePath(str(env, 'MEDIA_DIR', './data/media')!),
+      uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+    },
     playback: {
       syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),
       finishedThresholdSeconds: int(env, 'PLAYBACK_FINISHED_THRESHOLD_SECONDS', 10, 0, 3600),

@@ -46,6 +46,6 @@ import { SessionsRepository } from './sessions.repository';
     RoundwareProjectsService,
     ExperimentSessionsService,
   ],
-  exports: [SessionAccess, RoundwareSessionsService],
+  exports: [SessionAccess, RoundwareSessionsService, ProjectAccess],
 })
 export class SessionsModule {}

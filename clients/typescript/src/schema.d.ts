@@ -4,6 +4,170 @@
  */
 
 export interface paths {
+    "/api/2/assets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * assets of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `session_id`, `tag_ids` (all of, `3,8`), `tag_ids_or` (any of), `envelope_id`, `media_type`, `submitted`, `audiolength__lte`/`__gte` (seconds), `created__gte`/`__lte`, `updated__gte`/`__lte` (date-times, naive = UTC), `description`, `filename` (substrings). A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareAssets"];
+        put?: never;
+        /**
+         * Create a asset (admin)
+         * @description Answers 200 with the new asset, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/assets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One asset
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareAsset"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a asset (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareAsset"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a asset (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareAsset"];
+        trace?: never;
+    };
+    "/api/2/audiotracks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * audio tracks of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `active`, `repeatrecordings`, `start_with_silence`, `fadeout_when_filtered`. A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareAudiotracks"];
+        put?: never;
+        /**
+         * Create a audio track (admin)
+         * @description Answers 200 with the new audio track, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareAudiotrack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/audiotracks/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One audio track
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareAudiotrack"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a audio track (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareAudiotrack"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a audio track (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareAudiotrack"];
+        trace?: never;
+    };
+    "/api/2/envelopes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an envelope in one of your sessions
+         * @description Answers 200 `{id, created, session_id, asset_ids: []}`, as upstream. The session must be one the caller sees (their own; operators and admins: any), else 400 `Invalid pk`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createRoundwareEnvelope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/envelopes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One envelope (with or without the trailing slash, as the client asks)
+         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareEnvelope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Upload a recording into an envelope (multipart), creating an asset
+         * @description multipart/form-data as the Roundware client sends it: `file` (audio: wav, mp3, m4a/mp4, aac, ogg/opus, webm, flac), `session_id`, `latitude`, `longitude`, `tag_ids` (`"3,8"`, tags of the project), optional `media_type` (`audio`). Creates an asset in the session's project and answers it (200), its `file` an absolute URL that plays in a browser and `audio_length_in_seconds` read from the file. A file over UPLOAD_MAX_BYTES answers 413; a file that is not audio (declared type or content) 415; a bad field 400. Nothing is stored unless everything is: the file is moved into the media store only after the asset row commits.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["uploadRoundwareEnvelopeAsset"];
+        trace?: never;
+    };
     "/api/2/events/": {
         parameters: {
             query?: never;
@@ -250,6 +414,28 @@ export interface paths {
         patch: operations["updateRoundwareProject"];
         trace?: never;
     };
+    "/api/2/projects/{id}/uiconfig/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's UI configuration
+         * @description Upstream's `{listen: [group], speak: [group]}`: the project's active UI groups of each mode by index, each with its active items by index. In `listen`, one item per tag and `parent_id` always null. A project without groups answers `{"listen": [], "speak": []}` (which the client accepts). `session_id` is accepted (the client always sends it); texts are stored in one language and not localised. A project the caller cannot see answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareUiConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2/sessions/": {
         parameters: {
             query?: never;
@@ -348,6 +534,296 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/2/speakers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * speakers of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `activeyn`. A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareSpeakers"];
+        put?: never;
+        /**
+         * Create a speaker (admin)
+         * @description Answers 200 with the new speaker, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareSpeaker"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/speakers/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One speaker
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareSpeaker"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a speaker (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareSpeaker"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a speaker (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareSpeaker"];
+        trace?: never;
+    };
+    "/api/2/tags/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * tags of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `description` and `data` (substrings). A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareTags"];
+        put?: never;
+        /**
+         * Create a tag (admin)
+         * @description Answers 200 with the new tag, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/tags/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One tag
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareTag"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tag (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareTag"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a tag (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareTag"];
+        trace?: never;
+    };
+    "/api/2/timedassets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * timed assets of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `asset_id`, `start__lte`, `start__gte`, `end__lte`, `end__gte` (seconds). A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareTimedAssets"];
+        put?: never;
+        /**
+         * Create a timed asset (admin)
+         * @description Answers 200 with the new timed asset, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareTimedAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/timedassets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One timed asset
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareTimedAsset"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a timed asset (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareTimedAsset"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a timed asset (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareTimedAsset"];
+        trace?: never;
+    };
+    "/api/2/uigroups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * UI groups of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `ui_mode`, `active`. A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareUiGroups"];
+        put?: never;
+        /**
+         * Create a UI group (admin)
+         * @description Answers 200 with the new UI group, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareUiGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/uigroups/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One UI group
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareUiGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a UI group (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareUiGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a UI group (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareUiGroup"];
+        trace?: never;
+    };
+    "/api/2/uiitems/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * UI items of the projects you can see
+         * @description A plain array, by id (as upstream). Filters: `project_id`, `ui_group_id`, `tag_id`, `active`. A filter value that cannot be read answers 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareUiItems"];
+        put?: never;
+        /**
+         * Create a UI item (admin)
+         * @description Answers 200 with the new UI item, as upstream's create does. A `project_id` (or other id) naming nothing the caller sees answers 400 `Invalid pk`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareUiItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/uiitems/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One UI item
+         * @description Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getRoundwareUiItem"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a UI item (admin)
+         * @description **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareUiItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a UI item (admin)
+         * @description **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareUiItem"];
         trace?: never;
     };
     "/api/2/users/": {
@@ -1144,6 +1620,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/media/roundware/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Roundware asset's audio (the asset's `file` URL)
+         * @description Served without credentials, as upstream Roundware serves its media: a browser `<audio>` element cannot send an `Authorization` header. The name is 128 random bits, known only from the asset JSON, which needs a credential and the project's visibility. HTTP Range is supported (`Range: bytes=0-99` → 206 with `Content-Range`; an unsatisfiable range → 416 with `Content-Range: bytes *\/<size>`). Only files inside `MEDIA_DIR` are ever served.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getRoundwareMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open-api/v1/guides/": {
         parameters: {
             query?: never;
@@ -1491,6 +1989,118 @@ export interface components {
              */
             prefix: string;
         };
+        AssetDto: {
+            /** @example [] */
+            alt_text_loc_ids: number[];
+            /**
+             * @description Read from the audio file
+             * @example 1.5
+             */
+            audio_length_in_seconds?: number | null;
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2026-12-02T05:30:00.000000
+             */
+            created: string;
+            /** @example  */
+            description: string;
+            /** @example [] */
+            description_loc_ids: number[];
+            end_time?: number | null;
+            /**
+             * @example [
+             *       2
+             *     ]
+             */
+            envelope_ids: number[];
+            /**
+             * Format: uri
+             * @description Absolute URL of the audio in the media store, playable by a browser without credentials (as upstream serves media); null before a file is uploaded
+             * @example https://hub.example.org/media/roundware/3q2x…9.wav
+             */
+            file?: string | null;
+            /** @example recording.wav */
+            filename?: string | null;
+            /** @example 5 */
+            id: number;
+            language_id?: number | null;
+            /** @example 40.7 */
+            latitude?: number | null;
+            /** @example -73.9 */
+            longitude?: number | null;
+            media_type: components["schemas"]["AssetMediaType"];
+            /** @example 1 */
+            project_id: number;
+            session_id?: number | null;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            } | null;
+            start_time?: number | null;
+            submitted: boolean;
+            /**
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_ids: number[];
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2026-12-02T05:30:00.000000
+             */
+            updated: string;
+            user?: components["schemas"]["AssetUserDto"] | null;
+            /** @example 1 */
+            volume?: number | null;
+            /** @example 50 */
+            weight: number;
+        };
+        /** @enum {string} */
+        AssetMediaType: "audio" | "video" | "photo" | "text";
+        AssetUserDto: {
+            client_type?: string | null;
+            device_id?: string | null;
+            /** @example  */
+            email: string;
+            /** @example  */
+            first_name: string;
+            /** @example 7 */
+            id: number;
+            /** @example  */
+            last_name: string;
+            /** @example device-00000000000000 */
+            username: string;
+        };
         AudioFileInputDto: {
             /**
              * @description Seconds
@@ -1520,6 +2130,85 @@ export interface components {
             /** @example 1 - Pilot.mp3 */
             relPath: string;
             size: number;
+        };
+        AudiotrackDto: {
+            active: boolean;
+            /** @example 0 */
+            banned_duration: number;
+            fadeout_when_filtered: boolean;
+            /** @example 1 */
+            id: number;
+            /**
+             * @description Seconds
+             * @example 3
+             */
+            maxdeadair: number;
+            /**
+             * @description Seconds
+             * @example 30
+             */
+            maxduration: number;
+            /**
+             * @description Seconds
+             * @example 1
+             */
+            maxfadeintime: number;
+            /**
+             * @description Seconds
+             * @example 1
+             */
+            maxfadeouttime: number;
+            /**
+             * @description Seconds
+             * @example 10
+             */
+            maxpanduration: number;
+            /** @example 1 */
+            maxpanpos: number;
+            /** @example 1 */
+            maxvolume: number;
+            /**
+             * @description Seconds
+             * @example 1
+             */
+            mindeadair: number;
+            /**
+             * @description Seconds
+             * @example 5
+             */
+            minduration: number;
+            /**
+             * @description Seconds
+             * @example 0.5
+             */
+            minfadeintime: number;
+            /**
+             * @description Seconds
+             * @example 0.5
+             */
+            minfadeouttime: number;
+            /**
+             * @description Seconds
+             * @example 5
+             */
+            minpanduration: number;
+            /** @example -1 */
+            minpanpos: number;
+            /** @example 0.5 */
+            minvolume: number;
+            /** @example 1 */
+            project_id: number;
+            repeatrecordings: boolean;
+            start_with_silence: boolean;
+            /**
+             * @description Tag ids
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_filters: number[];
+            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
         };
         AudioTrackDto: {
             /** @example /s/item/li_bufnnmp4y5o2gbbxfm/1 - Pilot.mp3 */
@@ -1571,6 +2260,120 @@ export interface components {
             /** @example guidebook integration */
             name: string;
         };
+        CreateAssetDto: {
+            /** @default  */
+            description: string;
+            end_time?: number | null;
+            language_id?: number | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @default audio */
+            media_type: components["schemas"]["AssetMediaType"];
+            /** @example 1 */
+            project_id: number;
+            /** @description A session of the project */
+            session_id?: number | null;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            start_time?: number | null;
+            /** @default true */
+            submitted: boolean;
+            /**
+             * @description Tags of the project (also `"3,8"`)
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_ids?: number[];
+            /** @default 1 */
+            volume: number | null;
+            /** @default 50 */
+            weight: number;
+        };
+        CreateAudiotrackDto: {
+            /** @default true */
+            active: boolean;
+            /** @default 0 */
+            banned_duration: number;
+            /** @default false */
+            fadeout_when_filtered: boolean;
+            /** @example 3 */
+            maxdeadair: number;
+            /** @example 30 */
+            maxduration: number;
+            /** @example 1 */
+            maxfadeintime: number;
+            /** @example 1 */
+            maxfadeouttime: number;
+            /** @example 10 */
+            maxpanduration: number;
+            /** @example 1 */
+            maxpanpos: number;
+            /** @example 1 */
+            maxvolume: number;
+            /** @example 1 */
+            mindeadair: number;
+            /** @example 5 */
+            minduration: number;
+            /** @example 0.5 */
+            minfadeintime: number;
+            /** @example 0.5 */
+            minfadeouttime: number;
+            /** @example 5 */
+            minpanduration: number;
+            /** @example -1 */
+            minpanpos: number;
+            /** @example 0.5 */
+            minvolume: number;
+            /** @example 1 */
+            project_id: number;
+            /** @default false */
+            repeatrecordings: boolean;
+            /** @default false */
+            start_with_silence: boolean;
+            /**
+             * @description Tag ids of the project (also `"3,8"`)
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_filters?: number[];
+            /** @default normal */
+            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
+        };
         CreatedApiKeyDto: {
             /** @example 2026-11-22T16:00:00.000000+00:00 */
             created_at: string;
@@ -1578,6 +2381,13 @@ export interface components {
             /** @description The key itself. Shown once; only its hash is stored. */
             key: string;
             name: string;
+        };
+        CreateEnvelopeDto: {
+            /**
+             * @description A session the caller can see
+             * @example 1
+             */
+            session_id: number;
         };
         CreateEventDto: {
             /**
@@ -1909,6 +2719,151 @@ export interface components {
             /** @example Keynotes */
             name: string;
         };
+        CreateSpeakerDto: {
+            /** @default false */
+            activeyn: boolean;
+            /** @example 40 */
+            attenuation_distance: number;
+            /** @default  */
+            backupuri: string;
+            /** @example main */
+            code: string;
+            /** @example 0.8 */
+            maxvolume: number;
+            /** @example 0 */
+            minvolume: number;
+            /** @example 1 */
+            project_id: number;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            /** @example https://stream.example.org/main.mp3 */
+            uri: string;
+        };
+        CreateTagDto: {
+            data?: string | null;
+            description?: string | null;
+            /** @default  */
+            filter: components["schemas"]["TagFilter"];
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            location?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            /** @example Birds */
+            msg?: string | null;
+            /** @example 1 */
+            project_id: number;
+            tag_category_id?: number | null;
+            /** @example birds */
+            value: string;
+        };
+        CreateTimedAssetDto: {
+            /** @example 5 */
+            asset_id: number;
+            /** @example 20 */
+            end: number;
+            /** @example 1 */
+            project_id: number;
+            /** @example 10 */
+            start: number;
+        };
+        CreateUiGroupDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Defaults to `name` (upstream: the tag category's name)
+             * @example Topics
+             */
+            group_short_name?: string;
+            header_text?: string | null;
+            /** @example 1 */
+            index: number;
+            /** @example Listen to */
+            name: string;
+            /** @example 1 */
+            project_id: number;
+            /** @default single */
+            select: components["schemas"]["UiSelect"];
+            tag_category_id?: number | null;
+            /** @default listen */
+            ui_mode: components["schemas"]["UiMode"];
+        };
+        CreateUiItemDto: {
+            /** @default false */
+            active: boolean;
+            /** @default false */
+            default: boolean;
+            /** @example 1 */
+            index: number;
+            /** @description Another item of the same group */
+            parent_id?: number | null;
+            /**
+             * @description A tag of the group’s project
+             * @example 3
+             */
+            tag_id: number;
+            /** @example 1 */
+            ui_group_id: number;
+        };
         CreateUserDto: {
             /** Format: password */
             password: string;
@@ -1956,6 +2911,23 @@ export interface components {
          */
         DrfFieldErrors: {
             [key: string]: string[];
+        };
+        EnvelopeDto: {
+            /**
+             * @example [
+             *       5
+             *     ]
+             */
+            asset_ids: number[];
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2026-12-02T05:30:00.000000
+             */
+            created: string;
+            /** @example 2 */
+            id: number;
+            /** @example 1 */
+            session_id: number;
         };
         EpisodeInputDto: {
             audioFile: components["schemas"]["AudioFileInputDto"];
@@ -2804,6 +3776,74 @@ export interface components {
             /** @example root */
             username: string;
         };
+        SpeakerDto: {
+            /** @example true */
+            activeyn: boolean;
+            /** @description GeoJSON MultiLineString where attenuation starts: the rings of `shape` here (no inner buffer) */
+            attenuation_border: {
+                coordinates?: number[][][];
+                /** @enum {string} */
+                type?: "MultiLineString";
+            } | null;
+            /**
+             * @description Metres
+             * @example 40
+             */
+            attenuation_distance: number;
+            /** @example  */
+            backupuri: string;
+            /** @description GeoJSON MultiLineString: the rings of `shape` */
+            boundary: {
+                coordinates?: number[][][];
+                /** @enum {string} */
+                type?: "MultiLineString";
+            } | null;
+            /** @example main */
+            code: string;
+            /** @example 1 */
+            id: number;
+            /** @example 0.8 */
+            maxvolume: number;
+            /** @example 0 */
+            minvolume: number;
+            /** @example 1 */
+            project_id: number;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            } | null;
+            /** @example https://stream.example.org/main.mp3 */
+            uri: string;
+        };
         StartExperimentSessionDto: {
             /**
              * @description An experiment the caller can see; any other (unknown, another user's, out of range) answers 400 `Invalid pk "…" - object does not exist.`
@@ -2833,11 +3873,266 @@ export interface components {
              */
             timeListened: number;
         };
+        TagDto: {
+            data?: string | null;
+            description?: string | null;
+            description_loc?: string | null;
+            /** @example  */
+            filter: components["schemas"]["TagFilter"];
+            /** @example 3 */
+            id: number;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            location?: {
+                coordinates: number[][][][];
+                /** @enum {string} */
+                type: "MultiPolygon";
+            } | null;
+            /**
+             * @description The text shown for the tag
+             * @example Birds
+             */
+            msg_loc?: string | null;
+            /** @example 1 */
+            project_id: number;
+            /**
+             * @description Tag relationships (none are stored: always [])
+             * @example []
+             */
+            relationships: Record<string, never>[];
+            tag_category_id?: number | null;
+            /** @example birds */
+            value: string;
+        };
+        /** @enum {string} */
+        TagFilter: "" | "_within_10km" | "_ten_most_recent_days";
+        TimedAssetDto: {
+            /** @example 5 */
+            asset_id: number;
+            /**
+             * @description Seconds
+             * @example 20
+             */
+            end: number;
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            project_id: number;
+            /**
+             * @description Seconds from the start of the stream
+             * @example 10
+             */
+            start: number;
+        };
+        /** @enum {string} */
+        TimedAssetPriority: "highest" | "normal" | "lowest" | "discard";
         TokenPairDto: {
             /** @description Access JWT */
             access: string;
             /** @description Refresh JWT */
             refresh: string;
+        };
+        UiConfigDto: {
+            listen: components["schemas"]["UiConfigGroupDto"][];
+            speak: components["schemas"]["UiConfigGroupDto"][];
+        };
+        UiConfigGroupDto: {
+            display_items: components["schemas"]["UiConfigItemDto"][];
+            /** @example Topics */
+            group_short_name: string;
+            /** @example What do you want to hear? */
+            header_display_text?: string | null;
+            select: components["schemas"]["UiSelect"];
+        };
+        UiConfigItemDto: {
+            default_state: boolean;
+            /** @example 1 */
+            id: number;
+            /** @description Always null in `listen` */
+            parent_id?: number | null;
+            /**
+             * @description The tag's `msg_loc`
+             * @example Birds
+             */
+            tag_display_text?: string | null;
+            /** @example 3 */
+            tag_id: number;
+        };
+        UiGroupDto: {
+            active: boolean;
+            /** @example Topics */
+            group_short_name: string;
+            /** @example What do you want to hear? */
+            header_text_loc?: string | null;
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            index: number;
+            /** @example Listen to */
+            name: string;
+            /** @example 1 */
+            project_id: number;
+            select: components["schemas"]["UiSelect"];
+            tag_category_id?: number | null;
+            ui_items: components["schemas"]["UiItemDto"][];
+            ui_mode: components["schemas"]["UiMode"];
+        };
+        UiItemDto: {
+            active: boolean;
+            default: boolean;
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            index: number;
+            parent_id?: number | null;
+            /** @example 3 */
+            tag_id: number;
+            /** @example 1 */
+            ui_group_id: number;
+        };
+        /** @enum {string} */
+        UiMode: "listen" | "speak" | "browse";
+        /** @enum {string} */
+        UiSelect: "single" | "multi" | "min_one";
+        UpdateAssetDto: {
+            /** @default  */
+            description: string;
+            end_time?: number | null;
+            language_id?: number | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @default audio */
+            media_type: components["schemas"]["AssetMediaType"];
+            /** @example 1 */
+            project_id?: number;
+            /** @description A session of the project */
+            session_id?: number | null;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            start_time?: number | null;
+            /** @default true */
+            submitted: boolean;
+            /**
+             * @description Tags of the project (also `"3,8"`)
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_ids?: number[];
+            /** @default 1 */
+            volume: number | null;
+            /** @default 50 */
+            weight: number;
+        };
+        UpdateAudiotrackDto: {
+            /** @default true */
+            active: boolean;
+            /** @default 0 */
+            banned_duration: number;
+            /** @default false */
+            fadeout_when_filtered: boolean;
+            /** @example 3 */
+            maxdeadair?: number;
+            /** @example 30 */
+            maxduration?: number;
+            /** @example 1 */
+            maxfadeintime?: number;
+            /** @example 1 */
+            maxfadeouttime?: number;
+            /** @example 10 */
+            maxpanduration?: number;
+            /** @example 1 */
+            maxpanpos?: number;
+            /** @example 1 */
+            maxvolume?: number;
+            /** @example 1 */
+            mindeadair?: number;
+            /** @example 5 */
+            minduration?: number;
+            /** @example 0.5 */
+            minfadeintime?: number;
+            /** @example 0.5 */
+            minfadeouttime?: number;
+            /** @example 5 */
+            minpanduration?: number;
+            /** @example -1 */
+            minpanpos?: number;
+            /** @example 0.5 */
+            minvolume?: number;
+            /** @example 1 */
+            project_id?: number;
+            /** @default false */
+            repeatrecordings: boolean;
+            /** @default false */
+            start_with_silence: boolean;
+            /**
+             * @description Tag ids of the project (also `"3,8"`)
+             * @example [
+             *       3,
+             *       8
+             *     ]
+             */
+            tag_filters?: number[];
+            /** @default normal */
+            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
         };
         UpdateGuideDto: {
             /**
@@ -3069,6 +4364,151 @@ export interface components {
             /** @example Keynotes */
             name?: string;
         };
+        UpdateSpeakerDto: {
+            /** @default false */
+            activeyn: boolean;
+            /** @example 40 */
+            attenuation_distance?: number;
+            /** @default  */
+            backupuri: string;
+            /** @example main */
+            code?: string;
+            /** @example 0.8 */
+            maxvolume?: number;
+            /** @example 0 */
+            minvolume?: number;
+            /** @example 1 */
+            project_id?: number;
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            shape?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            /** @example https://stream.example.org/main.mp3 */
+            uri?: string;
+        };
+        UpdateTagDto: {
+            data?: string | null;
+            description?: string | null;
+            /** @default  */
+            filter: components["schemas"]["TagFilter"];
+            /**
+             * @description GeoJSON MultiPolygon (longitude, latitude)
+             * @example {
+             *       "coordinates": [
+             *         [
+             *           [
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.73
+             *             ],
+             *             [
+             *               -73.98,
+             *               40.74
+             *             ],
+             *             [
+             *               -73.99,
+             *               40.73
+             *             ]
+             *           ]
+             *         ]
+             *       ],
+             *       "type": "MultiPolygon"
+             *     }
+             */
+            location?: {
+                coordinates?: number[][][][];
+                /** @enum {string} */
+                type?: "MultiPolygon";
+            } | null;
+            /** @example Birds */
+            msg?: string | null;
+            /** @example 1 */
+            project_id?: number;
+            tag_category_id?: number | null;
+            /** @example birds */
+            value?: string;
+        };
+        UpdateTimedAssetDto: {
+            /** @example 5 */
+            asset_id?: number;
+            /** @example 20 */
+            end?: number;
+            /** @example 1 */
+            project_id?: number;
+            /** @example 10 */
+            start?: number;
+        };
+        UpdateUiGroupDto: {
+            /** @default true */
+            active: boolean;
+            /**
+             * @description Defaults to `name` (upstream: the tag category's name)
+             * @example Topics
+             */
+            group_short_name?: string;
+            header_text?: string | null;
+            /** @example 1 */
+            index?: number;
+            /** @example Listen to */
+            name?: string;
+            /** @example 1 */
+            project_id?: number;
+            /** @default single */
+            select: components["schemas"]["UiSelect"];
+            tag_category_id?: number | null;
+            /** @default listen */
+            ui_mode: components["schemas"]["UiMode"];
+        };
+        UpdateUiItemDto: {
+            /** @default false */
+            active: boolean;
+            /** @default false */
+            default: boolean;
+            /** @example 1 */
+            index?: number;
+            /** @description Another item of the same group */
+            parent_id?: number | null;
+            /**
+             * @description A tag of the group’s project
+             * @example 3
+             */
+            tag_id?: number;
+            /** @example 1 */
+            ui_group_id?: number;
+        };
         UpdateUserDto: {
             /** Format: password */
             password?: string;
@@ -3111,6 +4551,1109 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listRoundwareAssets: {
+        parameters: {
+            query?: {
+                /** @description Seconds */
+                audiolength__gte?: number;
+                /** @description Seconds */
+                audiolength__lte?: number;
+                /** @description Created at or after (naive = UTC) */
+                created__gte?: string;
+                /** @description Created at or before */
+                created__lte?: string;
+                /** @description Case-insensitive substring */
+                description?: string;
+                /** @description Comma-separated envelope ids (all of them) */
+                envelope_id?: string;
+                /** @description Case-insensitive substring */
+                filename?: string;
+                media_type?: components["schemas"]["AssetMediaType"];
+                project_id?: number;
+                session_id?: number;
+                submitted?: boolean;
+                /** @description Comma-separated: the asset carries every one */
+                tag_ids?: string;
+                /** @description Comma-separated: the asset carries at least one */
+                tag_ids_or?: string;
+                /** @description Updated at or after */
+                updated__gte?: string;
+                /** @description Updated at or before */
+                updated__lte?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssetDto"];
+            };
+        };
+        responses: {
+            /** @description The new asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareAsset: {
+        parameters: {
+            query?: {
+                session_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such asset, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssetDto"];
+            };
+        };
+        responses: {
+            /** @description The changed asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareAudiotracks: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                fadeout_when_filtered?: boolean;
+                project_id?: number;
+                repeatrecordings?: boolean;
+                start_with_silence?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiotrackDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareAudiotrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAudiotrackDto"];
+            };
+        };
+        responses: {
+            /** @description The new audio track */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiotrackDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareAudiotrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiotrackDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such audio track, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareAudiotrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such audio track */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareAudiotrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAudiotrackDto"];
+            };
+        };
+        responses: {
+            /** @description The changed audio track */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AudiotrackDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such audio track */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareEnvelope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEnvelopeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeDto"];
+                };
+            };
+            /** @description A missing or foreign session */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareEnvelope: {
+        parameters: {
+            query?: {
+                session_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvelopeDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such envelope, or one of a session the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    uploadRoundwareEnvelopeAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    description?: string;
+                    /** Format: binary */
+                    file: string;
+                    /** @example 40.7 */
+                    latitude?: string;
+                    /** @example -73.9 */
+                    longitude?: string;
+                    /** @example audio */
+                    media_type?: string;
+                    /** @example 1 */
+                    session_id?: string;
+                    /** @example 3,8 */
+                    tag_ids?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+            /** @description A missing file or a bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "file": [
+                     *         "No file was submitted."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such envelope, or one of a session the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The file is larger than UPLOAD_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The body is not multipart, or the file is not audio */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
     listEvents: {
         parameters: {
             query?: {
@@ -4588,6 +7131,75 @@ export interface operations {
             };
         };
     };
+    getRoundwareUiConfig: {
+        parameters: {
+            query?: {
+                /** @description The caller's session (the client always sends it; accepted, texts are not localised) */
+                session_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiConfigDto"];
+                };
+            };
+            /** @description A `session_id` that is not an id, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project, or one the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
     listRoundwareSessions: {
         parameters: {
             query?: {
@@ -5067,6 +7679,2047 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareSpeakers: {
+        parameters: {
+            query?: {
+                activeyn?: boolean;
+                /** @description Exact project id */
+                project_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSpeakerDto"];
+            };
+        };
+        responses: {
+            /** @description The new speaker */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such speaker, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such speaker */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareSpeaker: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSpeakerDto"];
+            };
+        };
+        responses: {
+            /** @description The changed speaker */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeakerDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such speaker */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareTags: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring */
+                data?: string;
+                /** @description Case-insensitive substring */
+                description?: string;
+                project_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTagDto"];
+            };
+        };
+        responses: {
+            /** @description The new tag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such tag, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such tag */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTagDto"];
+            };
+        };
+        responses: {
+            /** @description The changed tag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such tag */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareTimedAssets: {
+        parameters: {
+            query?: {
+                asset_id?: number;
+                end__gte?: number;
+                end__lte?: number;
+                project_id?: number;
+                start__gte?: number;
+                start__lte?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimedAssetDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareTimedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTimedAssetDto"];
+            };
+        };
+        responses: {
+            /** @description The new timed asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimedAssetDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareTimedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimedAssetDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such timed asset, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareTimedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such timed asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareTimedAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTimedAssetDto"];
+            };
+        };
+        responses: {
+            /** @description The changed timed asset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimedAssetDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such timed asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareUiGroups: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                project_id?: number;
+                ui_mode?: components["schemas"]["UiMode"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiGroupDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareUiGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUiGroupDto"];
+            };
+        };
+        responses: {
+            /** @description The new UI group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiGroupDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareUiGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiGroupDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI group, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareUiGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI group */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareUiGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUiGroupDto"];
+            };
+        };
+        responses: {
+            /** @description The changed UI group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiGroupDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI group */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareUiItems: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                project_id?: number;
+                tag_id?: number;
+                ui_group_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiItemDto"][];
+                };
+            };
+            /** @description A filter that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareUiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUiItemDto"];
+            };
+        };
+        responses: {
+            /** @description The new UI item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiItemDto"];
+                };
+            };
+            /** @description A missing or invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "project_id": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareUiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiItemDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI item, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareUiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareUiItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUiItemDto"];
+            };
+        };
+        responses: {
+            /** @description The changed UI item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UiItemDto"];
+                };
+            };
+            /** @description An invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such UI item */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
@@ -8334,6 +12987,87 @@ export interface operations {
                         } | null;
                         /** @example error */
                         status?: string;
+                    };
+                };
+            };
+        };
+    };
+    getRoundwareMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description No such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail?: string;
+                    };
+                };
+            };
+            /** @description Range not satisfiable */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail?: string;
                     };
                 };
             };

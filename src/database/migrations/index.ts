@@ -7,6 +7,7 @@ import { PlaybackListeningDays1763800004100 } from './1763800004100-PlaybackList
 import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
 import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
 import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
+import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuthHardening1763800005500,
   TrackColorOptional1763800006000,
   RoundwareProjects1763800008000,
+  ProjectContent1763800009000,
 ];

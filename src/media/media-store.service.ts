@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { realpath, rename, stat, unlink } from 'node:fs/promises';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { AppConfig } from '../config/app-config';
+
+/** Audio types the store serves, by extension (also what an upload may be). */
+export const AUDIO_TYPES: Record<string, string> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
+  oga: 'audio/ogg',
+  opus: 'audio/ogg',
+  webm: 'audio/webm',
+  flac: 'audio/flac',
+};
+
+/** The extension for an upload's declared media type (`audio/x-wav` → `wav`), or undefined when it is not audio we store. */
+export function audioExtensionOf(mimeType: string): string | undefined {
+  const type = mimeType.split(';')[0].trim().toLowerCase();
+  const aliases: Record<string, string> = {
+    'audio/wav': 'wav',
+    'audio/x-wav': 'wav',
+    'audio/wave': 'wav',
+    'audio/vnd.wave': 'wav',
+    'audio/mpeg': 'mp3',
+    'audio/mp3': 'mp3',
+    'audio/mp4': 'm4a',
+    'audio/x-m4a': 'm4a',
+    'audio/m4a': 'm4a',
+    'audio/aac': 'aac',
+    'audio/ogg': 'ogg',
+    'audio/opus': 'opus',
+    'audio/webm': 'webm',
+    'video/webm': 'webm',
+    'audio/flac': 'flac',
+    'audio/x-flac': 'flac',
+  };
+  return aliases[type];
+}
+
+/** The folder of Roundware asset uploads inside the store. */
+export const ROUNDWARE_FOLDER = 'roundware';
+const INCOMING_FOLDER = '.incoming';
+
+/**
+ * The media store: files under `MEDIA_DIR` and nowhere else. A relative name is resolved against the
+ * root and must stay inside it after resolution and after following symbolic links (a link pointing
+ * outside answers as missing). Uploads land in `.incoming/` under a random name and are moved to their
+ * final name only once the database row that names them is committed (`commit`), or removed (`discard`).
+ * Serving uses Express's `res.sendFile` (the `send` library): Range requests (206, 416 for an
+ * unsatisfiable range), `Accept-Ranges`, `Content-Length`, `Last-Modified`.
+ */
+@Injectable()
+export class MediaStore {
+  readonly root: string;
+
+  constructor(config: AppConfig) {
+    this.root = resolve(config.media.dir);
+    mkdirSync(join(this.root, ROUNDWARE_FOLDER), { recursive: true });
+    mkdirSync(join(this.root, INCOMING_FOLDER), { recursive: true });
+  }
+
+  /** Where multer writes uploads (inside the store, so the final move is a rename on one file system). */
+  get incomingDir(): string {
+    return join(this.root, INCOMING_FOLDER);
+  }
+
+  /** A fresh unguessable file name (128 random bits) with `ext`. */
+  newName(ext: string): string {
+    return `${randomBytes(16).toString('base64url')}.${ext}`;
+  }
+
+  /**
+   * The absolute path of `relative` if it names a regular file inside the store (symbolic links
+   * followed, and the target still inside), else null.
+   */
+  async resolveExisting(relative: string): Promise<string | null> {
+    const lexical = this.lexical(relative);
+    if (!lexical) return null;
+    try {
+      const [real, realRoot] = await Promise.all([realpath(lexical), realpath(this.root)]);
+      if (!real.startsWith(realRoot + sep)) return null;
+      return (await stat(real)).isFile() ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Moves an upload from `.incoming/` to `relative` (a new name inside the store). */
+  async commit(tempPath: string, relative: string): Promise<void> {
+    const target = this.lexical(relative);
+    const temp = resolve(tempPath);
+    if (!target || !temp.startsWith(this.incomingDir + sep)) throw new Error('media path outside the store');
+    await rename(temp, target);
+  }
+
+  /** Removes an upload that will not be kept (missing is fine). */
+  async discard(tempPath: string | undefined): Promise<void> {
+    if (!tempPath) return;
+    const temp = resolve(tempPath);
+    if (!temp.startsWith(this.incomingDir + sep)) return;
+    await unlink(temp).catch(() => undefined);
+  }
+
+  /** Removes a stored file (missing is fine). */
+  async remove(relative: string): Promise<void> {
+    const path = this.lexical(relative);
+    if (path) await unlink(path).catch(() => undefined);
+  }
+
+  /**
+   * Serves `relative` with Range support; 404 when it is not a file inside the store. Headers: the
+   * audio type by extension, `Cross-Origin-Resource-Policy: cross-origin` (an <audio> element of a
+   * Roundware app on another origin loads it), `Cache-Control: private, max-age=3600`.
+   */
+  async serve(req: Request, res: Response, relative: string): Promise<void> {
+    const path = await this.resolveExisting(relative);
+    if (!path) {
+      res.status(404).json({ detail: 'Not found.' });
+      return;
+    }
+    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    await new Promise<void>((done) => {
+      res.sendFile(
+        path,
+        {
+          acceptRanges: true,
+          cacheControl: false,
+          etag: false,
+          lastModified: true,
+          dotfiles: 'allow',
+          headers: {
+            'Content-Type': AUDIO_TYPES[ext] ?? 'application/octet-stream',
+            'Cache-Control': 'private, max-age=3600',
+            'Cross-Origin-Resource-Policy': 'cross-origin',
+          },
+        },
+        (err?: Error & { status?: number; headers?: Record<string, string> }) => {
+          if (err && !res.headersSent) {
+            if (err.status === 416) {
+              res
+                .status(416)
+                .set('Content-Range', err.headers?.['Content-Range'] ?? '')
+                .json({ detail: 'Requested range not satisfiable.' });
+            } else res.status(404).json({ detail: 'Not found.' });
+          } else if (err) res.destroy(err);
+          done();
+        },
+      );
+    });
+  }
+
+  /** `relative` resolved under the root without touching the disk, or null if it would leave it. */
+  private lexical(relative: string): string | null {
+    if (!relative || relative.includes('\0') || isAbsolute(relative)) return null;
+    const path = resolve(this.root, relative);
+    return path.startsWith(this.root + sep) ? path : null;
+  }
+}
+
+/** Where absolute media links point: `PUBLIC_URL` when configured, else the request's own (checked) host. */
+export function mediaUrlBase(req: Request, publicUrl: string | undefined): string {
+  return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
+}

@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../common/decorators/auth.decorator';
+import { MediaStore, ROUNDWARE_FOLDER } from './media-store.service';
+
+/** The only names the store gives Roundware uploads: 22 base64url characters and an audio extension. */
+const UPLOAD_NAME = /^[A-Za-z0-9_-]{22}\.(wav|mp3|m4a|mp4|aac|ogg|oga|opus|webm|flac)$/;
+
+const AUDIO = ['audio/wav', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/ogg', 'audio/webm', 'audio/flac'];
+const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
+
+/** Media store files, over HTTP with Range. */
+@ApiTags('media')
+@Controller('media')
+export class MediaController {
+  constructor(private readonly store: MediaStore) {}
+
+  @Get(`${ROUNDWARE_FOLDER}/:name`)
+  @Public()
+  @ApiOperation({
+    operationId: 'getRoundwareMedia',
+    summary: "A Roundware asset's audio (the asset's `file` URL)",
+    description:
+      'Served without credentials, as upstream Roundware serves its media: a browser `<audio>` element ' +
+      'cannot send an `Authorization` header. The name is 128 random bits, known only from the asset JSON, ' +
+      "which needs a credential and the project's visibility. HTTP Range is supported (`Range: bytes=0-99` → 206 " +
+      'with `Content-Range`; an unsatisfiable range → 416 with `Content-Range: bytes */<size>`). Only files ' +
+      'inside `MEDIA_DIR` are ever served.',
+  })
+  @ApiParam({ name: 'name', example: 'q3h2Jk9sXb1m0fWcT5yZpA.wav' })
+  @ApiProduces(...AUDIO)
+  @ApiResponse({
+    status: 200,
+    description: 'The whole file',
+    content: Object.fromEntries(AUDIO.map((t) => [t, BINARY])),
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'The requested byte range',
+    content: Object.fromEntries(AUDIO.map((t) => [t, BINARY])),
+  })
+  @ApiResponse({
+    status: 404,
+    description: 'No such file',
+    content: {
+      'application/json': { schema: { type: 'object', properties: { detail: { type: 'string' } } } },
+    },
+  })
+  @ApiResponse({
+    status: 416,
+    description: 'Range not satisfiable',
+    content: {
+      'application/json': { schema: { type: 'object', properties: { detail: { type: 'string' } } } },
+    },
+  })
+  async roundware(@Param('name') name: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (!UPLOAD_NAME.test(name)) {
+      res.status(404).json({ detail: 'Not found.' });
+      return;
+    }
+    await this.store.serve(req, res, `${ROUNDWARE_FOLDER}/${name}`);
+  }
+}
