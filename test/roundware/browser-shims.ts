@@ -1,9 +1,10 @@
 /**
  * The browser globals `roundware-web-framework` touches, shimmed for Node, and nothing else:
  *  - `window` (the library reads `window.navigator` and takes `window` as its `windowScope`: `location`
- *    for URL parameters, `document.body` to unlock audio on a click, timers);
+ *    for URL parameters, `document.body` and `addEventListener` to unlock audio on a click, timers);
  *  - `navigator` (`userAgent` for the session's `client_system`, `platform`, `geolocation` with
  *    `getCurrentPosition`/`watchPosition`, which the test drives to move the listener);
+ *  - `Audio` (each mixer track plays through an HTMLAudioElement: `FakeAudio`);
  *  - `localStorage` (its listen history persists through localforage, which needs one storage driver);
  *  - `AudioContext`: the library builds it through `standardized-audio-context`, which wraps the
  *    browser's native nodes; the test replaces that module by `FakeAudioContext` (`jest.mock`), the one
@@ -81,6 +82,43 @@ export class FakeAudioContext {
   removeEventListener(): void {}
 }
 
+type Listener = (event: { type: string }) => void;
+
+/**
+ * `Audio` (HTMLAudioElement): the mixer's tracks play through one each. `play()` resolves and fires
+ * `playing`, `pause()` fires `pause`, as a browser does once media is loaded; no sound is decoded.
+ */
+export class FakeAudio {
+  src = '';
+  crossOrigin: string | null = null;
+  loop = false;
+  volume = 1;
+  currentTime = 0;
+  paused = true;
+  private listeners = new Map<string, Set<Listener>>();
+  addEventListener(type: string, listener: Listener): void {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(listener);
+  }
+  removeEventListener(type: string, listener: Listener): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+  private fire(type: string): void {
+    for (const listener of this.listeners.get(type) ?? []) listener({ type });
+  }
+  play(): Promise<void> {
+    this.paused = false;
+    setTimeout(() => this.fire('playing'), 0);
+    return Promise.resolve();
+  }
+  pause(): void {
+    if (this.paused) return;
+    this.paused = true;
+    setTimeout(() => this.fire('pause'), 0);
+  }
+  load(): void {}
+}
+
 export interface Coordinates {
   latitude: number;
   longitude: number;
@@ -149,6 +187,10 @@ export function installBrowserShims(origin: string, start: Coordinates) {
   define('location', new URL(`${origin}/`));
   define('localStorage', new MemoryStorage());
   define('AudioContext', FakeAudioContext);
+  define('Audio', FakeAudio);
+  // the tracks wait for a first click/touch on the window before they play (the browsers' autoplay rule)
+  define('addEventListener', () => {});
+  define('removeEventListener', () => {});
   define('window', g);
   return {
     geolocation,
