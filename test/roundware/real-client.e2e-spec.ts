@@ -254,9 +254,9 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     mixer.stop();
     await sleep(300);
     // an asset play, logged through the library's own RoundwareEvents (as its playlist tracks do)
-    await rw.events!.logAssetStart(content.asset!);
+    await rw.events!.logAssetStart(content.asset);
     await waitFor(async () => (await listenEvents(auth, sessionId)).length === 1);
-    await rw.events!.logAssetEnd(content.asset!);
+    await rw.events!.logAssetEnd(content.asset);
     await waitFor(async () => (await listenEvents(auth, sessionId))[0]?.duration_in_seconds !== null);
 
     const events = (
