@@ -120,6 +120,15 @@ module.exports = {
       to: { path: '\\.controller\\.ts$' },
     },
     {
+      name: 'service-knows-no-http',
+      severity: 'error',
+      comment:
+        'Services and repositories never see Express (not even its types): a list answers `Page<T>` ' +
+        '({items, count}) and the controller builds the links (`toDrfPage(req, pr, page)`).',
+      from: { path: ['\\.service\\.ts$', REPOSITORY] },
+      to: { path: '^node_modules/(?:@types/)?express/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing (a typo, or a package missing from package.json).',

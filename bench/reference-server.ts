@@ -20,7 +20,8 @@ import { nowMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from '../src/comm
 const db = new Database(process.env.DB_PATH);
 db.pragma('journal_mode = WAL');
 db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = NORMAL');
+// the same durability as the hub it is measured against (bench/run.ts passes the hub's setting)
+db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
 db.pragma('foreign_keys = ON');
 const secret = process.env.JWT_SECRET!;
 

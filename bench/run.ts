@@ -9,6 +9,7 @@
  *   npm run bench -- --runs 5 --duration 5 --connections 50 --cases auth/me
  *   npm run bench:events                 # = npm run bench -- --cases /api/2/events
  *   npm run bench -- --cases session_id --scale events-10k   # the event list on 10k events, not 1M
+ *   npm run bench -- --synchronous NORMAL  # both servers with SQLite synchronous=NORMAL (default FULL, the hub's)
  *   npm run bench -- --smoke             # CI: tiny data, 1 run × 1 s per case, a 3 s soak; fails only
  *                                        # if the harness itself breaks (errors, non-2xx answers)
  *   npm run bench -- --soak              # 60 s at moderate load, RSS sampled every 5 s
@@ -37,6 +38,8 @@ interface Options {
   cases?: string;
   scale: Scale;
   logLevel: string;
+  /** SQLite `synchronous` of both servers: the hub's default FULL, or NORMAL. */
+  synchronous: 'FULL' | 'NORMAL';
   /** A directory for V8 CPU profiles of the hub (`node --cpu-prof`), written when it stops. */
   profile?: string;
 }
@@ -58,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     cases: get('cases'),
     scale: parseScale(get('scale') ?? (smoke ? 'smoke' : 'full')),
     logLevel: get('log-level') ?? 'warn',
+    synchronous: get('synchronous') === 'NORMAL' ? 'NORMAL' : 'FULL',
     profile: get('profile'),
   };
 }
@@ -123,6 +127,7 @@ function printTable(rows: Array<{ c: BenchCase; hub: Measure; ref: Measure }>, o
     `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   process.stdout.write(
     `\nmedian of ${options.runs} run(s), ${options.duration} s each, ${options.connections} connections, loopback, ` +
+      `SQLite synchronous=${options.synchronous}, ` +
       `${options.scale} scale\n${row(header)}\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|\n` +
       `${lines.map(row).join('\n')}\n`,
   );
@@ -188,6 +193,7 @@ async function main(): Promise<void> {
         LOGIN_MAX_FAILURES: '1000000',
         GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
         DOCS_ENABLED: 'false',
+        SQLITE_SYNCHRONOUS: options.synchronous,
       },
       options.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.profile)] : [],
     );
@@ -237,6 +243,7 @@ async function main(): Promise<void> {
       DB_PATH: dbPath,
       JWT_SECRET,
       GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
+      SQLITE_SYNCHRONOUS: options.synchronous,
     });
     servers.push(ref);
 

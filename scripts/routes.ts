@@ -101,7 +101,9 @@ async function main(): Promise<void> {
         metatype.prototype[route.handler],
         metatype,
       ]);
-      const where = locations.get(`${route.controller}.${route.handler}`);
+      // a controller class made by a factory once per version (Guidebook) is declared under another name
+      const declaredAs = (metatype as { declaredAs?: string }).declaredAs ?? route.controller;
+      const where = locations.get(`${declaredAs}.${route.handler}`);
       if (!where) throw new Error(`no source found for ${route.controller}.${route.handler} (${key})`);
       return {
         method: route.method,

@@ -1,4 +1,5 @@
 import { ApiKey } from './auth/entities/api-key.entity';
+import { RefreshSession } from './auth/entities/refresh-session.entity';
 import { User } from './auth/entities/user.entity';
 import { RateCounter } from './common/rate-limit/rate-counter.entity';
 import { EventTag } from './events/entities/event-tag.entity';
@@ -9,6 +10,11 @@ import { Guide } from './guides/entities/guide.entity';
 import { ScheduleSessionTrack } from './guides/entities/schedule-session-track.entity';
 import { ScheduleSession } from './guides/entities/schedule-session.entity';
 import { ScheduleTrack } from './guides/entities/schedule-track.entity';
+import { Location } from './guides/entities/location.entity';
+import { ScheduleSessionLocation } from './guides/entities/schedule-session-location.entity';
+import { GuideWebhook } from './guides/entities/guide-webhook.entity';
+import { WebhookDelivery } from './guides/entities/webhook-delivery.entity';
+import { WebhookAttempt } from './guides/entities/webhook-attempt.entity';
 import { Language } from './sessions/entities/language.entity';
 import { Project } from './sessions/entities/project.entity';
 import { Session } from './sessions/entities/session.entity';
@@ -33,6 +39,7 @@ import { UiItem } from './project-content/entities/ui-item.entity';
 export const ENTITIES = [
   User,
   ApiKey,
+  RefreshSession,
   RateCounter,
   Project,
   Language,
@@ -45,6 +52,11 @@ export const ENTITIES = [
   ScheduleTrack,
   ScheduleSession,
   ScheduleSessionTrack,
+  Location,
+  ScheduleSessionLocation,
+  GuideWebhook,
+  WebhookDelivery,
+  WebhookAttempt,
   Library,
   LibraryItem,
   PlaybackSession,

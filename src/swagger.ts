@@ -25,7 +25,7 @@ the operations below are grouped by surface (one tag each).
 |---|---|---|---|
 | Roundware v2 sessions & events | \`/api/2/\` | \`Authorization: token <key>\` | DRF JSON |
 | AERPAW experiments & sessions | \`/api/sessions\`, \`/api/experiments\`, \`/api/token/\` | \`Authorization: Bearer <jwt>\` | DRF JSON |
-| Guidebook Open API v1 | \`/open-api/v1/\` | \`Authorization: JWT <key>\` | DRF JSON |
+| Guidebook Open API v1 and v1.1 | \`/open-api/v1/\`, \`/open-api/v1.1/\` | \`Authorization: JWT <key>\` | DRF JSON |
 | Audiobookshelf playback sessions | \`/audiobookshelf/\` | \`Authorization: Bearer <token>\` | plain text |
 | our own \`/auth\`, \`/users\`, \`/health\` | | any of the above | DRF JSON |
 
@@ -51,7 +51,8 @@ export const API_TAGS: ReadonlyArray<{ name: string; description: string }> = [
   },
   {
     name: 'guidebook',
-    description: 'Guidebook Open API v1 (`/open-api/v1/`): guides, schedule tracks, sessions',
+    description:
+      'Guidebook Open API v1 and v1.1 (`/open-api/v1/`, `/open-api/v1.1/`): guides, schedule tracks, locations, sessions',
   },
   {
     name: 'audiobookshelf',
@@ -73,7 +74,7 @@ export const SPEC_SERVER = {
  * the spec keeps the slash so that generated clients call the paths exactly as the seeds show them. The
  * server accepts both forms.
  */
-export const TRAILING_SLASH_PREFIXES = ['/api/2/', '/open-api/v1/', '/api/token'];
+export const TRAILING_SLASH_PREFIXES = ['/api/2/', '/open-api/v1/', '/open-api/v1.1/', '/api/token'];
 
 type Json = Record<string, any>;
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

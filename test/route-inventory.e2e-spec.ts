@@ -9,6 +9,12 @@ const NON_ADMIN_DELETES: Record<string, string> = {
   'DELETE /auth/api-keys/:id': 'a caller revokes their own API keys',
   'DELETE /open-api/v1/schedule-tracks/:id': "a guide owner edits their guide's content (issue 5)",
   'DELETE /open-api/v1/sessions/:id': "a guide owner edits their guide's content (issue 5)",
+  'DELETE /open-api/v1/locations/:id': "a guide owner edits their guide's content (issue 16)",
+  'DELETE /open-api/v1.1/schedule-tracks/:id': "a guide owner edits their guide's content (issue 16: v1.1)",
+  'DELETE /open-api/v1.1/sessions/:id': "a guide owner edits their guide's content (issue 16: v1.1)",
+  'DELETE /open-api/v1.1/locations/:id': "a guide owner edits their guide's content (issue 16: v1.1)",
+  'DELETE /open-api/v1/guides/:id/webhooks/:webhookId':
+    "a guide owner removes their guide's webhooks (issue 16)",
 };
 
 describe('route inventory', () => {

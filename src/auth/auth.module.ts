@@ -10,13 +10,14 @@ import { AdminBootstrap } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { ApiKey } from './entities/api-key.entity';
+import { RefreshSession } from './entities/refresh-session.entity';
+import { RefreshSessionsRepository } from './refresh-sessions.repository';
 import { User } from './entities/user.entity';
 import { LoginLimiter, PasswordHashGate, RegistrationLimiter } from './login-limiter.service';
 import { ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { AerpawTokenController } from './aerpaw-token.controller';
 import { ApiKeysRepository } from './api-keys.repository';
-import { AudiobookshelfLoginController } from './audiobookshelf-login.controller';
 import { RoundwareUsersController } from './roundware-users.controller';
 import { UsersRepository } from './users.repository';
 import { SurfaceAuthService } from './surface-auth.service';
@@ -25,7 +26,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, ApiKey]),
+    TypeOrmModule.forFeature([User, ApiKey, RefreshSession]),
     PassportModule,
     RateLimitModule,
     JwtModule.registerAsync({
@@ -37,13 +38,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [
-    AuthController,
-    UsersController,
-    RoundwareUsersController,
-    AerpawTokenController,
-    AudiobookshelfLoginController,
-  ],
+  controllers: [AuthController, UsersController, RoundwareUsersController, AerpawTokenController],
   providers: [
     AuthService,
     UsersService,
@@ -53,6 +48,7 @@ import { UsersService } from './users.service';
     RegistrationLimiter,
     UsersRepository,
     ApiKeysRepository,
+    RefreshSessionsRepository,
     AdminBootstrap,
     JwtStrategy,
     ApiKeyStrategy,

@@ -6,6 +6,7 @@ import { ConflictError } from '../common/errors';
 import { nowMicros, toOffsetIso } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import { ApiKeysRepository } from './api-keys.repository';
+import { RefreshSessionsRepository } from './refresh-sessions.repository';
 import { API_KEY_PREFIX } from './credentials';
 import { ApiKeyDto, CreatedApiKeyDto, LoginResponseDto, MeDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
@@ -23,6 +24,15 @@ export interface JwtPayload {
   /** Issue time in milliseconds (JWT's own `iat` has second resolution), compared with tokens_valid_after. */
   iat_ms?: number;
   iat?: number;
+  /** A refresh JWT of a refresh session (Audiobookshelf sign-in) names its `refresh_sessions` row. */
+  sid?: string;
+}
+
+/** The two JWTs of a sign-in that refreshes (Audiobookshelf). */
+export interface SessionTokens {
+  owner: CredentialOwner;
+  accessToken: string;
+  refreshToken: string;
 }
 
 /** The one body every login surface answers for an unknown user and for a wrong password alike. */
@@ -50,6 +60,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly keys: ApiKeysRepository,
+    private readonly refreshSessions: RefreshSessionsRepository,
     private readonly jwt: JwtService,
     private readonly limiter: LoginLimiter,
     private readonly hashes: PasswordHashGate,
@@ -81,13 +92,14 @@ export class AuthService {
    * Signs a JWT for `user`. Its `iat_ms` is after the user's tokens_valid_after even when both fall in
    * the same millisecond, so a login right after a revocation is not revoked with it.
    */
-  signToken(user: User | CredentialOwner, typ: TokenType = 'access'): string {
+  signToken(user: User | CredentialOwner, typ: TokenType = 'access', sid?: string): string {
     const payload: JwtPayload = {
       sub: user.id,
       username: user.username,
       role: user.role,
       typ,
       iat_ms: Math.max(Date.now(), Number(user.tokensValidAfter ?? 0) + 1),
+      ...(sid ? { sid } : {}),
     };
     const expiresIn =
       typ === 'access' ? this.config.jwt.expiresInSeconds : this.config.jwt.refreshExpiresInSeconds;
@@ -117,11 +129,52 @@ export class AuthService {
     return owner && issuedAfter(payload, owner.tokensValidAfter) ? { payload, owner } : null;
   }
 
-  /** AERPAW-style refresh: a valid, unrevoked refresh token of an existing user gives a new access token. */
+  /**
+   * AERPAW-style refresh: a valid, unrevoked refresh token of an existing user gives a new access token
+   * (a refresh session's token only while its session is open).
+   */
   async refresh(refreshToken: string): Promise<string> {
     const live = await this.liveToken(refreshToken);
     if (!live || live.payload.typ !== 'refresh') throw new UnauthorizedException(TOKEN_INVALID);
+    const sid = live.payload.sid;
+    if (sid !== undefined && !(await this.refreshSessions.isLive(String(sid), live.owner.id)))
+      throw new UnauthorizedException(TOKEN_INVALID);
     return this.signToken(live.owner);
+  }
+
+  /** Opens a refresh session for `user`: an access JWT and a refresh JWT naming the new session. */
+  async openSession(user: User | CredentialOwner): Promise<SessionTokens> {
+    const sid = randomBytes(16).toString('hex');
+    const expiresAt = Date.now() + this.config.jwt.refreshExpiresInSeconds * 1000;
+    await this.refreshSessions.open(sid, user.id, nowMicros(), expiresAt);
+    return {
+      owner: user,
+      accessToken: this.signToken(user),
+      refreshToken: this.signToken(user, 'refresh', sid),
+    };
+  }
+
+  /**
+   * Trades a refresh session's refresh JWT for a new pair: the old session is closed and a new one
+   * opened, so a refresh JWT works once. 401 for anything else (expired, revoked, used, logged out).
+   */
+  async rotateSession(refreshToken: string): Promise<SessionTokens> {
+    const live = await this.liveToken(refreshToken);
+    const sid = live?.payload.sid;
+    if (!live || live.payload.typ !== 'refresh' || typeof sid !== 'string')
+      throw new UnauthorizedException(TOKEN_INVALID);
+    if (!(await this.refreshSessions.close(sid, live.owner.id)))
+      throw new UnauthorizedException(TOKEN_INVALID);
+    return this.openSession(live.owner);
+  }
+
+  /** Closes the refresh session a refresh JWT names; anything that is not one is ignored. */
+  async closeSession(refreshToken: string | undefined): Promise<void> {
+    if (!refreshToken) return;
+    const live = await this.liveToken(refreshToken);
+    const sid = live?.payload.sid;
+    if (live && live.payload.typ === 'refresh' && typeof sid === 'string')
+      await this.refreshSessions.close(sid, live.owner.id);
   }
 
   /** simplejwt's verify: any live token of ours (access or refresh), else 401. */

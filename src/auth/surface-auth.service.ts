@@ -1,16 +1,9 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { Role } from '../common/auth-user';
-import { microsToMillis } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/auth.dto';
-import {
-  AbsLoginResponseDto,
-  AccessTokenDto,
-  RegisterDeviceDto,
-  RegisteredDeviceDto,
-  TokenPairDto,
-} from './dto/surface-auth.dto';
+import { AccessTokenDto, RegisterDeviceDto, RegisteredDeviceDto, TokenPairDto } from './dto/surface-auth.dto';
 import { RegistrationLimiter } from './login-limiter.service';
 import { toAuthUser, UsersService } from './users.service';
 
@@ -64,34 +57,5 @@ export class SurfaceAuthService {
   async verify(token: string): Promise<Record<string, never>> {
     await this.auth.verify(token);
     return {};
-  }
-
-  async audiobookshelfLogin(dto: LoginDto, ip: string): Promise<AbsLoginResponseDto> {
-    const user = await this.auth.checkPassword(dto.username, dto.password, ip);
-    const token = this.auth.signToken(user);
-    const admin = user.role === Role.Admin;
-    return {
-      user: {
-        id: String(user.id),
-        username: user.username,
-        type: admin ? 'admin' : 'user',
-        token,
-        accessToken: token,
-        isActive: true,
-        isLocked: false,
-        createdAt: microsToMillis(user.createdAt),
-        librariesAccessible: [],
-        permissions: {
-          download: true,
-          update: admin,
-          delete: admin,
-          upload: admin,
-          accessAllLibraries: true,
-          accessAllTags: true,
-          accessExplicitContent: true,
-        },
-      },
-      userDefaultLibraryId: null,
-    };
   }
 }

@@ -2,9 +2,8 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { randomBytes } from 'node:crypto';
 import { AuthUser, Role } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros, toOffsetIso } from '../common/time';
-import type { Request } from 'express';
 import { CreateUserDto, UpdateUserDto, UserDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './passwords';
@@ -80,9 +79,9 @@ export class UsersService {
     return this.create(auth, { username: dto.username, password: dto.password, role: dto.role });
   }
 
-  async list(_auth: AuthUser, req: Request, page: PageRequest): Promise<DrfPage<UserDto>> {
+  async list(_auth: AuthUser, page: PageRequest): Promise<Page<UserDto>> {
     const [rows, count] = await this.users.page(offsetOf(page), page.pageSize);
-    return drfPage(req, page, count, rows.map(toUserDto));
+    return { count, items: rows.map(toUserDto) };
   }
 
   async get(_auth: AuthUser, id: number): Promise<User> {

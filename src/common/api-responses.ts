@@ -8,6 +8,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
+import { ABS_DEFAULTS } from './filters/dialect-exception.filter';
 
 /**
  * OpenAPI helpers shared by every module. Error bodies are component schemas registered by
@@ -89,14 +90,8 @@ export const DRF_ERROR_EXAMPLES: Record<number, unknown> = {
 };
 
 export const ABS_ERROR_EXAMPLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Payload Too Large',
+  ...ABS_DEFAULTS,
   415: 'Unsupported media type "text/plain" in request.',
-  429: 'Too Many Requests',
 };
 
 const RETRY_AFTER = {

@@ -14,6 +14,18 @@ export interface PageRequest {
   pageSize: number;
 }
 
+/**
+ * The page a Roundware list asks for: one DRF page when `page` or `page_size` is given, else `undefined`
+ * (the list answers a plain array, as upstream's unpaginated views do).
+ */
+export function requestedPage(
+  query: { page?: number; page_size?: number },
+  defaultPageSize: number,
+): PageRequest | undefined {
+  if (query.page === undefined && query.page_size === undefined) return undefined;
+  return { page: query.page ?? 1, pageSize: query.page_size ?? defaultPageSize };
+}
+
 /** SQL offset of a 1-based page. */
 export function offsetOf({ page, pageSize }: PageRequest): number {
   return (page - 1) * pageSize;
@@ -64,20 +76,12 @@ export function pageUrl(req: Request, page: number): string {
  * answers 404 "Invalid page." as DRF's PageNumberPagination does (page 1 of an empty list is fine).
  */
 export function toDrfPage<T>(req: Request, pr: PageRequest, page: Page<T>): DrfPage<T> {
-  return drfPage(req, pr, page.count, page.items);
-}
-
-/**
- * Wraps one SQL-paginated page in DRF's envelope. A page past the end answers 404 "Invalid page." as
- * DRF's PageNumberPagination does (page 1 of an empty list is fine).
- */
-export function drfPage<T>(req: Request, pr: PageRequest, count: number, results: T[]): DrfPage<T> {
-  const lastPage = Math.max(1, Math.ceil(count / pr.pageSize));
+  const lastPage = Math.max(1, Math.ceil(page.count / pr.pageSize));
   if (pr.page > lastPage) throw new NotFoundException('Invalid page.');
   return {
-    count,
+    count: page.count,
     next: pr.page < lastPage ? pageUrl(req, pr.page + 1) : null,
     previous: pr.page > 1 ? pageUrl(req, pr.page - 1) : null,
-    results,
+    results: page.items,
   };
 }

@@ -60,6 +60,21 @@ export class AppConfig {
   };
   /** Requests per account and UTC day on the Guidebook Open API (`/open-api/v1/`). */
   guidebookDailyLimit: number;
+  /** Guidebook webhooks (issue 16): outbound deliveries from the outbox. */
+  webhooks: {
+    /** Deliver to private, loopback and link-local addresses too (off by default: SSRF). */
+    allowPrivate: boolean;
+    /** One delivery attempt may take this long (connect and answer). */
+    timeoutMs: number;
+    /** How often the poller looks for due deliveries; 0 turns delivery off on this instance. */
+    pollMs: number;
+    /** First retry delay; each further retry waits twice as long (capped at an hour). */
+    retryBaseMs: number;
+    /** Attempts before a delivery is given up (`failed`). */
+    maxAttempts: number;
+    /** How long a claimed delivery stays leased to this instance before another may take it. */
+    leaseMs: number;
+  };
   /** HTTP platform (helper http): proxies, timeouts, hosts, metrics. */
   http: {
     /** Express `trust proxy` (hop count, `loopback`, CIDR list…); `false` (off) by default. */
@@ -236,6 +251,14 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       exportsTotal: int(env, 'EXPORTS_TOTAL', 8, 1, 10_000),
     },
     guidebookDailyLimit: int(env, 'GUIDEBOOK_DAILY_LIMIT', 10_000, 1, 1_000_000_000),
+    webhooks: {
+      allowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5000, 100, 120_000),
+      pollMs: int(env, 'WEBHOOK_POLL_MS', 1000, 0, 3_600_000),
+      retryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS', 5000, 10, 3_600_000),
+      maxAttempts: int(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+      leaseMs: int(env, 'WEBHOOK_LEASE_MS', 60_000, 1000, 3_600_000),
+    },
     http,
     media: {
       dir: resolvePath(str(env, 'MEDIA_DIR', './data/media')!),

@@ -17,7 +17,7 @@ import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
-import type { DrfPage } from '../common/pagination';
+import { type DrfPage, requestedPage, toDrfPage } from '../common/pagination';
 import {
   CreateEventDto,
   EventBatchIdsDto,
@@ -54,7 +54,9 @@ export class EventsController {
     @Query() query: EventListQueryDto,
     @Req() req: Request,
   ): Promise<EventDto[] | DrfPage<EventDto>> {
-    return this.events.list(auth, query, req);
+    const pr = requestedPage(query, 50);
+    if (!pr) return this.events.list(auth, query);
+    return this.events.page(auth, query, pr).then((page) => toDrfPage(req, pr, page));
   }
 
   @Post()

@@ -1,13 +1,12 @@
 import { BadRequestException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { Request } from 'express';
 import { Readable } from 'node:stream';
 import { AuthUser } from '../common/auth-user';
 import { DRF_MESSAGES } from '../common/validation';
 import { FieldErrors, FieldErrorsException, toFieldErrors } from '../common/errors';
 import { stripPrototypeKeys } from '../common/prototype-keys';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import type { SqlCondition } from '../common/sql-condition';
@@ -80,30 +79,25 @@ export class EventsService {
     private readonly listenEvents: ListenEventsService,
   ) {}
 
-  /** The events `auth` may see, filtered, in id order: the whole array, or one page when asked. */
-  async list(
-    auth: AuthUser,
-    query: EventListQueryDto,
-    req: Request,
-  ): Promise<EventDto[] | DrfPage<EventDto>> {
-    const filters = parseEventFilters(query);
-    if (query.page !== undefined || query.page_size !== undefined) {
-      const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const conditions = this.conditions(auth, filters);
-      const count = await this.events.count(conditions);
-      const sizes =
-        offsetOf(pr) < count ? await this.events.sizes(conditions, pr.pageSize, offsetOf(pr)) : [];
-      const max = this.config.sessev.listMaxBytes;
-      if (totalBytes(sizes) > max) {
-        throw new BadRequestException(
-          `This page of events is larger than ${max} bytes. Ask for a smaller page_size, ` +
-            'or download them all from /api/2/events/export/.',
-        );
-      }
-      const rows = await this.events.rowsByIds(sizes.map((s) => s.id));
-      return drfPage(req, pr, count, rows.map(toRoundwareEvent));
+  /** The events `auth` may see, filtered, in id order: the whole array. */
+  list(auth: AuthUser, query: EventListQueryDto): Promise<EventDto[]> {
+    return this.listAll(auth, parseEventFilters(query));
+  }
+
+  /** One page of the events `auth` may see, filtered, in id order. */
+  async page(auth: AuthUser, query: EventListQueryDto, pr: PageRequest): Promise<Page<EventDto>> {
+    const conditions = this.conditions(auth, parseEventFilters(query));
+    const count = await this.events.count(conditions);
+    const sizes = offsetOf(pr) < count ? await this.events.sizes(conditions, pr.pageSize, offsetOf(pr)) : [];
+    const max = this.config.sessev.listMaxBytes;
+    if (totalBytes(sizes) > max) {
+      throw new BadRequestException(
+        `This page of events is larger than ${max} bytes. Ask for a smaller page_size, ` +
+          'or download them all from /api/2/events/export/.',
+      );
     }
-    return this.listAll(auth, filters);
+    const rows = await this.events.rowsByIds(sizes.map((s) => s.id));
+    return { count, items: rows.map(toRoundwareEvent) };
   }
 
   async get(auth: AuthUser, id: number): Promise<EventDto> {

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import type { DrfPage } from '../common/pagination';
+import { type DrfPage, requestedPage, toDrfPage } from '../common/pagination';
 import { IdPipe } from '../common/validation';
 import {
   CreateListenEventDto,
@@ -38,7 +38,9 @@ export class ListenEventsController {
     @Query() query: ListenEventListQueryDto,
     @Req() req: Request,
   ): Promise<ListenEventDto[] | DrfPage<ListenEventDto>> {
-    return this.listenEvents.list(auth, query, req);
+    const pr = requestedPage(query, 50);
+    if (!pr) return this.listenEvents.list(auth, query);
+    return this.listenEvents.page(auth, query, pr).then((page) => toDrfPage(req, pr, page));
   }
 
   @Get('count')

@@ -1,8 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrors, FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { Page, PageRequest, paginate } from '../common/pagination';
 import type { SqlCondition } from '../common/sql-condition';
 import { parseDateTimeMicros } from '../common/time';
 import { DRF_MESSAGES } from '../common/validation';
@@ -13,7 +12,6 @@ import {
   ListenEventCountDto,
   ListenEventDto,
   ListenEventFiltersDto,
-  ListenEventListQueryDto,
   UpdateListenEventDto,
 } from './dto/listen-event.dto';
 import { toRoundwareListenEvent } from './event.mapper';
@@ -49,20 +47,20 @@ export class ListenEventsService {
     private readonly config: AppConfig,
   ) {}
 
-  async list(
-    auth: AuthUser,
-    query: ListenEventListQueryDto,
-    req: Request,
-  ): Promise<ListenEventDto[] | DrfPage<ListenEventDto>> {
+  /** Every visible listen event matching the filters, in id order (at most EVENTS_LIST_MAX_ROWS). */
+  list(auth: AuthUser, query: ListenEventFiltersDto): Promise<ListenEventDto[]> {
+    return this.all(this.conditions(auth, query));
+  }
+
+  /** One page of the same list. */
+  async page(auth: AuthUser, query: ListenEventFiltersDto, pr: PageRequest): Promise<Page<ListenEventDto>> {
     const conditions = this.conditions(auth, query);
-    if (query.page !== undefined || query.page_size !== undefined) {
-      const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const count = await this.listenEvents.count(conditions);
-      const rows =
-        offsetOf(pr) < count ? await this.listenEvents.list(conditions, pr.pageSize, offsetOf(pr)) : [];
-      return drfPage(req, pr, count, rows.map(toRoundwareListenEvent));
-    }
-    return this.all(conditions);
+    const { count, items } = await paginate(
+      pr,
+      () => this.listenEvents.count(conditions),
+      (limit, offset) => this.listenEvents.list(conditions, limit, offset),
+    );
+    return { count, items: items.map(toRoundwareListenEvent) };
   }
 
   async count(auth: AuthUser, filters: ListenEventFiltersDto): Promise<ListenEventCountDto> {

@@ -1,8 +1,10 @@
 import { toGuidebookTime } from '../common/time';
 import { GuideDto } from './dto/guide.dto';
 import { ScheduleSessionDto } from './dto/schedule-session.dto';
+import { LocationDto } from './dto/location.dto';
 import { ScheduleTrackDto } from './dto/schedule-track.dto';
 import { Guide } from './entities/guide.entity';
+import { Location } from './entities/location.entity';
 import { ScheduleSession } from './entities/schedule-session.entity';
 import { ScheduleTrack } from './entities/schedule-track.entity';
 
@@ -32,8 +34,32 @@ export function toGuidebookTrack(track: ScheduleTrack): ScheduleTrackDto {
   };
 }
 
-/** The seed's 13 keys, in the seed's order; `trackIds` ascending. */
-export function toGuidebookSession(session: ScheduleSession, trackIds: number[]): ScheduleSessionDto {
+export function toGuidebookLocation(location: Location): LocationDto {
+  return {
+    id: location.id,
+    guide: location.guideId,
+    name: location.name,
+    description: location.description,
+    location_type: location.locationType,
+    latitude: location.latitude === null ? null : Number(location.latitude),
+    longitude: location.longitude === null ? null : Number(location.longitude),
+    import_id: location.importId,
+    address: location.address ? (JSON.parse(location.address) as Record<string, string | null>) : null,
+    created_at: toGuidebookTime(location.createdAt),
+  };
+}
+
+/** A session's links: track and location ids, ascending. */
+export interface SessionLinks {
+  tracks: number[];
+  locations: number[];
+}
+
+/**
+ * The seed's 13 keys in the seed's order, then the keys of today's docs (Guidebook adds response keys
+ * without a version bump, so both versions answer all of them); ids ascending.
+ */
+export function toGuidebookSession(session: ScheduleSession, links: SessionLinks): ScheduleSessionDto {
   return {
     id: session.id,
     created_at: toGuidebookTime(session.createdAt),
@@ -47,6 +73,14 @@ export function toGuidebookSession(session: ScheduleSession, trackIds: number[])
     allow_rating: Boolean(session.allowRating),
     add_to_schedule: Boolean(session.addToSchedule),
     guide: session.guideId,
-    schedule_tracks: trackIds,
+    schedule_tracks: links.tracks,
+    locations: links.locations,
+    image: null,
+    rank: Number(session.rank ?? 0),
+    waitlist: Boolean(session.waitlist),
+    require_login: Boolean(session.requireLogin),
+    max_capacity: session.maxCapacity ?? null,
+    registration_start_date: toGuidebookTime(session.registrationStartDate ?? null),
+    registration_end_date: toGuidebookTime(session.registrationEndDate ?? null),
   };
 }

@@ -2,37 +2,79 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
 import { Guide } from './entities/guide.entity';
+import { GuideWebhook } from './entities/guide-webhook.entity';
+import { Location } from './entities/location.entity';
+import { WebhookAttempt } from './entities/webhook-attempt.entity';
+import { WebhookDelivery } from './entities/webhook-delivery.entity';
+import { ScheduleSessionLocation } from './entities/schedule-session-location.entity';
 import { ScheduleSessionTrack } from './entities/schedule-session-track.entity';
 import { ScheduleSession } from './entities/schedule-session.entity';
 import { ScheduleTrack } from './entities/schedule-track.entity';
 import { GuideAccess } from './guide-access.service';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
-import { GuidesController } from './guides.controller';
+import { GuidesController, GuidesV11Controller } from './guides.controller';
 import { GuidesRepository } from './guides.repository';
 import { GuidesService } from './guides.service';
-import { ScheduleSessionsController } from './schedule-sessions.controller';
+import { LocationsController, LocationsV11Controller } from './locations.controller';
+import { LocationsRepository } from './locations.repository';
+import { LocationsService } from './locations.service';
+import { ScheduleSessionsController, ScheduleSessionsV11Controller } from './schedule-sessions.controller';
 import { ScheduleSessionsRepository } from './schedule-sessions.repository';
 import { ScheduleSessionsService } from './schedule-sessions.service';
-import { ScheduleTracksController } from './schedule-tracks.controller';
+import { ScheduleTracksController, ScheduleTracksV11Controller } from './schedule-tracks.controller';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { ScheduleTracksService } from './schedule-tracks.service';
+import { WebhookEvents } from './webhook-events.service';
+import { WebhookPoller } from './webhook-poller.service';
+import { WebhooksController } from './webhooks.controller';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
 
-/** Guidebook Open API v1: guides, schedule tracks and schedule sessions under `/open-api/v1/`. */
+/**
+ * Guidebook Open API: guides, schedule tracks, locations and schedule sessions under `/open-api/v1/` and
+ * `/open-api/v1.1/` (one implementation; each controller is made once per version).
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Guide, ScheduleTrack, ScheduleSession, ScheduleSessionTrack]),
+    TypeOrmModule.forFeature([
+      Guide,
+      ScheduleTrack,
+      ScheduleSession,
+      ScheduleSessionTrack,
+      Location,
+      ScheduleSessionLocation,
+      GuideWebhook,
+      WebhookDelivery,
+      WebhookAttempt,
+    ]),
     RateLimitModule,
   ],
-  controllers: [GuidesController, ScheduleTracksController, ScheduleSessionsController],
+  controllers: [
+    GuidesController,
+    ScheduleTracksController,
+    LocationsController,
+    ScheduleSessionsController,
+    GuidesV11Controller,
+    ScheduleTracksV11Controller,
+    LocationsV11Controller,
+    ScheduleSessionsV11Controller,
+    WebhooksController,
+  ],
   providers: [
     GuidesRepository,
     ScheduleTracksRepository,
+    LocationsRepository,
     ScheduleSessionsRepository,
     GuideAccess,
     GuidesService,
     ScheduleTracksService,
+    LocationsService,
     ScheduleSessionsService,
     GuidebookDailyLimitGuard,
+    WebhooksRepository,
+    WebhookEvents,
+    WebhookPoller,
+    WebhooksService,
   ],
 })
 export class GuidesModule {}

@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros, parseDateTimeMicros } from '../common/time';
 import { sanitizeBasicHtml } from './basic-html';
 import { CreateGuideDto, GuideDto, UpdateGuideDto } from './dto/guide.dto';
@@ -43,13 +42,13 @@ export class GuidesService {
     return toGuidebookGuide(await this.guides.save(guide));
   }
 
-  async list(auth: AuthUser, req: Request, page: PageRequest): Promise<DrfPage<GuideDto>> {
+  async list(auth: AuthUser, page: PageRequest): Promise<Page<GuideDto>> {
     const [count, rows] = await this.guides.pageOfGuides(
       this.access.scopeOf(auth, 'g.owner_id'),
       offsetOf(page),
       page.pageSize,
     );
-    return drfPage(req, page, count, rows.map(toGuidebookGuide));
+    return { count, items: rows.map(toGuidebookGuide) };
   }
 
   async get(auth: AuthUser, id: number): Promise<GuideDto> {

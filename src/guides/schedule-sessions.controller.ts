@@ -9,206 +9,124 @@ import {
   Post,
   Query,
   Req,
+  Type,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import {
   CreateScheduleSessionDto,
+  CreateScheduleSessionV11Dto,
   ListScheduleSessionsQueryDto,
   ScheduleSessionDto,
   UpdateScheduleSessionDto,
 } from './dto/schedule-session.dto';
-import {
-  CREATE_SCHEDULE_SESSION_EXAMPLES,
-  CREATED_SCHEDULE_SESSION_EXAMPLES,
-  GUIDE_WRITE_403,
-  GUIDEBOOK_429,
-  GUIDEBOOK_DESCRIPTION_NOTE,
-  SCHEDULE_SESSION_EXAMPLES,
-  SCHEDULE_SESSION_OF_GUIDE_PAGE_EXAMPLES,
-  SCHEDULE_SESSION_PAGE_EXAMPLES,
-} from './dto/seed-examples';
 import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+import { GuidebookVersion, named } from './guidebook-version';
+import {
+  ApiCreateScheduleSession,
+  ApiDeleteScheduleSession,
+  ApiGetScheduleSession,
+  ApiListScheduleSessions,
+  ApiListScheduleSessionsOfGuide,
+  ApiUpdateScheduleSession,
+} from './schedule-sessions.openapi';
 import { ScheduleSessionsService } from './schedule-sessions.service';
 
-const NOT_FOUND = { status: 404, description: "No such session, or one of another user's guide" };
-const LIST_400 = {
-  status: 400,
-  description: 'A filter, ordering, page or page_size that cannot be read, or an unknown parameter',
-  example: { ordering: ['Invalid ordering field(s): "name". Allowed: id, start_time, end_time.'] },
-};
-const LIST_RULES =
-  "One page of sessions in DRF's envelope, 50 per page by default (`page_size` up to 500). Filters: " +
-  '`guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, ' +
-  '`start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions ' +
-  'without an end sort after the others ascending). A filter value that cannot match anything answers 400.';
+/** Guidebook Open API schedule sessions (`/open-api/v1/sessions/`, `/open-api/v1.1/…`), one class per version. */
+function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
+  @ApiTags('guidebook')
+  @Controller(`open-api/${version}/sessions`)
+  @Auth()
+  @UseGuards(GuidebookDailyLimitGuard)
+  @UseInterceptors(FormBodyInterceptor)
+  class ScheduleSessionsController {
+    constructor(readonly sessions: ScheduleSessionsService) {}
 
-/** Guidebook Open API v1 schedule sessions (`/open-api/v1/sessions/`). */
-@ApiTags('guidebook')
-@Controller('open-api/v1/sessions')
-@Auth()
-@UseGuards(GuidebookDailyLimitGuard)
-@UseInterceptors(FormBodyInterceptor)
-export class ScheduleSessionsController {
-  constructor(private readonly sessions: ScheduleSessionsService) {}
+    @Post()
+    @ApiCreateScheduleSession(version)
+    create(
+      @CurrentUser() auth: AuthUser,
+      @Body() dto: CreateScheduleSessionDto | CreateScheduleSessionV11Dto,
+    ): Promise<ScheduleSessionDto> {
+      return this.sessions.create(auth, version, dto);
+    }
 
-  @Post()
-  @ApiOperation({
-    operationId: 'createScheduleSession',
-    summary: 'Create a session in a guide you own',
-    description:
-      'Creates a session of a guide, as the seed does. Required: `guide`, `name`, `description_html` ' +
-      '(may be empty or null; sanitised), `start_time`. Times are converted to UTC (naive = UTC). A blank ' +
-      '`end_time` makes an all-day session (`all_day` defaults to true then); a session that is not ' +
-      'all-day needs an end not before its start. `schedule_tracks` must be tracks of the same guide. A ' +
-      'guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. ' +
-      GUIDEBOOK_DESCRIPTION_NOTE,
-  })
-  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiBody({ type: CreateScheduleSessionDto, examples: CREATE_SCHEDULE_SESSION_EXAMPLES })
-  @ApiCreatedResponse({
-    type: ScheduleSessionDto,
-    description: 'The new session',
-    examples: CREATED_SCHEDULE_SESSION_EXAMPLES,
-  })
-  @ApiDrfErrors(
-    {
-      status: 400,
-      description:
-        'A missing or invalid field, an end before the start, a track of another guide, or a guide the caller cannot see',
-      example: { schedule_tracks: ['Invalid pk "9" - not a schedule track of guide 1.'] },
-    },
-    GUIDE_WRITE_403,
-    GUIDEBOOK_429,
-  )
-  create(@CurrentUser() auth: AuthUser, @Body() dto: CreateScheduleSessionDto): Promise<ScheduleSessionDto> {
-    return this.sessions.create(auth, dto);
+    @Get()
+    @ApiListScheduleSessions(version)
+    async list(
+      @CurrentUser() auth: AuthUser,
+      @Req() req: Request,
+      @Query() query: ListScheduleSessionsQueryDto,
+    ): Promise<DrfPage<ScheduleSessionDto>> {
+      const pr = query.toPageRequest(50);
+      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, query));
+    }
+
+    /**
+     * The seed's own example fetches `'{}guide=47'.format(session_url)`, i.e. `/open-api/v1/sessions/guide=47`
+     * without a `?`. Clients copied from it get the list of that guide instead of a 404.
+     */
+    @Get('guide=:guide')
+    @ApiListScheduleSessionsOfGuide(version)
+    async listOfGuideSeedPath(
+      @CurrentUser() auth: AuthUser,
+      @Req() req: Request,
+      @Param('guide', IdPipe) guide: number,
+      @Query() query: ListScheduleSessionsQueryDto,
+    ): Promise<DrfPage<ScheduleSessionDto>> {
+      const pr = query.toPageRequest(50);
+      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, Object.assign(query, { guide })));
+    }
+
+    @Get(':id')
+    @ApiGetScheduleSession(version)
+    get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<ScheduleSessionDto> {
+      return this.sessions.get(auth, id);
+    }
+
+    @Patch(':id')
+    @ApiUpdateScheduleSession(version)
+    update(
+      @CurrentUser() auth: AuthUser,
+      @Param('id', IdPipe) id: number,
+      @Body() dto: UpdateScheduleSessionDto,
+    ): Promise<ScheduleSessionDto> {
+      return this.sessions.update(auth, version, id, dto);
+    }
+
+    @Delete(':id')
+    @HttpCode(204)
+    @ApiDeleteScheduleSession(version)
+    remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
+      return this.sessions.remove(auth, version, id);
+    }
   }
-
-  @Get()
-  @ApiOperation({
-    operationId: 'listScheduleSessions',
-    summary: 'Sessions of the guides you can see (filters, ordering, pages)',
-    description: `${LIST_RULES} ${GUIDEBOOK_DESCRIPTION_NOTE}`,
-  })
-  @ApiDrfPage(ScheduleSessionDto)
-  @ApiResponse({ status: 200, examples: SCHEDULE_SESSION_PAGE_EXAMPLES })
-  @ApiDrfErrors(LIST_400, GUIDEBOOK_429)
-  list(
-    @CurrentUser() auth: AuthUser,
-    @Req() req: Request,
-    @Query() query: ListScheduleSessionsQueryDto,
-  ): Promise<DrfPage<ScheduleSessionDto>> {
-    return this.sessions.list(auth, req, query.toPageRequest(50), query);
-  }
-
-  /**
-   * The seed's own example fetches `'{}guide=47'.format(session_url)`, i.e. `/open-api/v1/sessions/guide=47`
-   * without a `?`. Clients copied from it get the list of that guide instead of a 404.
-   */
-  @Get('guide=:guide')
-  @ApiOperation({
-    operationId: 'listScheduleSessionsOfGuide',
-    summary: "The seed's literal `/sessions/guide=N` form of `/sessions/?guide=N`",
-    description:
-      "Guidebook's own example builds this URL without a `?` (`'{}guide=47'.format(session_url)`); it " +
-      'answers the same list as `?guide=N` so such clients work. The other parameters of the list apply ' +
-      `too. ${LIST_RULES} ${GUIDEBOOK_DESCRIPTION_NOTE}`,
-  })
-  @ApiDrfPage(ScheduleSessionDto)
-  @ApiResponse({ status: 200, examples: SCHEDULE_SESSION_OF_GUIDE_PAGE_EXAMPLES })
-  @ApiDrfErrors(LIST_400, GUIDEBOOK_429)
-  listOfGuideSeedPath(
-    @CurrentUser() auth: AuthUser,
-    @Req() req: Request,
-    @Param('guide', IdPipe) guide: number,
-    @Query() query: ListScheduleSessionsQueryDto,
-  ): Promise<DrfPage<ScheduleSessionDto>> {
-    return this.sessions.list(auth, req, query.toPageRequest(50), Object.assign(query, { guide }));
-  }
-
-  @Get(':id')
-  @ApiOperation({
-    operationId: 'getScheduleSession',
-    summary: 'One session',
-    description: `One session with its track ids (ascending), as the seed's \`{}8348/\` fetch. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
-  })
-  @ApiOkResponse({ type: ScheduleSessionDto, examples: SCHEDULE_SESSION_EXAMPLES })
-  @ApiDrfErrors(NOT_FOUND, GUIDEBOOK_429)
-  get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<ScheduleSessionDto> {
-    return this.sessions.get(auth, id);
-  }
-
-  @Patch(':id')
-  @ApiOperation({
-    operationId: 'updateScheduleSession',
-    summary: 'Change the sent fields of a session',
-    description:
-      'Changes only the fields sent; the time rules of creation apply to the result (clearing ' +
-      '`end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the ' +
-      "session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin " +
-      `may change it; an operator who can read it gets 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
-  })
-  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
-  @ApiBody({
-    type: UpdateScheduleSessionDto,
-    examples: {
-      retime: {
-        summary: 'Move it by an hour',
-        value: { start_time: '2017-09-18T17:00:00', end_time: '2017-09-18T18:00:00' },
-      },
-      tracks: { summary: 'Replace its tracks', value: { schedule_tracks: [3, 42] } },
-    },
-  })
-  @ApiOkResponse({ type: ScheduleSessionDto, description: 'The changed session' })
-  @ApiDrfErrors(
-    {
-      status: 400,
-      description:
-        'An invalid field, an end before the start, a track of another guide, or a different `guide`',
-      example: { end_time: ['The end time must not be before the start time.'] },
-    },
-    GUIDE_WRITE_403,
-    NOT_FOUND,
-    GUIDEBOOK_429,
-  )
-  update(
-    @CurrentUser() auth: AuthUser,
-    @Param('id', IdPipe) id: number,
-    @Body() dto: UpdateScheduleSessionDto,
-  ): Promise<ScheduleSessionDto> {
-    return this.sessions.update(auth, id, dto);
-  }
-
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiOperation({
-    operationId: 'deleteScheduleSession',
-    summary: "Delete a session (the guide's owner or an admin: content editing)",
-    description:
-      "Deletes the session and its track links. The guide's owner or an admin may delete it (content " +
-      `editing, so not admin-only); an operator who can read it gets 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
-  })
-  @ApiDrfErrors(GUIDE_WRITE_403, NOT_FOUND, GUIDEBOOK_429)
-  remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
-    return this.sessions.remove(auth, id);
-  }
+  // The body class of `create` differs per version (v1.1 makes `description_html` optional): the global
+  // validation pipe reads it from the parameter types, which a union annotation cannot carry.
+  const bodyClass = version === 'v1' ? CreateScheduleSessionDto : CreateScheduleSessionV11Dto;
+  const types = Reflect.getMetadata(
+    'design:paramtypes',
+    ScheduleSessionsController.prototype,
+    'create',
+  ) as unknown[];
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    [types[0], bodyClass],
+    ScheduleSessionsController.prototype,
+    'create',
+  );
+  return named(
+    ScheduleSessionsController,
+    version === 'v1' ? 'ScheduleSessionsController' : 'ScheduleSessionsV11Controller',
+  );
 }
+
+export const ScheduleSessionsController = scheduleSessionsController('v1');
+export const ScheduleSessionsV11Controller = scheduleSessionsController('v1.1');

@@ -4,6 +4,8 @@ import { DeepPartial, EntityManager, In, Repository } from 'typeorm';
 import type { SqlCondition } from '../common/sql-condition';
 import { Sql, SqlValue } from '../database/sql';
 import { Guide } from './entities/guide.entity';
+import { Location } from './entities/location.entity';
+import { ScheduleSessionLocation } from './entities/schedule-session-location.entity';
 import { ScheduleSessionTrack } from './entities/schedule-session-track.entity';
 import { ScheduleSession } from './entities/schedule-session.entity';
 import { ScheduleTrack } from './entities/schedule-track.entity';
@@ -24,8 +26,27 @@ export interface SessionFilters {
   trackIds?: number[];
 }
 
-/** The database refused a track link (a track was deleted between the check and the insert); nothing was written. */
-export class TrackLinkRefused extends Error {}
+/**
+ * The database refused a link (a track or location was deleted between the check and the insert);
+ * nothing was written. `field` names the list it came from.
+ */
+export class TrackLinkRefused extends Error {
+  constructor(readonly field: 'schedule_tracks' | 'locations' = 'schedule_tracks') {
+    super(`${field} link refused`);
+  }
+}
+
+/** Ids added to and removed from a session's links. */
+export interface LinkChange {
+  added: number[];
+  removed: number[];
+}
+
+/** A session's track and location ids, ascending. */
+export interface SessionLinkIds {
+  tracks: number[];
+  locations: number[];
+}
 
 /**
  * Every statement on `schedule_sessions` and `schedule_session_tracks`. Visibility comes in from
@@ -39,6 +60,7 @@ export class ScheduleSessionsRepository {
   constructor(
     @InjectRepository(ScheduleSession) private readonly sessions: Repository<ScheduleSession>,
     @InjectRepository(ScheduleTrack) private readonly tracks: Repository<ScheduleTrack>,
+    @InjectRepository(Location) private readonly locations: Repository<Location>,
     private readonly sql: Sql,
   ) {
     this.toSession = sql.rowMapper(ScheduleSession);
@@ -51,12 +73,28 @@ export class ScheduleSessionsRepository {
     return new Set(rows.map((t) => t.id));
   }
 
-  /** Inserts a session and its links to `trackIds` (one transaction) and returns it; `TrackLinkRefused` when a link is. */
-  async insertSession(fields: DeepPartial<ScheduleSession>, trackIds: number[]): Promise<ScheduleSession> {
+  /** Which of `ids` are locations of `guideId`. */
+  async locationIdsOfGuide(guideId: number, ids: number[]): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    const rows = await this.locations.find({ select: { id: true }, where: { guideId, id: In(ids) } });
+    return new Set(rows.map((l) => l.id));
+  }
+
+  /**
+   * Inserts a session and its links (one transaction) and returns it; `TrackLinkRefused` when a link is.
+   * `inTransaction` runs last in the same transaction (e.g. a webhook outbox row).
+   */
+  async insertSession(
+    fields: DeepPartial<ScheduleSession>,
+    links: SessionLinkIds,
+    inTransaction?: (session: ScheduleSession) => Promise<void>,
+  ): Promise<ScheduleSession> {
     return this.sql.transaction(async (manager) => {
       const sessions = manager.getRepository(ScheduleSession);
       const session = await sessions.save(sessions.create(fields));
-      await this.insertLinks(manager, session.id, trackIds);
+      await this.insertLinks(manager, session.id, links.tracks);
+      await this.insertLocationLinks(manager, session.id, links.locations);
+      if (inTransaction) await inTransaction(session);
       return session;
     });
   }
@@ -67,18 +105,42 @@ export class ScheduleSessionsRepository {
    */
   async updateSession(
     session: ScheduleSession,
-    addedTrackIds: number[],
-    removedTrackIds: number[],
+    tracks: LinkChange,
+    locations: LinkChange,
+    inTransaction?: () => Promise<void>,
   ): Promise<void> {
     await this.sql.transaction(async (manager) => {
-      await this.insertLinks(manager, session.id, addedTrackIds);
-      if (removedTrackIds.length) {
+      await this.insertLinks(manager, session.id, tracks.added);
+      if (tracks.removed.length) {
         await manager
           .getRepository(ScheduleSessionTrack)
-          .delete({ sessionId: session.id, trackId: In(removedTrackIds) });
+          .delete({ sessionId: session.id, trackId: In(tracks.removed) });
+      }
+      await this.insertLocationLinks(manager, session.id, locations.added);
+      if (locations.removed.length) {
+        await manager
+          .getRepository(ScheduleSessionLocation)
+          .delete({ sessionId: session.id, locationId: In(locations.removed) });
       }
       await manager.getRepository(ScheduleSession).save(session);
+      if (inTransaction) await inTransaction();
     });
+  }
+
+  private async insertLocationLinks(
+    manager: EntityManager,
+    sessionId: number,
+    locationIds: number[],
+  ): Promise<void> {
+    if (!locationIds.length) return;
+    try {
+      await manager
+        .getRepository(ScheduleSessionLocation)
+        .insert(locationIds.map((locationId) => ({ sessionId, locationId })));
+    } catch {
+      // A location was deleted between the check and the insert (foreign key refused it).
+      throw new TrackLinkRefused('locations');
+    }
   }
 
   private async insertLinks(manager: EntityManager, sessionId: number, trackIds: number[]): Promise<void> {
@@ -151,25 +213,29 @@ export class ScheduleSessionsRepository {
     return [count, rows];
   }
 
-  /** Track ids per session, ascending. */
-  async trackIdsOf(sessionIds: number[]): Promise<Map<number, number[]>> {
-    const out = new Map<number, number[]>();
+  /** Track and location ids per session, ascending (every asked session has an entry). */
+  async linksOf(sessionIds: number[]): Promise<Map<number, SessionLinkIds>> {
+    const out = new Map<number, SessionLinkIds>(sessionIds.map((id) => [id, { tracks: [], locations: [] }]));
     if (!sessionIds.length) return out;
     const [ids, params] = this.sql.inList(sessionIds);
-    const rows = await this.sql.all<{ session_id: number; track_id: number }>(
+    const tracks = await this.sql.all<{ session_id: number; track_id: number }>(
       `SELECT session_id, track_id FROM schedule_session_tracks WHERE session_id IN ${ids} ORDER BY session_id, track_id`,
       params,
     );
-    for (const row of rows) {
-      const list = out.get(row.session_id) ?? [];
-      list.push(row.track_id);
-      out.set(row.session_id, list);
-    }
+    for (const row of tracks) out.get(Number(row.session_id))?.tracks.push(Number(row.track_id));
+    const locations = await this.sql.all<{ session_id: number; location_id: number }>(
+      `SELECT session_id, location_id FROM schedule_session_locations WHERE session_id IN ${ids} ORDER BY session_id, location_id`,
+      params,
+    );
+    for (const row of locations) out.get(Number(row.session_id))?.locations.push(Number(row.location_id));
     return out;
   }
 
-  /** Deletes a session (its track links go with it). */
-  async deleteById(id: number): Promise<void> {
-    await this.sessions.delete({ id });
+  /** Deletes a session (its links go with it); `inTransaction` runs in the same transaction. */
+  async deleteById(id: number, inTransaction?: () => Promise<void>): Promise<void> {
+    await this.sql.transaction(async (manager) => {
+      await manager.getRepository(ScheduleSession).delete({ id });
+      if (inTransaction) await inTransaction();
+    });
   }
 }

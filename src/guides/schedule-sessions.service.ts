@@ -1,31 +1,52 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
 import { sanitizeBasicHtml } from './basic-html';
 import { parseOrdering } from './dto/query-filters';
 import {
   CreateScheduleSessionDto,
+  CreateScheduleSessionV11Dto,
   ListScheduleSessionsQueryDto,
   ScheduleSessionDto,
   UpdateScheduleSessionDto,
 } from './dto/schedule-session.dto';
 import { ScheduleSession } from './entities/schedule-session.entity';
+import { Guide } from './entities/guide.entity';
 import { GuideAccess } from './guide-access.service';
+import { WebhookEvents } from './webhook-events.service';
 import { toGuidebookSession } from './guidebook.mapper';
+import { assertListFilter, GuidebookVersion } from './guidebook-version';
 import { GuidesRepository } from './guides.repository';
-import { resolveSessionTimes } from './schedule-rules';
-import { ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';
+import { resolveRegistration, resolveSessionTimes, SessionRegistration } from './schedule-rules';
+import { LinkChange, ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
 /** A track link the database refused: a track was deleted between the check and the insert. */
 function trackLinkError(error: unknown): unknown {
-  return error instanceof TrackLinkRefused
-    ? FieldErrorsException.of('schedule_tracks', 'A schedule track was deleted meanwhile; try again.')
-    : error;
+  if (!(error instanceof TrackLinkRefused)) return error;
+  return error.field === 'locations'
+    ? FieldErrorsException.of('locations', 'A location was deleted meanwhile; try again.')
+    : FieldErrorsException.of('schedule_tracks', 'A schedule track was deleted meanwhile; try again.');
+}
+
+const NO_REGISTRATION: SessionRegistration = {
+  addToSchedule: false,
+  requireLogin: false,
+  maxCapacity: null,
+  waitlist: false,
+  registrationStartDate: null,
+  registrationEndDate: null,
+};
+
+/** What changed in a link list. */
+function diff(current: number[], next: number[]): LinkChange {
+  return {
+    added: next.filter((id) => !current.includes(id)),
+    removed: current.filter((id) => !next.includes(id)),
+  };
 }
 
 /**
@@ -38,40 +59,58 @@ export class ScheduleSessionsService {
     private readonly sessions: ScheduleSessionsRepository,
     private readonly guides: GuidesRepository,
     private readonly access: GuideAccess,
+    private readonly events: WebhookEvents,
   ) {}
 
-  async create(auth: AuthUser, dto: CreateScheduleSessionDto): Promise<ScheduleSessionDto> {
+  /**
+   * v1 follows the seed (`description_html` required by the DTO, `allow_rating` and `add_to_schedule`
+   * false unless sent); v1.1 today's docs (both true unless sent).
+   */
+  async create(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    dto: CreateScheduleSessionDto | CreateScheduleSessionV11Dto,
+  ): Promise<ScheduleSessionDto> {
     const guide = await this.access.writableFromBody(auth, dto.guide);
     const times = resolveSessionTimes(null, dto);
-    const trackIds = await this.tracksOfGuide(guide.id, dto.schedule_tracks ?? []);
+    const defaultOn = version === 'v1.1';
+    const registration = resolveRegistration(
+      { ...NO_REGISTRATION, addToSchedule: dto.add_to_schedule ?? defaultOn },
+      dto,
+    );
+    const tracks = await this.tracksOfGuide(guide.id, dto.schedule_tracks ?? []);
+    const locations = await this.locationsOfGuide(guide.id, dto.locations ?? []);
     const now = nowMicros();
     const session = await this.sessions
       .insertSession(
         {
           guideId: guide.id,
           name: dto.name,
-          descriptionHtml: sanitizeBasicHtml(dto.description_html),
+          descriptionHtml: sanitizeBasicHtml(dto.description_html ?? null),
           ...times,
-          allowRating: dto.allow_rating ?? false,
-          addToSchedule: dto.add_to_schedule ?? false,
+          ...registration,
+          allowRating: dto.allow_rating ?? defaultOn,
           importId: blankToNull(dto.import_id),
+          rank: dto.rank ?? 0,
           createdAt: now,
           lastUpdated: now,
         },
-        trackIds,
+        { tracks, locations },
+        (created) => this.sessionEvent(auth, version, guide, 'Builder-SessionCreated', created),
       )
       .catch((error: unknown) => {
         throw trackLinkError(error);
       });
-    return toGuidebookSession(session, trackIds);
+    return toGuidebookSession(session, { tracks, locations });
   }
 
   async list(
     auth: AuthUser,
-    req: Request,
+    version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleSessionsQueryDto,
-  ): Promise<DrfPage<ScheduleSessionDto>> {
+  ): Promise<Page<ScheduleSessionDto>> {
+    assertListFilter(version, query.guide);
     const ordering = parseOrdering(query.ordering);
     // a total order ending in the id, so pages never overlap or skip rows
     if (!ordering.some(([key]) => key === 'id')) ordering.push(['id', 'ASC']);
@@ -82,51 +121,74 @@ export class ScheduleSessionsService {
       offsetOf(page),
       page.pageSize,
     );
-    const tracks = await this.sessions.trackIdsOf(rows.map((r) => r.id));
-    return drfPage(
-      req,
-      page,
-      count,
-      rows.map((row) => toGuidebookSession(row, tracks.get(row.id) ?? [])),
-    );
+    const links = await this.sessions.linksOf(rows.map((r) => r.id));
+    return { count, items: rows.map((row) => toGuidebookSession(row, links.get(row.id)!)) };
   }
 
   async get(auth: AuthUser, id: number): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
-    return toGuidebookSession(session, (await this.sessions.trackIdsOf([session.id])).get(session.id) ?? []);
+    return toGuidebookSession(session, (await this.sessions.linksOf([session.id])).get(session.id)!);
   }
 
-  async update(auth: AuthUser, id: number, dto: UpdateScheduleSessionDto): Promise<ScheduleSessionDto> {
+  async update(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    id: number,
+    dto: UpdateScheduleSessionDto,
+  ): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
-    await this.assertCanWrite(auth, session);
+    const guide = await this.assertCanWrite(auth, session);
     if (dto.guide !== undefined && dto.guide !== session.guideId) {
       throw FieldErrorsException.of('guide', 'The guide of a session cannot be changed.');
     }
     Object.assign(session, resolveSessionTimes(session, dto));
-    const current = (await this.sessions.trackIdsOf([session.id])).get(session.id) ?? [];
-    let trackIds = current;
-    if (dto.schedule_tracks !== undefined) {
-      trackIds = await this.tracksOfGuide(session.guideId, dto.schedule_tracks);
-    }
-    const added = trackIds.filter((t) => !current.includes(t));
-    const removed = current.filter((t) => !trackIds.includes(t));
+    Object.assign(session, resolveRegistration(session, dto));
+    const current = (await this.sessions.linksOf([session.id])).get(session.id)!;
+    const tracks =
+      dto.schedule_tracks !== undefined
+        ? await this.tracksOfGuide(session.guideId, dto.schedule_tracks)
+        : current.tracks;
+    const locations =
+      dto.locations !== undefined
+        ? await this.locationsOfGuide(session.guideId, dto.locations)
+        : current.locations;
+    if (dto.rank !== undefined) session.rank = dto.rank;
     if (dto.name !== undefined) session.name = dto.name;
     if (dto.description_html !== undefined) session.descriptionHtml = sanitizeBasicHtml(dto.description_html);
     if (dto.allow_rating !== undefined) session.allowRating = dto.allow_rating;
-    if (dto.add_to_schedule !== undefined) session.addToSchedule = dto.add_to_schedule;
     if (dto.import_id !== undefined) session.importId = blankToNull(dto.import_id);
     session.lastUpdated = Math.max(nowMicros(), session.lastUpdated + 1);
-    await this.sessions.updateSession(session, added, removed).catch((error: unknown) => {
-      throw trackLinkError(error);
-    });
-    return toGuidebookSession(session, trackIds);
+    await this.sessions
+      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations), () =>
+        this.sessionEvent(auth, version, guide, 'Builder-SessionUpdated', session),
+      )
+      .catch((error: unknown) => {
+        throw trackLinkError(error);
+      });
+    return toGuidebookSession(session, { tracks, locations });
   }
 
   /** The guide's owner (or an admin) deletes a session of it; its track links go with it. */
-  async remove(auth: AuthUser, id: number): Promise<void> {
+  async remove(auth: AuthUser, version: GuidebookVersion, id: number): Promise<void> {
     const session = await this.readable(auth, id);
-    await this.assertCanWrite(auth, session);
-    await this.sessions.deleteById(session.id);
+    const guide = await this.assertCanWrite(auth, session);
+    await this.sessions.deleteById(session.id, () =>
+      this.sessionEvent(auth, version, guide, 'Builder-SessionDeleted', session),
+    );
+  }
+
+  /** Writes a session's webhook event in the transaction of its change. */
+  private sessionEvent(
+    auth: AuthUser,
+    version: GuidebookVersion,
+    guide: Guide,
+    event: 'Builder-SessionCreated' | 'Builder-SessionUpdated' | 'Builder-SessionDeleted',
+    session: ScheduleSession,
+  ): Promise<void> {
+    return this.events.emit(auth, version, guide, event, {
+      session_id: String(session.id),
+      session_name: session.name,
+    });
   }
 
   /** The session `id` if `auth` may read its guide, else 404. */
@@ -136,10 +198,11 @@ export class ScheduleSessionsService {
     return session;
   }
 
-  private async assertCanWrite(auth: AuthUser, session: ScheduleSession): Promise<void> {
+  private async assertCanWrite(auth: AuthUser, session: ScheduleSession): Promise<Guide> {
     const guide = await this.guides.findById(session.guideId);
     if (!guide) throw new NotFoundException();
     this.access.assertCanWrite(auth, guide);
+    return guide;
   }
 
   /** `ids` without duplicates, ascending, if every one is a track of `guideId`; else 400 naming them. */
@@ -154,6 +217,21 @@ export class ScheduleSessionsService {
         schedule_tracks: missing.map(
           (id) => `Invalid pk "${id}" - not a schedule track of guide ${guideId}.`,
         ),
+      });
+    }
+    return wanted;
+  }
+
+  /** `ids` without duplicates, ascending, if every one is a location of `guideId`; else 400 naming them. */
+  private async locationsOfGuide(guideId: number, ids: number[]): Promise<number[]> {
+    const wanted = [...new Set(ids)].sort((a, b) => a - b);
+    if (!wanted.length) return [];
+    const inRange = wanted.filter((id) => id >= 1 && id <= 2_147_483_647);
+    const found = await this.sessions.locationIdsOfGuide(guideId, inRange);
+    const missing = wanted.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw new FieldErrorsException({
+        locations: missing.map((id) => `Invalid pk "${id}" - not a location of guide ${guideId}.`),
       });
     }
     return wanted;

@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { nowMicros } from '../common/time';
 import {
   CreateScheduleTrackDto,
@@ -16,6 +15,7 @@ import { GuideAccess } from './guide-access.service';
 import { GuidesRepository } from './guides.repository';
 import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { toGuidebookTrack } from './guidebook.mapper';
+import { assertListFilter, GuidebookVersion } from './guidebook-version';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -43,17 +43,18 @@ export class ScheduleTracksService {
 
   async list(
     auth: AuthUser,
-    req: Request,
+    version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleTracksQueryDto,
-  ): Promise<DrfPage<ScheduleTrackDto>> {
+  ): Promise<Page<ScheduleTrackDto>> {
+    assertListFilter(version, query.guide);
     const [count, rows] = await this.tracks.pageOfTracks(
       this.access.scopeOf(auth, 'g.owner_id'),
       { guide: query.guide, id: query.id, importId: query.import_id },
       offsetOf(page),
       page.pageSize,
     );
-    return drfPage(req, page, count, rows.map(toGuidebookTrack));
+    return { count, items: rows.map(toGuidebookTrack) };
   }
 
   async get(auth: AuthUser, id: number): Promise<ScheduleTrackDto> {

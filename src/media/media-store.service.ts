@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { realpath, rename, stat, unlink } from 'node:fs/promises';
@@ -53,8 +52,7 @@ const INCOMING_FOLDER = '.incoming';
  * root and must stay inside it after resolution and after following symbolic links (a link pointing
  * outside answers as missing). Uploads land in `.incoming/` under a random name and are moved to their
  * final name only once the database row that names them is committed (`commit`), or removed (`discard`).
- * Serving uses Express's `res.sendFile` (the `send` library): Range requests (206, 416 for an
- * unsatisfiable range), `Accept-Ranges`, `Content-Length`, `Last-Modified`.
+ * Serving is `sendMedia` (media-send.ts), used by the controllers that expose files.
  */
 @Injectable()
 export class MediaStore {
@@ -114,57 +112,10 @@ export class MediaStore {
     if (path) await unlink(path).catch(() => undefined);
   }
 
-  /**
-   * Serves `relative` with Range support; 404 when it is not a file inside the store. Headers: the
-   * audio type by extension, `Cross-Origin-Resource-Policy: cross-origin` (an <audio> element of a
-   * Roundware app on another origin loads it), `Cache-Control: private, max-age=3600`.
-   */
-  async serve(req: Request, res: Response, relative: string): Promise<void> {
-    const path = await this.resolveExisting(relative);
-    if (!path) {
-      res.status(404).json({ detail: 'Not found.' });
-      return;
-    }
-    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-    await new Promise<void>((done) => {
-      res.sendFile(
-        path,
-        {
-          acceptRanges: true,
-          cacheControl: false,
-          etag: false,
-          lastModified: true,
-          dotfiles: 'allow',
-          headers: {
-            'Content-Type': AUDIO_TYPES[ext] ?? 'application/octet-stream',
-            'Cache-Control': 'private, max-age=3600',
-            'Cross-Origin-Resource-Policy': 'cross-origin',
-          },
-        },
-        (err?: Error & { status?: number; headers?: Record<string, string> }) => {
-          if (err && !res.headersSent) {
-            if (err.status === 416) {
-              res
-                .status(416)
-                .set('Content-Range', err.headers?.['Content-Range'] ?? '')
-                .json({ detail: 'Requested range not satisfiable.' });
-            } else res.status(404).json({ detail: 'Not found.' });
-          } else if (err) res.destroy(err);
-          done();
-        },
-      );
-    });
-  }
-
   /** `relative` resolved under the root without touching the disk, or null if it would leave it. */
   private lexical(relative: string): string | null {
     if (!relative || relative.includes('\0') || isAbsolute(relative)) return null;
     const path = resolve(this.root, relative);
     return path.startsWith(this.root + sep) ? path : null;
   }
-}
-
-/** Where absolute media links point: `PUBLIC_URL` when configured, else the request's own (checked) host. */
-export function mediaUrlBase(req: Request, publicUrl: string | undefined): string {
-  return (publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '');
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Public } from '../common/decorators/auth.decorator';
+import { sendMedia } from './media-send';
 import { MediaStore, ROUNDWARE_FOLDER } from './media-store.service';
 
 /** The only names the store gives Roundware uploads: 22 base64url characters and an audio extension. */
@@ -11,7 +12,7 @@ const AUDIO = ['audio/wav', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/ogg',
 const BINARY = { schema: { type: 'string', format: 'binary' } } as const;
 
 /** Media store files, over HTTP with Range. */
-@ApiTags('media')
+@ApiTags('roundware')
 @Controller('media')
 export class MediaController {
   constructor(private readonly store: MediaStore) {}
@@ -28,7 +29,11 @@ export class MediaController {
       'with `Content-Range`; an unsatisfiable range → 416 with `Content-Range: bytes */<size>`). Only files ' +
       'inside `MEDIA_DIR` are ever served.',
   })
-  @ApiParam({ name: 'name', example: 'q3h2Jk9sXb1m0fWcT5yZpA.wav' })
+  @ApiParam({
+    name: 'name',
+    example: 'q3h2Jk9sXb1m0fWcT5yZpA.wav',
+    description: "The file's name in the store (from the asset's `file`)",
+  })
   @ApiProduces(...AUDIO)
   @ApiResponse({
     status: 200,
@@ -54,11 +59,11 @@ export class MediaController {
       'application/json': { schema: { type: 'object', properties: { detail: { type: 'string' } } } },
     },
   })
-  async roundware(@Param('name') name: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async roundware(@Param('name') name: string, @Res() res: Response): Promise<void> {
     if (!UPLOAD_NAME.test(name)) {
       res.status(404).json({ detail: 'Not found.' });
       return;
     }
-    await this.store.serve(req, res, `${ROUNDWARE_FOLDER}/${name}`);
+    await sendMedia(res, await this.store.resolveExisting(`${ROUNDWARE_FOLDER}/${name}`));
   }
 }

@@ -8,6 +8,9 @@ import type {
   StoredEpisode,
   StoredMedia,
 } from './entities/library-item.entity';
+import type { User } from '../auth/entities/user.entity';
+import { Role } from '../common/auth-user';
+import type { AbsServerSettingsDto, AbsUserDto } from './dto/abs-auth.dto';
 import type { MediaProgress } from './entities/media-progress.entity';
 import type { PlaybackSession } from './entities/playback-session.entity';
 
@@ -336,5 +339,62 @@ export function toMediaProgressDto(row: MediaProgress): MediaProgressDto {
     lastUpdate: microsToMillis(row.lastUpdate),
     startedAt: microsToMillis(row.startedAt),
     finishedAt: row.finishedAt === null ? null : microsToMillis(row.finishedAt),
+  };
+}
+
+/**
+ * The Audiobookshelf API version the hub answers as: 2.26.0 is the first with short-lived access JWTs and
+ * refresh tokens, which is the token model the hub implements (the apps pick it from this number).
+ */
+export const ABS_SERVER_VERSION = '2.26.0';
+
+/** Server settings as upstream's `toJSONForBrowser`, the fields clients read, with the hub's fixed values. */
+export function absServerSettings(timeZone: string): AbsServerSettingsDto {
+  return {
+    id: 'server-settings',
+    language: 'en-us',
+    version: ABS_SERVER_VERSION,
+    chromecastEnabled: false,
+    dateFormat: 'MM/dd/yyyy',
+    timeFormat: 'HH:mm',
+    homeBookshelfView: 1,
+    bookshelfView: 1,
+    sortingIgnorePrefix: false,
+    sortingPrefixes: ['the', 'a'],
+    authActiveAuthMethods: ['local'],
+    scannerDisableWatcher: true,
+    timeZone,
+  };
+}
+
+/** A hub user as Audiobookshelf's user (`toOldJSONForBrowser`): admins are `admin`, everyone else `user`. */
+export function toAbsUser(user: User, progress: MediaProgress[]): AbsUserDto {
+  const admin = user.role === Role.Admin;
+  return {
+    id: String(user.id),
+    username: user.username,
+    email: null,
+    type: admin ? 'admin' : 'user',
+    token: '',
+    isOldToken: false,
+    mediaProgress: progress.map(toMediaProgressDto),
+    seriesHideFromContinueListening: [],
+    bookmarks: [],
+    isActive: true,
+    isLocked: false,
+    lastSeen: null,
+    createdAt: microsToMillis(user.createdAt),
+    permissions: {
+      download: true,
+      update: admin,
+      delete: admin,
+      upload: admin,
+      accessAllLibraries: true,
+      accessAllTags: true,
+      accessExplicitContent: true,
+    },
+    librariesAccessible: [],
+    itemTagsSelected: [],
+    hasOpenIDLink: false,
   };
 }

@@ -20,6 +20,16 @@ export class CatalogueRepository {
     return this.libraries.findOneBy({ id });
   }
 
+  /** The first library (oldest), Audiobookshelf's default library of a user who may see all. */
+  async firstLibraryId(): Promise<string | null> {
+    const [first] = await this.libraries.find({
+      select: { id: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: 1,
+    });
+    return first?.id ?? null;
+  }
+
   async insertItem(item: LibraryItem): Promise<LibraryItem> {
     return this.items.save(this.items.create(item));
   }

@@ -1,5 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { AudiobookshelfAuthController } from './audiobookshelf-auth.controller';
+import { AudiobookshelfAuthService } from './audiobookshelf-auth.service';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
@@ -16,8 +19,8 @@ import { PlaybackSessionsService } from './playback-sessions.service';
 
 /** Audiobookshelf: the media catalogue, playback sessions (open ones in the database), media progress, stats. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Library, LibraryItem, PlaybackSession, MediaProgress])],
-  controllers: [CatalogueController, PlaybackSessionsController],
+  imports: [TypeOrmModule.forFeature([Library, LibraryItem, PlaybackSession, MediaProgress]), AuthModule],
+  controllers: [AudiobookshelfAuthController, CatalogueController, PlaybackSessionsController],
   providers: [
     CatalogueRepository,
     CatalogueService,
@@ -25,6 +28,7 @@ import { PlaybackSessionsService } from './playback-sessions.service';
     PlaybackSessionAccess,
     PlaybackSessionsService,
     IdleSessionsSweeper,
+    AudiobookshelfAuthService,
   ],
 })
 export class PlaybackSessionsModule implements OnModuleInit {

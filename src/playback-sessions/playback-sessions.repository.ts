@@ -304,6 +304,11 @@ export class PlaybackSessionsRepository {
 
   // ---------------------------------------------------------------- media progress
 
+  /** Every media progress of a user, most recently updated first. */
+  progressOf(userId: number): Promise<MediaProgress[]> {
+    return this.progress.find({ where: { userId }, order: { lastUpdate: 'DESC' } });
+  }
+
   async findProgress(
     userId: number,
     libraryItemId: string,

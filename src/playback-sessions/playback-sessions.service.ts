@@ -103,7 +103,7 @@ export class PlaybackSessionsService {
   ): Promise<PlaybackSessionExpandedDto> {
     const target = await this.playTarget(itemId, episodeId);
     if ('error' in target) throw new NotFoundException(target.error);
-    const { item, media, episode, duration } = target;
+    const { item, episode, duration } = target;
     const now = nowMicros();
     const deviceKey = this.deviceKey(auth, dto.deviceInfo, client);
     const saved = await this.sessions.findProgress(auth.id, item.id, episode?.id ?? '');
@@ -115,16 +115,7 @@ export class PlaybackSessionsService {
     const row: PlaybackSession = {
       id: newAbsId('play'),
       userId: auth.id,
-      libraryId: item.libraryId,
-      libraryItemId: item.id,
-      episodeId: episode?.id ?? null,
-      mediaType: item.mediaType,
-      mediaMetadata: JSON.stringify(sessionMetadata(item, media)),
-      chapters: '[]',
-      displayTitle: episode?.title ?? item.title,
-      displayAuthor: item.author,
-      coverPath: media.coverPath,
-      duration,
+      ...itemColumns(target),
       playMethod: 0,
       mediaPlayer: dto.mediaPlayer ?? 'unknown',
       deviceInfo: JSON.stringify(this.deviceInfo(dto.deviceInfo, client)),
@@ -333,7 +324,7 @@ export class PlaybackSessionsService {
     });
     const target = await this.playTarget(dto.libraryItemId, dto.episodeId ?? null);
     if ('error' in target) return fail(target.error, 404);
-    const { item, media, episode, duration } = target;
+    const { item, episode, duration } = target;
     if (dto.updatedAt < dto.startedAt) return fail('updatedAt is before startedAt', 400);
 
     const now = nowMicros();
@@ -376,16 +367,7 @@ export class PlaybackSessionsService {
           ...fields,
           id: dto.id,
           userId: auth.id,
-          libraryId: item.libraryId,
-          libraryItemId: item.id,
-          episodeId: episode?.id ?? null,
-          mediaType: item.mediaType,
-          mediaMetadata: JSON.stringify(sessionMetadata(item, media)),
-          chapters: '[]',
-          displayTitle: episode?.title ?? item.title,
-          displayAuthor: item.author,
-          coverPath: media.coverPath,
-          duration,
+          ...itemColumns(target),
           deviceKey: null,
           date: day.date,
           dayOfWeek: day.dayOfWeek,
@@ -540,6 +522,22 @@ interface LocalOutcome {
 }
 
 /** A client's deviceInfo, kept to short scalar values. */
+/** The columns a session copies from what it plays (the item or episode, and its media). */
+function itemColumns({ item, media, episode, duration }: PlayTarget) {
+  return {
+    libraryId: item.libraryId,
+    libraryItemId: item.id,
+    episodeId: episode?.id ?? null,
+    mediaType: item.mediaType,
+    mediaMetadata: JSON.stringify(sessionMetadata(item, media)),
+    chapters: '[]',
+    displayTitle: episode?.title ?? item.title,
+    displayAuthor: item.author,
+    coverPath: media.coverPath,
+    duration,
+  };
+}
+
 function sanitizeDeviceInfo(info: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(info ?? {}).slice(0, 20)) {

@@ -64,7 +64,11 @@ export function UpdateContentDocs(
 ) {
   return applyDecorators(
     Auth({ roles: [Role.Admin] }),
-    ApiOperation({ operationId, summary: `Change the sent fields of a ${what} (admin)` }),
+    ApiOperation({
+      operationId,
+      summary: `Change the sent fields of a ${what} (admin)`,
+      description: `Only the fields sent change; \`null\` on a field that is not nullable is 400. ${VISIBILITY}`,
+    }),
     ApiBody({ type: body }),
     ApiOkResponse({ type: item, description: `The changed ${what}` }),
     ApiDrfErrors(
@@ -78,7 +82,11 @@ export function DeleteContentDocs(operationId: string, what: string) {
   return applyDecorators(
     HttpCode(204),
     Auth({ roles: [Role.Admin] }),
-    ApiOperation({ operationId, summary: `Delete a ${what} (admin)` }),
+    ApiOperation({
+      operationId,
+      summary: `Delete a ${what} (admin)`,
+      description: `Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).`,
+    }),
     ApiNoContentResponse({ description: 'Deleted' }),
     ApiDrfErrors({ status: 404, description: `No such ${what}` }),
   );

@@ -19,7 +19,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { mediaUrlBase } from '../media/media-store.service';
+import { mediaUrlBase } from './media-links';
 import { AssetDto } from './dto/asset.dto';
 import {
   CreateEnvelopeDto,
@@ -68,6 +68,9 @@ export class EnvelopesController {
   @ApiOperation({
     operationId: 'getRoundwareEnvelope',
     summary: 'One envelope (with or without the trailing slash, as the client asks)',
+    description:
+      '`{id, created, session_id, asset_ids}`; `session_id` in the query is accepted (the client sends it). ' +
+      'Visible to whoever sees its session.',
   })
   @ApiOkResponse({ type: EnvelopeDto })
   @ApiDrfErrors(NOT_FOUND)

@@ -14,6 +14,18 @@ import { parseIdList, ID_LIST_MESSAGE } from './dto/fields';
 import type { Envelope } from './entities/envelope.entity';
 import { toRoundwareEnvelope } from './roundware-content.mapper';
 
+/** The store's extension for a container music-metadata names (`WAVE`, `MPEG`, `EBML/webm`, `M4A/isom`…). */
+function extensionOfContainer(container: string): string | undefined {
+  if (container.includes('wav')) return 'wav';
+  if (container.includes('webm')) return 'webm';
+  if (container.includes('ogg')) return 'ogg';
+  if (container.includes('flac')) return 'flac';
+  if (container.includes('m4a') || container.includes('mp4') || container.includes('isom')) return 'm4a';
+  if (container.includes('adts') || container.includes('aac')) return 'aac';
+  if (container.includes('mpeg')) return 'mp3';
+  return undefined;
+}
+
 /** The part of a multer upload the service reads. */
 export interface UploadedAudio {
   path: string;
@@ -32,7 +44,9 @@ function coordinate(
   errors: FieldErrors,
 ): number | null {
   if (text === undefined || text.trim() === '') return null;
-  const value = /^\s*-?\d{1,3}(\.\d{1,20})?\s*$/.test(text) ? Number(text) : NaN;
+  // what JavaScript's Number#toString writes, exponents included (`1e-7`); at most 32 characters
+  const value =
+    text.length <= 32 && /^\s*-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
   if (!(Math.abs(value) <= limit)) {
     errors[field] = [`A valid number between -${limit} and ${limit} is required.`];
     return null;
@@ -86,8 +100,13 @@ export class EnvelopesService {
     try {
       const envelope = await this.visible(auth, id);
       if (!file) throw FieldErrorsException.of('file', 'No file was submitted.');
-      const ext = audioExtensionOf(file.mimetype);
-      if (!ext) throw unsupported(file.mimetype);
+      // a Blob appended without a type (the web client's FormData) arrives as application/octet-stream: the
+      // content decides then, as upstream's ValidatedFileField sniffs it
+      const declared = audioExtensionOf(file.mimetype);
+      const untyped = ['', 'application/octet-stream'].includes(
+        file.mimetype.split(';')[0].trim().toLowerCase(),
+      );
+      if (!declared && !untyped) throw unsupported(file.mimetype);
       const errors: FieldErrors = {};
       if (body.session_id !== undefined && body.session_id !== String(envelope.sessionId))
         errors.session_id = [`The envelope belongs to session ${envelope.sessionId}.`];
@@ -101,7 +120,9 @@ export class EnvelopesService {
         errors.tag_ids = [ID_LIST_MESSAGE];
       if (Object.keys(errors).length) throw new FieldErrorsException(errors);
       const tagIds = await tagsOfProject(this.tags, envelope.projectId, body.tag_ids ?? '', 'tag_ids');
-      const seconds = await this.durationOf(file);
+      const { seconds, container } = await this.audioOf(file);
+      const ext = declared ?? extensionOfContainer(container);
+      if (!ext) throw unsupported(file.mimetype);
       const mediaPath = `${ROUNDWARE_FOLDER}/${this.media.newName(ext)}`;
       const now = nowMicros();
       const asset = await this.assetRows.inTransaction((manager) =>
@@ -113,7 +134,7 @@ export class EnvelopesService {
             envelopeId: envelope.id,
             latitude,
             longitude,
-            filename: file.originalname.slice(0, 256) || null,
+            filename: file.originalname.replace(/\0/g, '').slice(0, 256) || null,
             mediaPath,
             audioLength: seconds,
             tagIds,
@@ -144,13 +165,16 @@ export class EnvelopesService {
     }
   }
 
-  /** The audio's duration in seconds; a file that is not readable audio of its declared type is a 415. */
-  private async durationOf(file: UploadedAudio): Promise<number | null> {
+  /** The audio's duration in seconds and its container; a file that is not readable audio is a 415. */
+  private async audioOf(file: UploadedAudio): Promise<{ seconds: number | null; container: string }> {
     try {
       const meta = await parseFile(file.path, { duration: true, skipCovers: true });
       if (!meta.format.container && !meta.format.codec) throw new Error('no audio format');
       const d = meta.format.duration;
-      return typeof d === 'number' && Number.isFinite(d) ? Math.round(d * 1000) / 1000 : null;
+      return {
+        seconds: typeof d === 'number' && Number.isFinite(d) ? Math.round(d * 1000) / 1000 : null,
+        container: (meta.format.container ?? '').toLowerCase(),
+      };
     } catch {
       throw unsupported(file.mimetype);
     }

@@ -14,7 +14,7 @@ import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import {
   ExperimentSessionDetailDto,
   ExperimentSessionDto,
@@ -61,15 +61,14 @@ export class ExperimentSessionsController {
       'A page, page_size, experiment_id or active value that cannot be read, or an unknown parameter',
     example: { experiment_id: ['Enter a whole number.'] },
   })
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: ExperimentSessionQueryDto,
   ): Promise<DrfPage<ExperimentSessionDto>> {
-    return this.sessions.list(auth, req, query.toPageRequest(EXPERIMENT_SESSIONS_PAGE_SIZE), {
-      experimentId: query.experiment_id,
-      active: query.active,
-    });
+    const pr = query.toPageRequest(EXPERIMENT_SESSIONS_PAGE_SIZE);
+    const filters = { experimentId: query.experiment_id, active: query.active };
+    return toDrfPage(req, pr, await this.sessions.list(auth, pr, filters));
   }
 
   @Post()

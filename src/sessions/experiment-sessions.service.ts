@@ -1,9 +1,8 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import type { SqlCondition } from '../common/sql-condition';
 import { AppConfig } from '../config/app-config';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { Page, PageRequest, paginate } from '../common/pagination';
 import {
   ExperimentSessionDetailDto,
   ExperimentSessionDto,
@@ -37,19 +36,18 @@ export class ExperimentSessionsService {
   /** Visible sessions, newest first, one page counted and fetched in SQL. */
   async list(
     auth: AuthUser,
-    req: Request,
     page: PageRequest,
     filters: ExperimentSessionFilters,
-  ): Promise<DrfPage<ExperimentSessionDto>> {
+  ): Promise<Page<ExperimentSessionDto>> {
     const conditions: SqlCondition[] = [this.access.visibleTo(auth)];
     if (filters.experimentId !== undefined) conditions.push(['project_id = ?', [filters.experimentId]]);
     if (filters.active !== undefined) conditions.push(['is_active = ?', [filters.active]]);
-    const count = await this.sessions.count(conditions);
-    const rows =
-      offsetOf(page) < count
-        ? await this.sessions.experimentRows(conditions, page.pageSize, offsetOf(page))
-        : [];
-    return drfPage(req, page, count, rows.map(toExperimentSession));
+    const { count, items } = await paginate(
+      page,
+      () => this.sessions.count(conditions),
+      (limit, offset) => this.sessions.experimentRows(conditions, limit, offset),
+    );
+    return { count, items: items.map(toExperimentSession) };
   }
 
   async get(auth: AuthUser, id: number): Promise<ExperimentSessionDetailDto> {

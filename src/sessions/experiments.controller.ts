@@ -6,7 +6,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { PageQueryDto } from '../common/dto/page-query.dto';
-import { DrfPage } from '../common/pagination';
+import { DrfPage, toDrfPage } from '../common/pagination';
 import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { ExperimentSessionsDto } from './dto/experiment-session.dto';
 import { ExperimentSessionsService } from './experiment-sessions.service';
@@ -73,12 +73,13 @@ export class ExperimentsController {
     description: 'A page or page_size that cannot be read, or an unknown parameter',
     example: { page_size: ['Ensure this value is less than or equal to 500.'] },
   })
-  list(
+  async list(
     @CurrentUser() auth: AuthUser,
     @Req() req: Request,
     @Query() query: PageQueryDto,
   ): Promise<DrfPage<ExperimentDto>> {
-    return this.projects.list(auth, req, query.toPageRequest(EXPERIMENTS_PAGE_SIZE));
+    const pr = query.toPageRequest(EXPERIMENTS_PAGE_SIZE);
+    return toDrfPage(req, pr, await this.projects.list(auth, pr));
   }
 
   @Get(':id')

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { DRF_MESSAGES } from '../common/validation';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { Page, PageRequest, paginate } from '../common/pagination';
 import { nowMicros } from '../common/time';
 import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { Project } from './entities/project.entity';
@@ -56,11 +55,13 @@ export class ProjectsService {
   }
 
   /** Newest first, paginated in SQL. */
-  async list(auth: AuthUser, req: Request, page: PageRequest): Promise<DrfPage<ExperimentDto>> {
+  async list(auth: AuthUser, page: PageRequest): Promise<Page<ExperimentDto>> {
     const scope = this.access.visibleTo(auth);
-    const count = await this.projects.count(scope);
-    const rows =
-      offsetOf(page) < count ? await this.projects.newestFirst(scope, page.pageSize, offsetOf(page)) : [];
-    return drfPage(req, page, count, rows.map(toExperiment));
+    const { count, items } = await paginate(
+      page,
+      () => this.projects.count(scope),
+      (limit, offset) => this.projects.newestFirst(scope, limit, offset),
+    );
+    return { count, items: items.map(toExperiment) };
   }
 }

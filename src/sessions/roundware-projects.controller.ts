@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import type { DrfPage } from '../common/pagination';
+import { type DrfPage, requestedPage, toDrfPage } from '../common/pagination';
 import { IdPipe } from '../common/validation';
 import {
   CreateRoundwareProjectDto,
@@ -39,7 +39,9 @@ export class RoundwareProjectsController {
     @Query() query: RoundwareProjectListQueryDto,
     @Req() req: Request,
   ): Promise<RoundwareProjectDto[] | DrfPage<RoundwareProjectDto>> {
-    return this.projects.list(auth, query, req);
+    const pr = requestedPage(query, 50);
+    if (!pr) return this.projects.list(auth);
+    return this.projects.page(auth, pr).then((page) => toDrfPage(req, pr, page));
   }
 
   @Post()

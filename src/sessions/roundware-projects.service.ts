@@ -1,15 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { Page, PageRequest, paginate } from '../common/pagination';
 import { nowMicros, parseDateTimeMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {
   CreateRoundwareProjectDto,
   LocalizedInput,
   RoundwareProjectDto,
-  RoundwareProjectListQueryDto,
   UpdateRoundwareProjectDto,
 } from './dto/roundware-project.dto';
 import { LOCALIZED_PROJECT_FIELDS, LocalizedTexts, Project } from './entities/project.entity';
@@ -39,33 +37,27 @@ export class RoundwareProjectsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The projects `auth` can see in id order, localized in `en`: the whole array, or one page. */
-  async list(
-    auth: AuthUser,
-    query: RoundwareProjectListQueryDto,
-    req: Request,
-  ): Promise<RoundwareProjectDto[] | DrfPage<RoundwareProjectDto>> {
-    const scope = this.access.visibleTo(auth);
-    if (query.page !== undefined || query.page_size !== undefined) {
-      const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const count = await this.projects.count(scope);
-      const rows =
-        offsetOf(pr) < count ? await this.projects.oldestFirst(scope, pr.pageSize, offsetOf(pr)) : [];
-      return drfPage(
-        req,
-        pr,
-        count,
-        rows.map((p) => toRoundwareProject(p)),
-      );
-    }
+  /** The projects `auth` can see in id order, localized in `en` (at most SESSIONS_LIST_MAX_ROWS). */
+  async list(auth: AuthUser): Promise<RoundwareProjectDto[]> {
     const max = this.config.sessev.sessionsListMaxRows;
-    const rows = await this.projects.oldestFirst(scope, max + 1);
+    const rows = await this.projects.oldestFirst(this.access.visibleTo(auth), max + 1);
     if (rows.length > max) {
       throw new BadRequestException(
         `More than ${max} projects match. Ask for pages with page_size (and page).`,
       );
     }
     return rows.map((p) => toRoundwareProject(p));
+  }
+
+  /** One page of the same list. */
+  async page(auth: AuthUser, pr: PageRequest): Promise<Page<RoundwareProjectDto>> {
+    const scope = this.access.visibleTo(auth);
+    const { count, items } = await paginate(
+      pr,
+      () => this.projects.count(scope),
+      (limit, offset) => this.projects.oldestFirst(scope, limit, offset),
+    );
+    return { count, items: items.map((p) => toRoundwareProject(p)) };
   }
 
   /**

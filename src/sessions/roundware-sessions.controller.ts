@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { ApiDrfErrors } from '../common/api-responses';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
-import type { DrfPage } from '../common/pagination';
+import { type DrfPage, requestedPage, toDrfPage } from '../common/pagination';
 import { IdPipe } from '../common/validation';
 import {
   CreateRoundwareSessionDto,
@@ -51,7 +51,9 @@ export class RoundwareSessionsController {
     @Query() query: RoundwareSessionListQueryDto,
     @Req() req: Request,
   ): Promise<RoundwareSessionDto[] | DrfPage<RoundwareSessionDto>> {
-    return this.sessions.list(auth, query, req);
+    const pr = requestedPage(query, 50);
+    if (!pr) return this.sessions.list(auth, query);
+    return this.sessions.page(auth, query, pr).then((page) => toDrfPage(req, pr, page));
   }
 
   @Get('count')

@@ -1,10 +1,9 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Request } from 'express';
 import { UsersService } from '../auth/users.service';
 import { AuthUser } from '../common/auth-user';
 import type { SqlCondition } from '../common/sql-condition';
 import { FieldErrors, FieldErrorsException } from '../common/errors';
-import { drfPage, DrfPage, offsetOf, PageRequest } from '../common/pagination';
+import { Page, PageRequest, paginate } from '../common/pagination';
 import { parseDateTimeMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {
@@ -56,26 +55,30 @@ export class RoundwareSessionsService {
   ) {}
 
   /**
-   * Every visible session matching the filters, oldest first: a plain array (at most
-   * SESSIONS_LIST_MAX_ROWS, else 400 asking for pages), or one DRF page when `page`/`page_size` is given.
+   * Every visible session matching the filters, oldest first, as a plain array (at most
+   * SESSIONS_LIST_MAX_ROWS, else 400 asking for pages).
    */
-  async list(
-    auth: AuthUser,
-    query: RoundwareSessionListQueryDto,
-    req: Request,
-  ): Promise<RoundwareSessionDto[] | DrfPage<RoundwareSessionDto>> {
+  async list(auth: AuthUser, query: RoundwareSessionListQueryDto): Promise<RoundwareSessionDto[]> {
     const conditions = await this.conditions(auth, query);
-    if (query.page !== undefined || query.page_size !== undefined) {
-      const pr: PageRequest = { page: query.page ?? 1, pageSize: query.page_size ?? 50 };
-      const count = await this.sessions.count(conditions);
-      const rows =
-        offsetOf(pr) < count ? await this.sessions.roundwareRows(conditions, pr.pageSize, offsetOf(pr)) : [];
-      return drfPage(req, pr, count, rows.map(toRoundwareSession));
-    }
     const max = this.config.sessev.sessionsListMaxRows;
     const rows = await this.sessions.roundwareRows(conditions, max + 1);
     if (rows.length > max) throw new BadRequestException(tooManySessions(max));
     return rows.map(toRoundwareSession);
+  }
+
+  /** One page of the visible sessions matching the filters, oldest first. */
+  async page(
+    auth: AuthUser,
+    query: RoundwareSessionListQueryDto,
+    pr: PageRequest,
+  ): Promise<Page<RoundwareSessionDto>> {
+    const conditions = await this.conditions(auth, query);
+    const { count, items } = await paginate(
+      pr,
+      () => this.sessions.count(conditions),
+      (limit, offset) => this.sessions.roundwareRows(conditions, limit, offset),
+    );
+    return { count, items: items.map(toRoundwareSession) };
   }
 
   async count(auth: AuthUser, filters: RoundwareSessionFiltersDto): Promise<RoundwareCountDto> {

@@ -331,7 +331,7 @@ describe('typed client (clients/typescript) flows', () => {
       body: { username: 'admin', password: ADMIN_PASSWORD },
     });
     expect(login.data?.user).toMatchObject({ username: 'admin', type: 'admin' });
-    const me = await typedClient(baseUrl, login.data?.user.token).GET('/auth/me');
+    const me = await typedClient(baseUrl, login.data?.user.accessToken).GET('/auth/me');
     expect(me.data?.username).toBe('admin');
     const wrong = await typedClient(baseUrl).POST('/audiobookshelf/login', {
       body: { username: 'admin', password: 'nope-nope' },
@@ -361,7 +361,7 @@ describe('typed client: Audiobookshelf playback flow', () => {
       body: { username: 'admin', password: ADMIN_PASSWORD },
     });
     expect(login.data?.user).toMatchObject({ username: 'admin', type: 'admin' });
-    const admin = typedClient(baseUrl, login.data!.user.token);
+    const admin = typedClient(baseUrl, login.data!.user.accessToken);
 
     const library = await admin.POST('/audiobookshelf/api/libraries', {
       body: { name: 'Podcasts', mediaType: 'podcast' },

@@ -66,7 +66,7 @@ export interface SessionBody extends Record<string, unknown> {
   created_at: string;
 }
 
-/** The 13 keys of a Guidebook session, in the seed's order. */
+/** The 13 keys of a Guidebook session in the seed's order, then the keys of today's docs. */
 export const SESSION_KEYS = [
   'id',
   'created_at',
@@ -81,7 +81,55 @@ export const SESSION_KEYS = [
   'add_to_schedule',
   'guide',
   'schedule_tracks',
+  'locations',
+  'image',
+  'rank',
+  'waitlist',
+  'require_login',
+  'max_capacity',
+  'registration_start_date',
+  'registration_end_date',
 ];
+
+/** What a session without today's fields answers for them. */
+export const TODAY_DEFAULTS = {
+  locations: [],
+  image: null,
+  rank: 0,
+  waitlist: false,
+  require_login: false,
+  max_capacity: null,
+  registration_start_date: null,
+  registration_end_date: null,
+};
 
 /** `2017-09-18T16:00:00.000000+0000` */
 export const GUIDEBOOK_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}\+0000$/;
+
+export async function makeLocation(
+  t: TestApp,
+  who: Organiser,
+  guide: number,
+  body: Record<string, unknown> = {},
+): Promise<number> {
+  const res = await t.http
+    .post('/open-api/v1/locations/')
+    .set('Authorization', who.auth)
+    .send({ guide, name: 'Room', location_type: 2, ...body });
+  if (res.status !== 201) throw new Error(`creating a location failed: ${res.status} ${res.text}`);
+  return res.body.id as number;
+}
+
+/** The keys of a Guidebook location, in the docs' order. */
+export const LOCATION_KEYS = [
+  'id',
+  'guide',
+  'name',
+  'description',
+  'location_type',
+  'latitude',
+  'longitude',
+  'import_id',
+  'address',
+  'created_at',
+];

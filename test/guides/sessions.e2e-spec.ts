@@ -8,6 +8,7 @@ import {
   makeTrack,
   Organiser,
   SESSION_KEYS,
+  TODAY_DEFAULTS,
 } from './guidebook-helpers';
 
 describe('Guidebook schedule sessions (e2e)', () => {
@@ -48,6 +49,7 @@ describe('Guidebook schedule sessions (e2e)', () => {
       add_to_schedule: false,
       guide,
       schedule_tracks: trackIds,
+      ...TODAY_DEFAULTS,
     });
   };
 
@@ -466,21 +468,8 @@ describe('Guidebook session lists (e2e)', () => {
     const body = await list('');
     expect(body).toMatchObject({ count: 7, next: null, previous: null });
     expect(idsOf(body)).toEqual(ids);
-    expect(Object.keys(body.results[0])).toEqual([
-      'id',
-      'created_at',
-      'last_updated',
-      'start_time',
-      'end_time',
-      'all_day',
-      'name',
-      'description_html',
-      'import_id',
-      'allow_rating',
-      'add_to_schedule',
-      'guide',
-      'schedule_tracks',
-    ]);
+    // the seed's 13 keys in its order, then today's (Guidebook adds keys without a version bump)
+    expect(Object.keys(body.results[0])).toEqual(SESSION_KEYS);
   });
 
   it('filters by guide, schedule_tracks, import_id and id', async () => {

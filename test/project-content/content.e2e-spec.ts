@@ -421,4 +421,75 @@ describe('Roundware project content (e2e)', () => {
       await as(alice).get(`/api/2/timedassets/${res.body.id}/`).expect(404);
     });
   });
+
+  describe('every resource: detail equals the list item, PATCH changes the sent field, DELETE removes it', () => {
+    const bodies: Record<string, () => Promise<object>> = {
+      speakers: async () => ({
+        project_id: project,
+        code: 'c',
+        maxvolume: 1,
+        minvolume: 0,
+        uri: 'https://s.example/x.mp3',
+        attenuation_distance: 5,
+      }),
+      audiotracks: async () => ({ project_id: project, ...TRACK }),
+      tags: async () => ({ project_id: project, value: 'v' }),
+      uigroups: async () => ({ project_id: project, name: 'G', index: 9 }),
+      uiitems: async () => ({
+        ui_group_id: (
+          await as(admin).post('/api/2/uigroups/', { project_id: project, name: 'H', index: 10 }).expect(200)
+        ).body.id,
+        tag_id: (await as(admin).post('/api/2/tags/', { project_id: project, value: 'w' }).expect(200)).body
+          .id,
+        index: 1,
+      }),
+      assets: async () => ({ project_id: project, description: 'd' }),
+      timedassets: async () => ({
+        project_id: project,
+        asset_id: (await as(admin).post('/api/2/assets/', { project_id: project }).expect(200)).body.id,
+        start: 1,
+        end: 2,
+      }),
+    };
+    const change: Record<string, [string, unknown]> = {
+      speakers: ['code', 'changed'],
+      audiotracks: ['banned_duration', 7],
+      tags: ['value', 'changed'],
+      uigroups: ['name', 'changed'],
+      uiitems: ['index', 5],
+      assets: ['weight', 99],
+      timedassets: ['end', 3.5],
+    };
+    it.each(Object.keys(bodies))('%s', async (resource) => {
+      const created = (
+        await as(admin)
+          .post(`/api/2/${resource}/`, await bodies[resource]())
+          .expect(200)
+      ).body;
+      const one = await as(alice).get(`/api/2/${resource}/${created.id}/`).expect(200);
+      expect(one.body).toEqual(created);
+      const list = await as(alice).get(`/api/2/${resource}/`).expect(200);
+      expect(list.body.find((x: { id: number }) => x.id === created.id)).toEqual(created);
+      const [field, value] = change[resource];
+      const patched = await as(admin)
+        .patch(`/api/2/${resource}/${created.id}/`, { [field]: value })
+        .expect(200);
+      expect(patched.body).toMatchObject({
+        ...created,
+        [field]: value,
+        ...(resource === 'assets' ? { updated: expect.any(String) } : {}),
+      });
+      const nulled = await as(admin)
+        .patch(`/api/2/${resource}/${created.id}/`, { [field]: null })
+        .expect(400);
+      expect(nulled.body).toEqual({ [field]: ['This field may not be null.'] });
+      await as(alice)
+        .patch(`/api/2/${resource}/${created.id}/`, { [field]: value })
+        .expect(403);
+      await as(alice).delete(`/api/2/${resource}/${created.id}/`).expect(403);
+      await as(admin).delete(`/api/2/${resource}/${created.id}/`).expect(204);
+      await as(admin).get(`/api/2/${resource}/${created.id}/`).expect(404);
+      await as(admin).patch(`/api/2/${resource}/${created.id}/`, {}).expect(404);
+    });
+  });
 });

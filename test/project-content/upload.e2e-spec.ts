@@ -47,6 +47,8 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
   afterAll(() => t.close());
 
   const stored = () => readdirSync(join(mediaDir, 'roundware'));
+  /** Files in the store after the successful uploads above each test. */
+  let storedCount = 1;
   const incoming = () => readdirSync(join(mediaDir, '.incoming'));
   const assetCount = async () =>
     ((await t.http.get('/api/2/assets/').set('Authorization', bearer(admin)).expect(200)).body as unknown[])
@@ -171,13 +173,41 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
     }
   });
 
+  it('a file appended without a type (a Blob in FormData) is recognised by its content', async () => {
+    const id = await envelope();
+    const res = await upload(
+      id,
+      small,
+      { latitude: '1e-7', longitude: '-0.5' },
+      'application/octet-stream',
+      'blob',
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      filename: 'blob',
+      audio_length_in_seconds: 0.25,
+      envelope_ids: [id],
+      latitude: 1e-7,
+      longitude: -0.5,
+    });
+    expect(res.body.file).toMatch(/\.wav$/);
+    const junk = await upload(
+      id,
+      Buffer.from('not audio at all'),
+      {},
+      'application/octet-stream',
+      'blob',
+    ).expect(415);
+    expect(junk.body).toEqual({ detail: 'Unsupported media type "application/octet-stream" in request.' });
+    storedCount = 2;
+  });
+
   it('a file over UPLOAD_MAX_BYTES is 413 and nothing is stored', async () => {
     const id = await envelope();
     const before = await assetCount();
     const res = await upload(id, big, { session_id: String(session) }).expect(413);
     expect(res.body).toEqual({ detail: expect.any(String) });
     expect(await assetCount()).toBe(before);
-    expect(stored()).toHaveLength(1);
+    expect(stored()).toHaveLength(storedCount);
     expect(incoming()).toEqual([]);
   });
 
@@ -196,7 +226,7 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
       .expect(415);
     expect(notMultipart.body.detail).toContain('Unsupported media type');
     expect(await assetCount()).toBe(before);
-    expect(stored()).toHaveLength(1);
+    expect(stored()).toHaveLength(storedCount);
     expect(incoming()).toEqual([]);
   });
 
@@ -226,7 +256,7 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
       .expect(400);
     expect(otherField.body).toEqual({ detail: expect.any(String) });
     expect(await assetCount()).toBe(before);
-    expect(stored()).toHaveLength(1);
+    expect(stored()).toHaveLength(storedCount);
     expect(incoming()).toEqual([]);
   });
 
@@ -263,7 +293,7 @@ describe('Roundware contributing: envelopes, upload, media store (e2e)', () => {
 
   it('deleting the asset (admin) removes its file', async () => {
     await t.http.delete(`/api/2/assets/${assetId}/`).set('Authorization', bearer(admin)).expect(204);
-    expect(stored().filter((n) => !n.startsWith('AAAA'))).toEqual([]);
+    expect(stored().filter((n) => !n.startsWith('AAAA'))).toHaveLength(1);
     await t.http.get(new URL(fileUrl).pathname).expect(404);
   });
 });

@@ -97,6 +97,7 @@ describe('authorization matrix (e2e)', () => {
           const built = await entry.request(ctx);
           let req = t.http[method.toLowerCase() as 'get'](built.path);
           if (credential) req = req.set('Authorization', `${schemeFor(built.path)} ${credential}`);
+          for (const [name, value] of Object.entries(built.headers ?? {})) req = req.set(name, value);
           if (built.body !== undefined) req = req.send(built.body as object);
           const res = await req;
           const label = `${key} as ${principal} with ${credential?.startsWith('shk_') ? 'API key' : credential ? 'JWT' : 'nothing'}`;

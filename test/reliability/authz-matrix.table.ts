@@ -36,6 +36,8 @@ export interface BuiltRequest {
   /** The concrete URL (with ids filled in, trailing slash as the surface's clients send it). */
   path: string;
   body?: unknown;
+  /** Headers beside the caller's credential (e.g. a refresh JWT in `x-refresh-token`). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {
@@ -221,6 +223,306 @@ const ownerProgress = (ctx: MatrixContext): Promise<Catalogue> =>
     return own;
   });
 
+// ---- project content (helper rwc): admin-made content in the owner's (private) project ----
+const TRACK_FIELDS = {
+  minvolume: 0.5,
+  maxvolume: 1,
+  minduration: 5,
+  maxduration: 30,
+  mindeadair: 1,
+  maxdeadair: 3,
+  minfadeintime: 0.5,
+  maxfadeintime: 1,
+  minfadeouttime: 0.5,
+  maxfadeouttime: 1,
+  minpanpos: 0,
+  maxpanpos: 0,
+  minpanduration: 5,
+  maxpanduration: 10,
+};
+const contentBody: Record<string, (ctx: MatrixContext) => Promise<object>> = {
+  speakers: async (ctx) => ({
+    project_id: await ownerProject(ctx),
+    code: 'm',
+    maxvolume: 1,
+    minvolume: 0,
+    uri: 'https://s.example/a.mp3',
+    attenuation_distance: 10,
+  }),
+  audiotracks: async (ctx) => ({ project_id: await ownerProject(ctx), ...TRACK_FIELDS }),
+  tags: async (ctx) => ({ project_id: await ownerProject(ctx), value: unique('tag') }),
+  uigroups: async (ctx) => ({ project_id: await ownerProject(ctx), name: 'Group', index: 1 }),
+  uiitems: async (ctx) => ({
+    ui_group_id: await ownerContent(ctx, 'uigroups'),
+    tag_id: await ownerContent(ctx, 'tags'),
+    index: 1,
+  }),
+  assets: async (ctx) => ({ project_id: await ownerProject(ctx), description: 'matrix' }),
+  timedassets: async (ctx) => ({
+    project_id: await ownerProject(ctx),
+    asset_id: await ownerContent(ctx, 'assets'),
+    start: 1,
+    end: 2,
+  }),
+};
+const freshOwnerContent = async (ctx: MatrixContext, resource: string): Promise<number> =>
+  (await ctx.as(ctx.admin, 'POST', `/api/2/${resource}/`, await contentBody[resource](ctx), 200))
+    .id as number;
+const ownerContent = (ctx: MatrixContext, resource: string): Promise<number> =>
+  once(ctx, `content:${resource}`, () => freshOwnerContent(ctx, resource));
+function contentRows(resource: string): Record<string, RouteCase> {
+  return {
+    [`GET /api/2/${resource}`]: {
+      request: async (ctx) => (await ownerContent(ctx, resource), { path: `/api/2/${resource}/` }),
+      expect: anyCaller(200),
+      note: "a plain array of the content of the projects the caller sees (another user's private project's: none)",
+    },
+    [`POST /api/2/${resource}`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/`, body: await contentBody[resource](ctx) }),
+      expect: adminOnly(200),
+      note: 'content writes are admin only (upstream AuthenticatedReadAdminWrite); creates answer 200 as upstream',
+    },
+    [`GET /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/${await ownerContent(ctx, resource)}/` }),
+      expect: ownedRead(200),
+      note: "visible to whoever sees the project: a private experiment's owner, operators, admins",
+    },
+    [`PATCH /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({
+        path: `/api/2/${resource}/${await ownerContent(ctx, resource)}/`,
+        body: {},
+      }),
+      expect: adminOnly(200),
+    },
+    [`DELETE /api/2/${resource}/:id`]: {
+      request: async (ctx) => ({ path: `/api/2/${resource}/${await freshOwnerContent(ctx, resource)}/` }),
+      expect: adminOnly(204),
+    },
+  };
+}
+const freshOwnerEnvelope = async (ctx: MatrixContext): Promise<number> =>
+  (await ctx.as(ctx.owner, 'POST', '/api/2/envelopes/', { session_id: await ownerSession(ctx) }, 200))
+    .id as number;
+const ownerEnvelope = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'envelope', () => freshOwnerEnvelope(ctx));
+/** An uploaded recording's media path (multipart, as the Roundware client sends it). */
+const ownerMedia = (ctx: MatrixContext): Promise<string> =>
+  once(ctx, 'media', async () => {
+    const wav = Buffer.alloc(8044);
+    wav.write('RIFF', 0, 'ascii');
+    wav.writeUInt32LE(8036, 4);
+    wav.write('WAVEfmt ', 8, 'ascii');
+    wav.writeUInt32LE(16, 16);
+    wav.writeUInt16LE(1, 20);
+    wav.writeUInt16LE(1, 22);
+    wav.writeUInt32LE(8000, 24);
+    wav.writeUInt32LE(16000, 28);
+    wav.writeUInt16LE(2, 32);
+    wav.writeUInt16LE(16, 34);
+    wav.write('data', 36, 'ascii');
+    wav.writeUInt32LE(8000, 40);
+    const res = await ctx.t.http
+      .patch(`/api/2/envelopes/${await ownerEnvelope(ctx)}/`)
+      .set('Authorization', `Bearer ${ctx.owner.token}`)
+      .attach('file', wav, { filename: 'matrix.wav', contentType: 'audio/wav' });
+    if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${res.text}`);
+    return new URL(res.body.file as string).pathname;
+  });
+const freshOwnerLocation = async (ctx: MatrixContext): Promise<number> => {
+  const body = { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 };
+  return (await ctx.as(ctx.owner, 'POST', '/open-api/v1/locations/', body, 201)).id as number;
+};
+const ownerLocation = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'location', () => freshOwnerLocation(ctx));
+
+/** Guidebook v1 (`/open-api/v1/`): operators read all, but writing another owner's content is 403. */
+const GUIDEBOOK_V1: Record<string, RouteCase> = {
+  'POST /open-api/v1/guides': {
+    request: () => ({ path: '/open-api/v1/guides/', body: { name: unique('guide') } }),
+    expect: anyCaller(201),
+  },
+  'GET /open-api/v1/guides': {
+    request: async (ctx) => (await ownerGuide(ctx), { path: '/open-api/v1/guides/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await ownerGuide(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/guides/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: 'operators see every guide but may write only their own: 403 (decisions: Guidebook)',
+  },
+  'DELETE /open-api/v1/guides/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/guides/${await freshOwnerGuide(ctx)}/` }),
+    expect: adminOnly(204),
+  },
+  'POST /open-api/v1/schedule-tracks': {
+    request: async (ctx) => ({
+      path: '/open-api/v1/schedule-tracks/',
+      body: { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' },
+    }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/schedule-tracks': {
+    request: async (ctx) => (await ownerTrack(ctx), { path: '/open-api/v1/schedule-tracks/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/schedule-tracks/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await freshOwnerTrack(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its tracks (DESIGN: own guides); an operator gets 403",
+  },
+  'POST /open-api/v1/sessions': {
+    request: async (ctx) => ({ path: '/open-api/v1/sessions/', body: gbSessionBody(await ownerGuide(ctx)) }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/sessions': {
+    request: async (ctx) => (await ownerGbSession(ctx), { path: '/open-api/v1/sessions/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/sessions/guide=:guide': {
+    request: async (ctx) => (
+      await ownerGbSession(ctx),
+      { path: `/open-api/v1/sessions/guide=${await ownerGuide(ctx)}` }
+    ),
+    expect: anyCaller(200),
+    note: "the seed's literal form of ?guide=N: a list, so another owner's guide filters to an empty page",
+  },
+  'GET /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/sessions/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await freshOwnerGbSession(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its sessions (DESIGN: own guides); an operator gets 403",
+  },
+  'POST /open-api/v1/locations': {
+    request: async (ctx) => ({
+      path: '/open-api/v1/locations/',
+      body: { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 },
+    }),
+    expect: { ...createIn(201), operator: 403 },
+    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
+  },
+  'GET /open-api/v1/locations': {
+    request: async (ctx) => (await ownerLocation(ctx), { path: '/open-api/v1/locations/' }),
+    expect: anyCaller(200),
+  },
+  'GET /open-api/v1/locations/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/locations/${await ownerLocation(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /open-api/v1/locations/:id': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/locations/${await ownerLocation(ctx)}/`,
+      body: { name: 'Renamed' },
+    }),
+    expect: guideWrite(200),
+    note: "an operator may not write another owner's guide content: 403",
+  },
+  'DELETE /open-api/v1/locations/:id': {
+    request: async (ctx) => ({ path: `/open-api/v1/locations/${await freshOwnerLocation(ctx)}/` }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins delete its locations (as tracks); an operator gets 403",
+  },
+};
+
+const freshOwnerWebhook = async (ctx: MatrixContext): Promise<number> => {
+  const path = `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`;
+  return (await ctx.as(ctx.owner, 'POST', path, { url: 'https://hooks.example.org/matrix' }, 201))
+    .id as number;
+};
+const ownerWebhook = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'webhook', () => freshOwnerWebhook(ctx));
+
+/** Webhooks of a guide (v1 only): registered and removed by its owner, read by whoever reads the guide. */
+const GUIDE_WEBHOOKS: Record<string, RouteCase> = {
+  'POST /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/`,
+      body: { url: 'https://hooks.example.org/matrix' },
+    }),
+    expect: guideWrite(201),
+    note: 'registering is writing the guide: another user gets 404, an operator (who reads it) 403',
+  },
+  'GET /open-api/v1/guides/:id/webhooks': {
+    request: async (ctx) => (
+      await ownerWebhook(ctx),
+      { path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/` }
+    ),
+    expect: ownedRead(200),
+  },
+  'DELETE /open-api/v1/guides/:id/webhooks/:webhookId': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await freshOwnerWebhook(ctx)}/`,
+    }),
+    expect: guideWrite(204),
+    note: "the guide's owner and admins remove its webhooks; an operator gets 403",
+  },
+  'GET /open-api/v1/guides/:id/webhooks/:webhookId/deliveries': {
+    request: async (ctx) => ({
+      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/webhooks/${await ownerWebhook(ctx)}/deliveries/`,
+    }),
+    expect: ownedRead(200),
+  },
+};
+
+/** The v1.1 lists that require the `guide` filter (CLIENTS.md 3.1). */
+const V11_FILTERED_LISTS = new Set([
+  'GET /open-api/v1/sessions',
+  'GET /open-api/v1/schedule-tracks',
+  'GET /open-api/v1/locations',
+]);
+
+/**
+ * The same cases on `/open-api/v1.1/` (one implementation serves both versions), the lists that v1.1
+ * requires it on filtered by the owner's guide (another user's list of it is an empty page).
+ */
+function guidebookV11(v1: Record<string, RouteCase>): Record<string, RouteCase> {
+  const v11 = (path: string) => path.replace('/open-api/v1/', '/open-api/v1.1/');
+  return Object.fromEntries(
+    Object.entries(v1).map(([key, entry]) => [
+      v11(key),
+      {
+        ...entry,
+        request: async (ctx: MatrixContext) => {
+          const built = await entry.request(ctx);
+          const filter = V11_FILTERED_LISTS.has(key) ? `?guide=${await ownerGuide(ctx)}` : '';
+          return { ...built, path: `${v11(built.path)}${filter}` };
+        },
+      },
+    ]),
+  );
+}
+
 export const AUTHZ_TABLE: Record<string, RouteCase> = {
   // ---- health ----
   'GET /health': { request: () => ({ path: '/health' }), expect: all(200) },
@@ -301,6 +603,42 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'POST /audiobookshelf/login': {
     request: (ctx) => ({ ...ownerLogin(ctx), path: '/audiobookshelf/login' }),
     expect: all(200),
+  },
+  'GET /audiobookshelf/status': {
+    request: () => ({ path: '/audiobookshelf/status' }),
+    expect: all(200),
+    note: 'public, as upstream: the first call of every client',
+  },
+  'GET /audiobookshelf/ping': {
+    request: () => ({ path: '/audiobookshelf/ping' }),
+    expect: all(200),
+  },
+  'POST /audiobookshelf/auth/refresh': {
+    request: async (ctx) => {
+      const login = await ctx.t.http
+        .post('/audiobookshelf/login')
+        .set('x-return-tokens', 'true')
+        .send(ownerLogin(ctx).body as object);
+      return {
+        path: '/audiobookshelf/auth/refresh',
+        headers: { 'x-refresh-token': login.body.user.refreshToken },
+      };
+    },
+    expect: all(200),
+    note: "public: the credential is the owner's refresh JWT in x-refresh-token, whoever else calls",
+  },
+  'POST /audiobookshelf/logout': {
+    request: () => ({ path: '/audiobookshelf/logout' }),
+    expect: all(200),
+    note: 'public: ends the refresh session a refresh JWT names, if any',
+  },
+  'POST /audiobookshelf/api/authorize': {
+    request: () => ({ path: '/audiobookshelf/api/authorize' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me': {
+    request: () => ({ path: '/audiobookshelf/api/me' }),
+    expect: anyCaller(200),
   },
 
   // ---- sessions: Roundware (/api/2/sessions, /api/2/projects) and AERPAW (/api/sessions, /api/experiments) ----
@@ -466,94 +804,9 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     expect: ownedRead(200),
   },
 
-  // ---- Guidebook (/open-api/v1/): operators read all, but writing another owner's content is 403 ----
-  'POST /open-api/v1/guides': {
-    request: () => ({ path: '/open-api/v1/guides/', body: { name: unique('guide') } }),
-    expect: anyCaller(201),
-  },
-  'GET /open-api/v1/guides': {
-    request: async (ctx) => (await ownerGuide(ctx), { path: '/open-api/v1/guides/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/guides/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/guides/${await ownerGuide(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/guides/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/guides/${await ownerGuide(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: 'operators see every guide but may write only their own: 403 (decisions: Guidebook)',
-  },
-  'DELETE /open-api/v1/guides/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/guides/${await freshOwnerGuide(ctx)}/` }),
-    expect: adminOnly(204),
-  },
-  'POST /open-api/v1/schedule-tracks': {
-    request: async (ctx) => ({
-      path: '/open-api/v1/schedule-tracks/',
-      body: { guide: await ownerGuide(ctx), name: 'Track', color: '#000080' },
-    }),
-    expect: { ...createIn(201), operator: 403 },
-    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
-  },
-  'GET /open-api/v1/schedule-tracks': {
-    request: async (ctx) => (await ownerTrack(ctx), { path: '/open-api/v1/schedule-tracks/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/schedule-tracks/${await ownerTrack(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: "an operator may not write another owner's guide content: 403",
-  },
-  'DELETE /open-api/v1/schedule-tracks/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/schedule-tracks/${await freshOwnerTrack(ctx)}/` }),
-    expect: guideWrite(204),
-    note: "the guide's owner and admins delete its tracks (DESIGN: own guides); an operator gets 403",
-  },
-  'POST /open-api/v1/sessions': {
-    request: async (ctx) => ({ path: '/open-api/v1/sessions/', body: gbSessionBody(await ownerGuide(ctx)) }),
-    expect: { ...createIn(201), operator: 403 },
-    note: 'the guide is the resource: invisible → 400 "Invalid pk"; an operator sees it but may not write it → 403',
-  },
-  'GET /open-api/v1/sessions': {
-    request: async (ctx) => (await ownerGbSession(ctx), { path: '/open-api/v1/sessions/' }),
-    expect: anyCaller(200),
-  },
-  'GET /open-api/v1/sessions/guide=:guide': {
-    request: async (ctx) => (
-      await ownerGbSession(ctx),
-      { path: `/open-api/v1/sessions/guide=${await ownerGuide(ctx)}` }
-    ),
-    expect: anyCaller(200),
-    note: "the seed's literal form of ?guide=N: a list, so another owner's guide filters to an empty page",
-  },
-  'GET /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/` }),
-    expect: ownedRead(200),
-  },
-  'PATCH /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({
-      path: `/open-api/v1/sessions/${await ownerGbSession(ctx)}/`,
-      body: { name: 'Renamed' },
-    }),
-    expect: guideWrite(200),
-    note: "an operator may not write another owner's guide content: 403",
-  },
-  'DELETE /open-api/v1/sessions/:id': {
-    request: async (ctx) => ({ path: `/open-api/v1/sessions/${await freshOwnerGbSession(ctx)}/` }),
-    expect: guideWrite(204),
-    note: "the guide's owner and admins delete its sessions (DESIGN: own guides); an operator gets 403",
-  },
+  ...GUIDEBOOK_V1,
+  ...guidebookV11(GUIDEBOOK_V1),
+  ...GUIDE_WEBHOOKS,
 
   // ---- Audiobookshelf (/audiobookshelf/api/): plain-text errors ----
   'POST /audiobookshelf/api/libraries': {
@@ -668,6 +921,39 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     },
     expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
     note: "/me/ is the caller's own progress: only the owner has progress in the episode",
+  },
+
+  // ---- project content and media (helper rwc) ----
+  ...contentRows('speakers'),
+  ...contentRows('audiotracks'),
+  ...contentRows('tags'),
+  ...contentRows('uigroups'),
+  ...contentRows('uiitems'),
+  ...contentRows('assets'),
+  ...contentRows('timedassets'),
+  'GET /api/2/projects/:id/uiconfig': {
+    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/uiconfig/` }),
+    expect: ownedRead(200),
+  },
+  'POST /api/2/envelopes': {
+    request: async (ctx) => ({ path: '/api/2/envelopes/', body: { session_id: await ownerSession(ctx) } }),
+    expect: createIn(200),
+    note: 'the session in the body is the resource: invisible to another user → 400 "Invalid pk"',
+  },
+  'GET /api/2/envelopes/:id': {
+    request: async (ctx) => ({ path: `/api/2/envelopes/${await ownerEnvelope(ctx)}` }),
+    expect: ownedRead(200),
+    note: 'the client asks without the trailing slash',
+  },
+  'PATCH /api/2/envelopes/:id': {
+    request: async (ctx) => ({ path: `/api/2/envelopes/${await ownerEnvelope(ctx)}/`, body: {} }),
+    expect: { anonymous: 401, owner: 400, other: 404, operator: 400, admin: 400 },
+    note: 'authorised callers reach the upload and get 400 {"file": [...]} for a body without a file; another user 404 (upload.e2e-spec covers the multipart path)',
+  },
+  'GET /media/roundware/:name': {
+    request: async (ctx) => ({ path: await ownerMedia(ctx) }),
+    expect: all(200),
+    note: 'public, as upstream serves media: a browser <audio> sends no Authorization; the name is 128 random bits known only from the asset JSON',
   },
 
   // ---- keep last: it revokes the caller's JWTs, which the rows above still use ----

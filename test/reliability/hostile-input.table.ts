@@ -207,9 +207,15 @@ const userTrack = (ctx: HostileContext) =>
     const body = { guide: ctx.state.guideId, name: 'Track', color: '#000080' };
     return (await call(ctx, 'user', 'post', '/open-api/v1/schedule-tracks/', body, 201)).id;
   });
+const userLocation = (ctx: HostileContext) =>
+  once(ctx, 'locationId', async () => {
+    await userTrack(ctx);
+    const body = { guide: ctx.state.guideId, name: 'Room', location_type: 2 };
+    return (await call(ctx, 'user', 'post', '/open-api/v1/locations/', body, 201)).id;
+  });
 const userGbSession = (ctx: HostileContext) =>
   once(ctx, 'gbSessionId', async () => {
-    await userTrack(ctx);
+    await userLocation(ctx);
     const body = {
       guide: ctx.state.guideId,
       name: 'Session',
@@ -237,6 +243,8 @@ const gbSessionFields = (ctx: HostileContext) => ({
   add_to_schedule: fc.boolean(),
   import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
   schedule_tracks: fc.constantFrom([], [ctx.state.trackId as number]),
+  locations: fc.constantFrom([], [ctx.state.locationId as number]),
+  rank: fc.double({ min: -1000, max: 1000, noNaN: true }),
 });
 const GB_SESSION_FIELDS = [
   'guide',
@@ -249,8 +257,35 @@ const GB_SESSION_FIELDS = [
   'add_to_schedule',
   'import_id',
   'schedule_tracks',
+  'locations',
+  'image',
+  'rank',
+  'require_login',
+  'waitlist',
+  'max_capacity',
+  'registration_start_date',
+  'registration_end_date',
   'last_updated',
 ];
+const LOCATION_FIELDS = [
+  'guide',
+  'name',
+  'description',
+  'location_type',
+  'latitude',
+  'longitude',
+  'import_id',
+  'address',
+  'id',
+];
+const locationFields = {
+  location_type: fc.constantFrom(2, 3),
+  latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+  longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+  description: fc.constantFrom('<p>Second floor</p>', '', null),
+  import_id: fc.option(fc.string({ maxLength: 255 }), { nil: null }),
+  address: fc.constantFrom(null, { city: 'Pasadena' }, { street: '1 Main St', zipcode: '91101' }),
+};
 
 /** A book (one 1,000 s track) and a podcast with one episode, made by the admin. */
 const catalogue = (ctx: HostileContext) =>
@@ -421,6 +456,247 @@ const bookMedia = fc.record(
 function guidebook(key: string, endpoint: WriteEndpoint): Record<string, WriteEndpoint> {
   return { [key]: endpoint, [`${key} (form data)`]: { ...endpoint, form: true } };
 }
+
+// ---- project content (helper rwc): the admin writes content into `ctx.user`'s project ----
+const num = fc.double({ min: -1000, max: 1000, noNaN: true });
+const TRACK_NUMBERS = [
+  'minvolume',
+  'maxvolume',
+  'minduration',
+  'maxduration',
+  'mindeadair',
+  'maxdeadair',
+  'minfadeintime',
+  'maxfadeintime',
+  'minfadeouttime',
+  'maxfadeouttime',
+  'minpanpos',
+  'maxpanpos',
+  'minpanduration',
+  'maxpanduration',
+];
+const square = {
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [-73.99, 40.73],
+        [-73.98, 40.73],
+        [-73.98, 40.74],
+        [-73.99, 40.73],
+      ],
+    ],
+  ],
+};
+const contentArbitraries: Record<
+  string,
+  { fields: string[]; valid: (ctx: HostileContext) => fc.Arbitrary<Record<string, unknown>> }
+> = {
+  speakers: {
+    fields: [
+      'project_id',
+      'activeyn',
+      'code',
+      'maxvolume',
+      'minvolume',
+      'uri',
+      'backupuri',
+      'shape',
+      'attenuation_distance',
+    ],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          activeyn: fc.boolean(),
+          code: text(1, 10),
+          maxvolume: num,
+          minvolume: num,
+          uri: text(1, 200),
+          backupuri: fc.string({ maxLength: 100 }),
+          shape: fc.constantFrom(square, null),
+          attenuation_distance: fc.integer({ min: 0, max: 10000 }),
+        },
+        { requiredKeys: ['project_id', 'code', 'maxvolume', 'minvolume', 'uri', 'attenuation_distance'] },
+      ),
+  },
+  audiotracks: {
+    fields: [
+      'project_id',
+      ...TRACK_NUMBERS,
+      'repeatrecordings',
+      'active',
+      'tag_filters',
+      'timed_asset_priority',
+    ],
+    valid: (ctx) =>
+      fc.record({
+        project_id: fc.constant(ctx.state.projectId),
+        ...Object.fromEntries(TRACK_NUMBERS.map((k) => [k, num])),
+        active: fc.boolean(),
+        timed_asset_priority: fc.constantFrom('highest', 'normal', 'lowest', 'discard'),
+        tag_filters: fc.constant([ctx.state.contentTag]),
+      }),
+  },
+  tags: {
+    fields: ['project_id', 'value', 'description', 'msg', 'data', 'filter', 'location', 'tag_category_id'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          value: text(1, 100),
+          msg: fc.option(text(1, 100), { nil: null }),
+          filter: fc.constantFrom('', '_within_10km'),
+          location: fc.constantFrom(square, null),
+        },
+        { requiredKeys: ['project_id', 'value'] },
+      ),
+  },
+  uigroups: {
+    fields: ['project_id', 'name', 'group_short_name', 'header_text', 'ui_mode', 'select', 'active', 'index'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          name: text(1, 50),
+          ui_mode: fc.constantFrom('listen', 'speak', 'browse'),
+          select: fc.constantFrom('single', 'multi', 'min_one'),
+          index: fc.integer({ min: -100, max: 100 }),
+        },
+        { requiredKeys: ['project_id', 'name', 'index'] },
+      ),
+  },
+  uiitems: {
+    fields: ['ui_group_id', 'tag_id', 'index', 'default', 'active', 'parent_id'],
+    valid: (ctx) =>
+      fc.record(
+        {
+          ui_group_id: fc.constant(ctx.state.contentGroup),
+          tag_id: fc.constant(ctx.state.contentTag),
+          index: fc.integer({ min: 0, max: 100 }),
+          default: fc.boolean(),
+          active: fc.boolean(),
+        },
+        { requiredKeys: ['ui_group_id', 'tag_id', 'index'] },
+      ),
+  },
+  assets: {
+    fields: [
+      'project_id',
+      'session_id',
+      'description',
+      'latitude',
+      'longitude',
+      'shape',
+      'weight',
+      'media_type',
+      'tag_ids',
+    ],
+    valid: (ctx) =>
+      fc.record(
+        {
+          project_id: fc.constant(ctx.state.projectId),
+          description: fc.string({ maxLength: 200 }),
+          latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+          longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+          weight: fc.integer({ min: 0, max: 99 }),
+          media_type: fc.constantFrom('audio', 'text'),
+          tag_ids: fc.constantFrom([ctx.state.contentTag], `${ctx.state.contentTag}`, []),
+        },
+        { requiredKeys: ['project_id'] },
+      ),
+  },
+  timedassets: {
+    fields: ['project_id', 'asset_id', 'start', 'end'],
+    valid: (ctx) =>
+      fc.record({
+        project_id: fc.constant(ctx.state.projectId),
+        asset_id: fc.constant(ctx.state.contentAsset),
+        start: fc.double({ min: 0, max: 10, noNaN: true }),
+        end: fc.double({ min: 10, max: 20, noNaN: true }),
+      }),
+  },
+};
+/** The user's project with one tag, UI group and asset made by the admin (ids in `ctx.state`). */
+const contentSetup = async (ctx: HostileContext): Promise<void> => {
+  await userProject(ctx);
+  await once(
+    ctx,
+    'contentTag',
+    async () =>
+      (await call(ctx, 'admin', 'post', '/api/2/tags/', { project_id: ctx.state.projectId, value: 't' }, 200))
+        .id,
+  );
+  await once(
+    ctx,
+    'contentGroup',
+    async () =>
+      (
+        await call(
+          ctx,
+          'admin',
+          'post',
+          '/api/2/uigroups/',
+          { project_id: ctx.state.projectId, name: 'g', index: 1 },
+          200,
+        )
+      ).id,
+  );
+  await once(
+    ctx,
+    'contentAsset',
+    async () =>
+      (await call(ctx, 'admin', 'post', '/api/2/assets/', { project_id: ctx.state.projectId }, 200)).id,
+  );
+};
+const contentWrites = (): Record<string, WriteEndpoint> =>
+  Object.fromEntries(
+    Object.entries(contentArbitraries).flatMap(([resource, { fields, valid }]) => [
+      [
+        `POST /api/2/${resource}/`,
+        {
+          method: 'POST',
+          path: () => `/api/2/${resource}/`,
+          as: 'admin',
+          setup: contentSetup,
+          valid,
+          fields,
+        },
+      ],
+      [
+        `PATCH /api/2/${resource}/:id/`,
+        {
+          method: 'PATCH',
+          path: (ctx: HostileContext) => `/api/2/${resource}/${ctx.state[`content:${resource}`]}/`,
+          as: 'admin',
+          setup: async (ctx: HostileContext) => {
+            await contentSetup(ctx);
+            await once(ctx, `content:${resource}`, async () => {
+              const body = fc.sample(valid(ctx), { numRuns: 1, seed: 1 })[0];
+              return (await call(ctx, 'admin', 'post', `/api/2/${resource}/`, body, 200)).id;
+            });
+          },
+          valid: (ctx: HostileContext) =>
+            valid(ctx).map((b) =>
+              Object.fromEntries(
+                Object.entries(b).filter(([k]) => k !== 'project_id' && k !== 'ui_group_id'),
+              ),
+            ),
+          fields,
+        },
+      ],
+    ]),
+  );
+const userEnvelope = async (ctx: HostileContext): Promise<void> => {
+  await once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+  await once(
+    ctx,
+    'envelope',
+    async () =>
+      (await call(ctx, 'user', 'post', '/api/2/envelopes/', { session_id: ctx.state.envelopeSession }, 200))
+        .id,
+  );
+};
 
 export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
   'POST /auth/login': {
@@ -725,7 +1001,7 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     method: 'POST',
     path: () => '/open-api/v1/sessions/',
     as: 'user',
-    setup: userTrack,
+    setup: userLocation,
     valid: (ctx) =>
       fc.record(
         { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
@@ -744,6 +1020,62 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
         { requiredKeys: [] },
       ),
     fields: GB_SESSION_FIELDS,
+  }),
+
+  ...guidebook('POST /open-api/v1.1/sessions/', {
+    method: 'POST',
+    path: () => '/open-api/v1.1/sessions/',
+    as: 'user',
+    setup: userLocation,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...gbSessionFields(ctx) },
+        { requiredKeys: ['guide', 'name', 'start_time'] },
+      ),
+    fields: GB_SESSION_FIELDS,
+  }),
+  ...guidebook('POST /open-api/v1/locations/', {
+    method: 'POST',
+    path: () => '/open-api/v1/locations/',
+    as: 'user',
+    setup: userGuide,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...locationFields },
+        { requiredKeys: ['guide', 'name', 'location_type', 'latitude', 'longitude'] },
+      ),
+    fields: LOCATION_FIELDS,
+  }),
+  ...guidebook('PATCH /open-api/v1.1/locations/:id/', {
+    method: 'PATCH',
+    path: (ctx) => `/open-api/v1.1/locations/${ctx.state.locationId}/`,
+    as: 'user',
+    setup: userLocation,
+    valid: (ctx) =>
+      fc.record(
+        { guide: fc.constant(ctx.state.guideId as number), name: text(1, 255), ...locationFields },
+        { requiredKeys: ['latitude', 'longitude'] },
+      ),
+    fields: LOCATION_FIELDS,
+  }),
+
+  ...guidebook('POST /open-api/v1/guides/:id/webhooks/', {
+    method: 'POST',
+    path: (ctx) => `/open-api/v1/guides/${ctx.state.guideId}/webhooks/`,
+    as: 'user',
+    setup: userGuide,
+    valid: () =>
+      fc.record(
+        {
+          url: fc.constantFrom('https://hooks.example.org/a', 'http://example.com/hook?x=1'),
+          events: fc.constantFrom(
+            ['Builder-SessionCreated'],
+            ['Builder-SessionDeleted', 'Builder-SessionUpdated'],
+          ),
+        },
+        { requiredKeys: ['url'] },
+      ),
+    fields: ['url', 'events', 'id'],
   }),
 
   // ---- Audiobookshelf playback sessions and catalogue ----
@@ -874,6 +1206,33 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     fields: METADATA_FIELDS,
     wrap: (json) => `{"media":{"metadata":${json},"audioFiles":[{"filename":"a.mp3","duration":10}]}}`,
   },
+  // ---- Roundware project content and envelopes (helper rwc); the multipart upload's hostile parts are
+  // in test/project-content/hostile-upload.e2e-spec.ts (this suite's generators speak JSON and forms) ----
+  ...contentWrites(),
+  'POST /api/2/envelopes/': {
+    method: 'POST',
+    path: () => '/api/2/envelopes/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => fc.record({ session_id: fc.constant(ctx.state.envelopeSession) }),
+    fields: ['session_id'],
+  },
+  'PATCH /api/2/envelopes/:id/': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/envelopes/${ctx.state.envelope}/`,
+    as: 'user',
+    setup: userEnvelope,
+    valid: (ctx) =>
+      fc.record(
+        {
+          session_id: fc.constant(String(ctx.state.envelopeSession)),
+          latitude: fc.constant('40.7'),
+          tag_ids: fc.constant(''),
+        },
+        { requiredKeys: [] },
+      ),
+    fields: ['session_id', 'latitude', 'longitude', 'tag_ids', 'media_type', 'description'],
+  },
 };
 
 const ROUNDWARE_FILTERS = [
@@ -911,6 +1270,9 @@ const GB_SESSION_PLAUSIBLE = {
   page: ['1', '2'],
   page_size: ['1', '500'],
 };
+
+/** v1.1 lists answer 400 without `guide`: the user's first guide, often, so that some queries reach the SQL. */
+const V11_GUIDE = Array<string>(8).fill('1');
 
 export const LIST_FILTERS: Record<string, ListFilter> = {
   'GET /users': { path: () => '/users', as: 'admin', params: ['page', 'page_size'] },
@@ -1029,6 +1391,35 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     plausible: GB_SESSION_PLAUSIBLE,
   },
 
+  'GET /open-api/v1/locations/': {
+    path: () => '/open-api/v1/locations/',
+    as: 'user',
+    setup: userLocation,
+    params: ['guide', 'guide_id', 'location_type', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: ['1'], guide_id: ['1'], location_type: ['1', '2', '3'], id: ['1'], page_size: ['1'] },
+  },
+  'GET /open-api/v1.1/sessions/': {
+    path: () => '/open-api/v1.1/sessions/',
+    as: 'user',
+    setup: userGbSession,
+    params: GB_SESSION_FILTERS,
+    plausible: { ...GB_SESSION_PLAUSIBLE, guide: V11_GUIDE },
+  },
+  'GET /open-api/v1.1/schedule-tracks/': {
+    path: () => '/open-api/v1.1/schedule-tracks/',
+    as: 'user',
+    setup: userTrack,
+    params: ['guide', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: V11_GUIDE, id: ['1'], import_id: ['x'], page: ['1'], page_size: ['1'] },
+  },
+  'GET /open-api/v1.1/locations/': {
+    path: () => '/open-api/v1.1/locations/',
+    as: 'user',
+    setup: userLocation,
+    params: ['guide', 'guide_id', 'location_type', 'id', 'import_id', 'page', 'page_size'],
+    plausible: { guide: V11_GUIDE, location_type: ['1', '2', '3'], id: ['1'], page_size: ['1'] },
+  },
+
   // ---- Audiobookshelf ----
   'GET /audiobookshelf/api/sessions': {
     path: () => '/audiobookshelf/api/sessions',
@@ -1054,5 +1445,82 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     as: 'user',
     params: ['itemsPerPage', 'page'],
     plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+
+  // ---- Roundware project content (helper rwc) ----
+  'GET /api/2/speakers/': {
+    path: () => '/api/2/speakers/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'activeyn'],
+    plausible: { project_id: ['1'], activeyn: ['true', 'False', '0'] },
+  },
+  'GET /api/2/audiotracks/': {
+    path: () => '/api/2/audiotracks/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'active', 'repeatrecordings', 'start_with_silence', 'fadeout_when_filtered'],
+    plausible: { project_id: ['1'], active: ['true', 'yes'] },
+  },
+  'GET /api/2/tags/': {
+    path: () => '/api/2/tags/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'description', 'data'],
+    plausible: { description: ['a%25_', 'x'] },
+  },
+  'GET /api/2/uigroups/': {
+    path: () => '/api/2/uigroups/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'ui_mode', 'active'],
+    plausible: { ui_mode: ['listen', 'speak'] },
+  },
+  'GET /api/2/uiitems/': {
+    path: () => '/api/2/uiitems/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'ui_group_id', 'tag_id', 'active'],
+  },
+  'GET /api/2/timedassets/': {
+    path: () => '/api/2/timedassets/',
+    as: 'user',
+    setup: contentSetup,
+    params: ['project_id', 'asset_id', 'start__lte', 'start__gte', 'end__lte', 'end__gte'],
+    plausible: { start__gte: ['0', '1.5'], end__lte: ['100'] },
+  },
+  'GET /api/2/assets/': {
+    path: () => '/api/2/assets/',
+    as: 'user',
+    setup: contentSetup,
+    params: [
+      'project_id',
+      'session_id',
+      'tag_ids',
+      'tag_ids_or',
+      'envelope_id',
+      'media_type',
+      'submitted',
+      'audiolength__lte',
+      'audiolength__gte',
+      'created__gte',
+      'created__lte',
+      'updated__gte',
+      'updated__lte',
+      'description',
+      'filename',
+    ],
+    plausible: {
+      tag_ids: ['1', '1,2'],
+      created__gte: ['2017-01-01T00:00:00', '2017-01-01'],
+      media_type: ['audio'],
+    },
+  },
+  'GET /api/2/projects/:id/uiconfig/': {
+    path: (ctx) => `/api/2/projects/${ctx.state.projectId}/uiconfig/`,
+    as: 'user',
+    setup: contentSetup,
+    params: ['session_id'],
+    plausible: { session_id: ['1'] },
   },
 };

@@ -285,7 +285,7 @@ describe('secrets never reach the log (e2e)', () => {
       const abs = await t.http
         .post('/audiobookshelf/login')
         .send({ username: user.username, password: user.password });
-      secrets.push(['Audiobookshelf token', abs.body.user.token]);
+      secrets.push(['Audiobookshelf token', abs.body.user.accessToken]);
       const device = await t.http.post('/api/2/users/').send({ device_id: 'log-scan-device' });
       secrets.push(['device token', device.body.token]);
       const newPassword = 'a-changed-password-123';

@@ -79,6 +79,9 @@ export function baseTestEnv(): Record<string, string> {
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD,
     JWT_SECRET: TEST_JWT_SECRET,
+    // Guidebook webhooks are not delivered by test apps unless a test turns the poller on (no outbound
+    // requests from suites that register webhooks to example URLs)
+    WEBHOOK_POLL_MS: '0',
   };
 }
 

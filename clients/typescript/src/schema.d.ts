@@ -50,14 +50,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareAsset"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareAsset"];
         trace?: never;
@@ -108,14 +112,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a audio track (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareAudiotrack"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a audio track (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareAudiotrack"];
         trace?: never;
@@ -151,7 +159,9 @@ export interface paths {
         };
         /**
          * One envelope (with or without the trailing slash, as the client asks)
-         * @description **Access:** any authenticated caller `admin`, `operator`, `user`.
+         * @description `{id, created, session_id, asset_ids}`; `session_id` in the query is accepted (the client sends it). Visible to whoever sees its session.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareEnvelope"];
         put?: never;
@@ -582,14 +592,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a speaker (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareSpeaker"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a speaker (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareSpeaker"];
         trace?: never;
@@ -640,14 +654,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a tag (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareTag"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a tag (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareTag"];
         trace?: never;
@@ -698,14 +716,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a timed asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareTimedAsset"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a timed asset (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareTimedAsset"];
         trace?: never;
@@ -756,14 +778,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a UI group (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareUiGroup"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a UI group (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareUiGroup"];
         trace?: never;
@@ -814,14 +840,18 @@ export interface paths {
         post?: never;
         /**
          * Delete a UI item (admin)
-         * @description **Access:** roles `admin`.
+         * @description Answers 204, as DRF's destroy. What belongs to it goes with it (a UI group's items, an asset's timed assets and file).
+         *
+         *     **Access:** roles `admin`.
          */
         delete: operations["deleteRoundwareUiItem"];
         options?: never;
         head?: never;
         /**
          * Change the sent fields of a UI item (admin)
-         * @description **Access:** roles `admin`.
+         * @description Only the fields sent change; `null` on a field that is not nullable is 400. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** roles `admin`.
          */
         patch: operations["updateRoundwareUiItem"];
         trace?: never;
@@ -1064,6 +1094,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/api/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The login payload for the credential in use
+         * @description How a client with a saved token checks it and reloads its user. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`. No tokens in it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["authorizeAbs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/api/items/{id}": {
         parameters: {
             query?: never;
@@ -1168,6 +1220,28 @@ export interface paths {
          *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibraryItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller as an Audiobookshelf user
+         * @description The user with its `mediaProgress` (most recently updated first).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsMe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1460,6 +1534,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access JWT (and refresh JWT) for a refresh JWT
+         * @description The refresh JWT comes in the header `x-refresh-token` (the apps; the new one is then in `user.refreshToken`) or in the `refresh_token` cookie (then the new one replaces the cookie). A refresh JWT works once: the answer carries its successor. Expired, used, logged-out or revoked refresh JWTs answer 401, and so does a call without one. No body is read. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["refreshAbsToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/login": {
         parameters: {
             query?: never;
@@ -1471,11 +1567,77 @@ export interface paths {
         put?: never;
         /**
          * Audiobookshelf-style login
-         * @description Audiobookshelf's `POST /login`: the user's `token` (and `accessToken`, the same JWT) go in `Authorization: Bearer <token>`. Errors are plain text; failed logins share the 429 limit of the other logins.
+         * @description Audiobookshelf's `POST /login`. `user.accessToken` (an access JWT, JWT_EXPIRES_IN, 1 h by default) goes in `Authorization: Bearer <token>`; with the header `x-return-tokens: true` (the apps) `user.refreshToken` is a refresh JWT for `POST /audiobookshelf/auth/refresh`. Without `x-return-tokens: true` the refresh JWT is set as the httpOnly `refresh_token` cookie (path `/audiobookshelf`, SameSite=Strict) instead, as upstream does for its web client. The login payload every client reads: `user` (with `mediaProgress`), `userDefaultLibraryId`, `serverSettings` (`language`, `version`), `ereaderDevices`, `Source`. Errors are plain text; failed logins share the 429 limit of the other logins.
          *
          *     **Access:** public (no credential needed).
          */
         post: operations["audiobookshelfLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out this device
+         * @description Ends the refresh session named by the `refresh_token` cookie or the `x-refresh-token` header (its refresh JWT stops working) and clears the cookie. Access JWTs already issued stay valid until they expire (use `POST /auth/logout` to refuse them all). Answers `{redirect_url: null}` even without a token.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        post: operations["logoutAbs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness check of a saved server
+         * @description `{success: true}`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["pingAbs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server status (the first call of every client)
+         * @description What the apps check before they offer a login: `isInit` and `language` present, `isInit` true. The hub's admin exists from the first start, so it is always initialised; the only auth method is `local`.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getAbsStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1642,6 +1804,276 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open-api/v1.1/guides/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guides you can see
+         * @description One page of guides in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuidesV11"];
+        put?: never;
+        /**
+         * Create a guide owned by you (upstream does this in its web builder)
+         * @description Creates a guide owned by the caller; Guidebook itself creates guides in its web builder, so this route is what makes the tracks and sessions routes usable. `name` is required; `timezone` defaults to `UTC`; `end_date` must not be before `start_date`; `description_html` is sanitised. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createGuideV11"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/guides/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One guide
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getGuideV11"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a guide with its tracks and sessions (admin)
+         * @description Deletes the guide together with its schedule tracks and sessions. Admins only (counts against the admin's daily Guidebook budget).
+         *
+         *     **Access:** roles `admin`.
+         */
+        delete: operations["deleteGuideV11"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a guide you own
+         * @description Changes only the fields sent (a partial update); the rules of creation apply to the result. The owner or an admin may change a guide; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateGuideV11"];
+        trace?: never;
+    };
+    "/open-api/v1.1/locations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Locations of the guides you can see
+         * @description One page of locations in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Filters: `guide` (or `guide_id`), `location_type`, `id`, `import_id` (exact). On v1.1 the `guide` filter is required (400 without it). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listLocationsV11"];
+        put?: never;
+        /**
+         * Create a location in a guide you own
+         * @description Creates a location (a room or venue sessions take place in). Required: `guide`, `name`, `location_type`. `location_type`: 1 Main Venue (one per guide; a second is a 400), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`). `address` (an object, in form posts a JSON string) is stored as sent and not geocoded. A guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createLocationV11"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/locations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One location
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getLocationV11"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a location (the guide's owner or an admin: content editing)
+         * @description Deletes the location; its sessions stay, without it. The guide's owner or an admin may delete it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteLocationV11"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a location
+         * @description Changes only the fields sent; the rules of creation apply to the result. `location_type`: 1 Main Venue (one per guide; a second is a 400), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`). `address` (an object, in form posts a JSON string) is stored as sent and not geocoded. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateLocationV11"];
+        trace?: never;
+    };
+    "/open-api/v1.1/schedule-tracks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Schedule tracks of the guides you can see
+         * @description One page of tracks in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact). A filter value that cannot match anything (not an id, given twice) answers 400. On v1.1 the `guide` filter is required (400 without it). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listScheduleTracksV11"];
+        put?: never;
+        /**
+         * Create a schedule track in a guide you own
+         * @description Creates a track (a colour-coded group of sessions) in a guide. Required: `guide`, `name`; `color` (`#rrggbb`) is optional and answers `null` when absent. A guide the caller cannot see answers 400 on `guide`; one they can only read (an operator's view of another owner's guide) answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createScheduleTrackV11"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/schedule-tracks/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One schedule track
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getScheduleTrackV11"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a schedule track (the guide's owner or an admin: content editing)
+         * @description Deletes the track; its sessions stay, without it. The guide's owner or an admin may delete it (content editing, so not admin-only); an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteScheduleTrackV11"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a schedule track
+         * @description Changes only the fields sent. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateScheduleTrackV11"];
+        trace?: never;
+    };
+    "/open-api/v1.1/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions of the guides you can see (filters, ordering, pages)
+         * @description One page of sessions in DRF's envelope, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, `start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions without an end sort after the others ascending). A filter value that cannot match anything answers 400. On v1.1 the `guide` filter is required (400 without it). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listScheduleSessionsV11"];
+        put?: never;
+        /**
+         * Create a session in a guide you own
+         * @description Creates a session of a guide, as today's docs describe. Required: `guide`, `name`, `start_time`; `description_html` is optional (sanitised); `allow_rating` and `add_to_schedule` default to true. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session; one that is not all-day needs an end not before its start. `schedule_tracks` and `locations` must belong to the same guide. `require_login` needs `add_to_schedule`; the registration dates and `max_capacity` need `require_login`; `waitlist` needs `max_capacity`. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createScheduleSessionV11"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/sessions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One session
+         * @description One session with its track ids (ascending), as the seed's `{}8348/` fetch. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getScheduleSessionV11"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a session (the guide's owner or an admin: content editing)
+         * @description Deletes the session and its track links. The guide's owner or an admin may delete it (content editing, so not admin-only); an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteScheduleSessionV11"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a session
+         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateScheduleSessionV11"];
+        trace?: never;
+    };
+    "/open-api/v1.1/sessions/guide={guide}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seed's literal `/sessions/guide=N` form of `/sessions/?guide=N`
+         * @description Guidebook's own example builds this URL without a `?` (`'{}guide=47'.format(session_url)`); it answers the same list as `?guide=N` so such clients work. The other parameters of the list apply too. One page of sessions in DRF's envelope, 50 per page by default (`page_size` up to 500). Filters: `guide`, `id`, `import_id` (exact), `schedule_tracks` (in any of them). `ordering`: `id`, `start_time`, `end_time`, `-` for descending, comma-separated (default `id`; ties by id; sessions without an end sort after the others ascending). A filter value that cannot match anything answers 400. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listScheduleSessionsOfGuideV11"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open-api/v1/guides/": {
         parameters: {
             query?: never;
@@ -1702,6 +2134,140 @@ export interface paths {
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         patch: operations["updateGuide"];
+        trace?: never;
+    };
+    "/open-api/v1/guides/{id}/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guide's webhooks (without their secrets)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook for a guide's events (owner or admin)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted. The answer carries the signing `secret`, shown only once.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createGuideWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/guides/{id}/webhooks/{webhookId}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook (owner or admin)
+         * @description Removes the webhook; its undelivered events are dropped with it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteGuideWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/guides/{id}/webhooks/{webhookId}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log, newest first
+         * @description Every event written for the webhook: its body, status (`pending`, `delivered`, `failed`), and each attempt with the status code or the error.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/locations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Locations of the guides you can see
+         * @description One page of locations in DRF's envelope, by id, 50 per page by default (`page_size` up to 500). Filters: `guide` (or `guide_id`), `location_type`, `id`, `import_id` (exact). Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listLocations"];
+        put?: never;
+        /**
+         * Create a location in a guide you own
+         * @description Creates a location (a room or venue sessions take place in). Required: `guide`, `name`, `location_type`. `location_type`: 1 Main Venue (one per guide; a second is a 400), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`). `address` (an object, in form posts a JSON string) is stored as sent and not geocoded. A guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createLocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1/locations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One location
+         * @description Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getLocation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a location (the guide's owner or an admin: content editing)
+         * @description Deletes the location; its sessions stay, without it. The guide's owner or an admin may delete it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteLocation"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the sent fields of a location
+         * @description Changes only the fields sent; the rules of creation apply to the result. `location_type`: 1 Main Venue (one per guide; a second is a 400), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`). `address` (an object, in form posts a JSON string) is stored as sent and not geocoded. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateLocation"];
         trace?: never;
     };
     "/open-api/v1/schedule-tracks/": {
@@ -1946,27 +2512,125 @@ export interface components {
          */
         AbsErrorText: string;
         AbsLoginResponseDto: {
+            /** @example [] */
+            ereaderDevices: {
+                [key: string]: unknown;
+            }[];
+            serverSettings: components["schemas"]["AbsServerSettingsDto"];
+            /** @example sessions-hub */
+            Source: string;
             user: components["schemas"]["AbsUserDto"];
+            /** @description The first library, or null without any */
             userDefaultLibraryId?: string | null;
+        };
+        AbsLogoutDto: {
+            /** @description Always null (no OpenID provider) */
+            redirect_url?: string | null;
         };
         /** @enum {string} */
         AbsMediaType: "book" | "podcast";
+        AbsPingDto: {
+            /** @example true */
+            success: boolean;
+        };
+        AbsServerSettingsDto: {
+            /**
+             * @example [
+             *       "local"
+             *     ]
+             */
+            authActiveAuthMethods: string[];
+            /** @example 1 */
+            bookshelfView: number;
+            chromecastEnabled: boolean;
+            /** @example MM/dd/yyyy */
+            dateFormat: string;
+            /** @example 1 */
+            homeBookshelfView: number;
+            /** @example server-settings */
+            id: string;
+            /** @example en-us */
+            language: string;
+            /** @description True: the hub does not watch library folders */
+            scannerDisableWatcher: boolean;
+            sortingIgnorePrefix: boolean;
+            /**
+             * @example [
+             *       "the",
+             *       "a"
+             *     ]
+             */
+            sortingPrefixes: string[];
+            /** @example HH:mm */
+            timeFormat: string;
+            /** @example UTC */
+            timeZone: string;
+            /** @example 2.26.0 */
+            version: string;
+        };
         /** @enum {string} */
         AbsSessionSort: "displayTitle" | "duration" | "playMethod" | "startTime" | "currentTime" | "timeListening" | "updatedAt" | "startedAt" | "createdAt";
+        AbsStatusDto: {
+            /** @example audiobookshelf */
+            app: string;
+            /**
+             * @example {
+             *       "authLoginCustomMessage": null,
+             *       "authOpenIDAutoLaunch": false,
+             *       "authOpenIDButtonText": "Login with OpenId"
+             *     }
+             */
+            authFormData: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "local"
+             *     ]
+             */
+            authMethods: string[];
+            /** @description Always true: the hub has its admin from the first start */
+            isInit: boolean;
+            /** @example en-us */
+            language: string;
+            /**
+             * @description The Audiobookshelf API version the hub speaks
+             * @example 2.26.0
+             */
+            serverVersion: string;
+        };
         AbsUserDto: {
-            /** @description Access JWT */
-            accessToken: string;
+            /** @description Access JWT (1 h by default): on login and refresh only */
+            accessToken?: string;
+            bookmarks: {
+                [key: string]: unknown;
+            }[];
             /** @description Epoch milliseconds */
             createdAt: number;
+            email?: string | null;
+            hasOpenIDLink: boolean;
             /** @example 1 */
             id: string;
             isActive: boolean;
             isLocked: boolean;
+            /** @description Always false (there are no legacy tokens) */
+            isOldToken: boolean;
+            itemTagsSelected: string[];
+            /** @description Epoch milliseconds */
+            lastSeen?: number | null;
+            /** @description Empty: every user may see every library */
             librariesAccessible: string[];
+            mediaProgress: components["schemas"]["MediaProgressDto"][];
             permissions: {
                 [key: string]: boolean;
             };
-            /** @description Access JWT (legacy field name) */
+            /** @description Refresh JWT, on login with `x-return-tokens: true` and on refresh with `x-refresh-token`; else null (the web client gets it as the httpOnly `refresh_token` cookie) */
+            refreshToken?: string | null;
+            seriesHideFromContinueListening: string[];
+            /**
+             * @description Upstream's legacy non-expiring token. Always empty: the hub has none, so clients use `accessToken` (and refresh it); it never equals the access token, which apps would take for an old token.
+             * @example
+             */
             token: string;
             type: components["schemas"]["AbsUserType"];
             /** @example root */
@@ -2016,7 +2680,7 @@ export interface components {
             /**
              * Format: uri
              * @description Absolute URL of the audio in the media store, playable by a browser without credentials (as upstream serves media); null before a file is uploaded
-             * @example https://hub.example.org/media/roundware/3q2x…9.wav
+             * @example https://hub.example.org/media/roundware/q3h2Jk9sXb1m0fWcT5yZpA.wav
              */
             file?: string | null;
             /** @example recording.wav */
@@ -2062,8 +2726,11 @@ export interface components {
              */
             shape?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             start_time?: number | null;
             submitted: boolean;
@@ -2261,14 +2928,14 @@ export interface components {
             name: string;
         };
         CreateAssetDto: {
-            /** @default  */
-            description: string;
+            /** @description Default: '' */
+            description?: string;
             end_time?: number | null;
             language_id?: number | null;
             latitude?: number | null;
             longitude?: number | null;
-            /** @default audio */
-            media_type: components["schemas"]["AssetMediaType"];
+            /** @description Default: audio */
+            media_type?: components["schemas"]["AssetMediaType"];
             /** @example 1 */
             project_id: number;
             /** @description A session of the project */
@@ -2303,12 +2970,15 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             start_time?: number | null;
-            /** @default true */
-            submitted: boolean;
+            /** @description Default: true */
+            submitted?: boolean;
             /**
              * @description Tags of the project (also `"3,8"`)
              * @example [
@@ -2317,18 +2987,18 @@ export interface components {
              *     ]
              */
             tag_ids?: number[];
-            /** @default 1 */
-            volume: number | null;
-            /** @default 50 */
-            weight: number;
+            /** @description Default: 1 */
+            volume?: number | null;
+            /** @description Default: 50 */
+            weight?: number;
         };
         CreateAudiotrackDto: {
-            /** @default true */
-            active: boolean;
-            /** @default 0 */
-            banned_duration: number;
-            /** @default false */
-            fadeout_when_filtered: boolean;
+            /** @description Default: true */
+            active?: boolean;
+            /** @description Default: 0 */
+            banned_duration?: number;
+            /** @description Default: false */
+            fadeout_when_filtered?: boolean;
             /** @example 3 */
             maxdeadair: number;
             /** @example 30 */
@@ -2359,10 +3029,10 @@ export interface components {
             minvolume: number;
             /** @example 1 */
             project_id: number;
-            /** @default false */
-            repeatrecordings: boolean;
-            /** @default false */
-            start_with_silence: boolean;
+            /** @description Default: false */
+            repeatrecordings?: boolean;
+            /** @description Default: false */
+            start_with_silence?: boolean;
             /**
              * @description Tag ids of the project (also `"3,8"`)
              * @example [
@@ -2371,8 +3041,8 @@ export interface components {
              *     ]
              */
             tag_filters?: number[];
-            /** @default normal */
-            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
+            /** @description Default: normal */
+            timed_asset_priority?: components["schemas"]["TimedAssetPriority"];
         };
         CreatedApiKeyDto: {
             /** @example 2026-11-22T16:00:00.000000+00:00 */
@@ -2381,6 +3051,25 @@ export interface components {
             /** @description The key itself. Shown once; only its hash is stored. */
             key: string;
             name: string;
+        };
+        CreatedWebhookDto: {
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            created_at: string;
+            events: components["schemas"]["WebhookEventName"][];
+            /** @example 1 */
+            guide: number;
+            /** @example 4 */
+            id: number;
+            /**
+             * @description The HMAC-SHA256 key of the `X-Hub-Signature-256: sha256=<hex>` header (of the raw body). Shown only here.
+             * @example whsec_3b1f…
+             */
+            secret: string;
+            /** @example https://hooks.example.org/guidebook */
+            url: string;
         };
         CreateEnvelopeDto: {
             /**
@@ -2500,6 +3189,52 @@ export interface components {
             start_time?: string;
             /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
             starttime?: string;
+        };
+        CreateLocationDto: {
+            /**
+             * @description The Main Venue's address: an object with keys address, city, country, state, street, zipcode; in form posts a JSON string. Not geocoded.
+             * @example {
+             *       "city": "Pasadena",
+             *       "country": "US",
+             *       "state": "CA",
+             *       "street": "1 Main St",
+             *       "zipcode": "91101"
+             *     }
+             */
+            address?: {
+                address?: string | null;
+                city?: string | null;
+                country?: string | null;
+                state?: string | null;
+                street?: string | null;
+                zipcode?: string | null;
+            } | null;
+            /**
+             * @description Basic HTML, sanitised as a session description.
+             * @example <p>Second floor</p>
+             */
+            description?: string | null;
+            /**
+             * @description The guide the location belongs to.
+             * @example 1
+             */
+            guide: number;
+            /**
+             * @description Your own identifier (blank means none).
+             * @example room-101
+             */
+            import_id?: string | null;
+            /** @example 34.1478 */
+            latitude?: number | null;
+            /**
+             * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
+             * @example 2
+             */
+            location_type: components["schemas"]["LocationType"];
+            /** @example -118.1445 */
+            longitude?: number | null;
+            /** @example Room 101 */
+            name: string;
         };
         CreateRoundwareProjectDto: {
             /**
@@ -2680,10 +3415,44 @@ export interface components {
              * @example 1
              */
             guide: number;
+            /**
+             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * @example null
+             */
+            image?: string | null;
             /** @description Your own identifier (blank means none). */
             import_id?: string | null;
+            /**
+             * @description Ids of locations of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[12,13]` or `12,13`; blank means none.
+             * @example [
+             *       12
+             *     ]
+             */
+            locations?: number[];
+            /**
+             * @description How many may register; requires `require_login` true. Blank or null: no limit.
+             * @example 100
+             */
+            max_capacity?: number | null;
             /** @example Test Session Created via the Open API */
             name: string;
+            /**
+             * @description Display order (a float). Defaults to 0.
+             * @example 0
+             */
+            rank?: number;
+            /**
+             * @description When registration closes, not before it opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-17T00:00:00
+             */
+            registration_end_date?: string | null;
+            /**
+             * @description When registration opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-01T00:00:00
+             */
+            registration_start_date?: string | null;
+            /** @description Attendees must log in to add it to their schedule; requires `add_to_schedule` true. Defaults to false. */
+            require_login?: boolean;
             /**
              * @description Ids of schedule tracks of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[3,42]` or `3,42`; blank means none.
              * @example [
@@ -2699,6 +3468,86 @@ export interface components {
              * @example 2017-09-18T16:00:00
              */
             start_time: string;
+            /** @description Registrations beyond `max_capacity` go on a waitlist; requires `max_capacity`. Defaults to false. */
+            waitlist?: boolean;
+        };
+        CreateScheduleSessionV11Dto: {
+            /** @description End-users can add it to their personal schedule. Defaults to false. */
+            add_to_schedule?: boolean;
+            /** @description Runs for the entire day. Defaults to true when `end_time` is blank, else false. */
+            all_day?: boolean;
+            /** @description End-users can rate this session. Defaults to false. */
+            allow_rating?: boolean;
+            /**
+             * @description Basic HTML, sanitised on write to Guidebook's documented allow-list: headings h1–h8, p, div, blockquote, pre, inline tags (span, b, u, i, strong, em, tt, code, ins, del, sup, sub, kbd, samp, q, var), lists, tables, br, hr, ruby/rt/rp, `a[href]` (http, https, mailto), `img[src]` (http, https), `div[itemscope][itemtype]` and the documented common attributes are kept; scripts, styles, event handlers and `javascript:`/`data:` URLs are removed. Optional (today's docs).
+             * @example <p>This is a description field that supports basic HTML</p>
+             */
+            description_html?: string | null;
+            /**
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: an all-day session. Must not be before `start_time`.
+             * @example 2017-09-18T17:00:00
+             */
+            end_time?: string | null;
+            /**
+             * @description The guide the session belongs to.
+             * @example 1
+             */
+            guide: number;
+            /**
+             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * @example null
+             */
+            image?: string | null;
+            /** @description Your own identifier (blank means none). */
+            import_id?: string | null;
+            /**
+             * @description Ids of locations of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[12,13]` or `12,13`; blank means none.
+             * @example [
+             *       12
+             *     ]
+             */
+            locations?: number[];
+            /**
+             * @description How many may register; requires `require_login` true. Blank or null: no limit.
+             * @example 100
+             */
+            max_capacity?: number | null;
+            /** @example Test Session Created via the Open API */
+            name: string;
+            /**
+             * @description Display order (a float). Defaults to 0.
+             * @example 0
+             */
+            rank?: number;
+            /**
+             * @description When registration closes, not before it opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-17T00:00:00
+             */
+            registration_end_date?: string | null;
+            /**
+             * @description When registration opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-01T00:00:00
+             */
+            registration_start_date?: string | null;
+            /** @description Attendees must log in to add it to their schedule; requires `add_to_schedule` true. Defaults to false. */
+            require_login?: boolean;
+            /**
+             * @description Ids of schedule tracks of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[3,42]` or `3,42`; blank means none.
+             * @example [
+             *       3,
+             *       42,
+             *       47,
+             *       101
+             *     ]
+             */
+            schedule_tracks?: number[];
+            /**
+             * @description ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`.
+             * @example 2017-09-18T16:00:00
+             */
+            start_time: string;
+            /** @description Registrations beyond `max_capacity` go on a waitlist; requires `max_capacity`. Defaults to false. */
+            waitlist?: boolean;
         };
         CreateScheduleTrackDto: {
             /**
@@ -2720,12 +3569,12 @@ export interface components {
             name: string;
         };
         CreateSpeakerDto: {
-            /** @default false */
-            activeyn: boolean;
+            /** @description Default: false */
+            activeyn?: boolean;
             /** @example 40 */
             attenuation_distance: number;
-            /** @default  */
-            backupuri: string;
+            /** @description Default: '' */
+            backupuri?: string;
             /** @example main */
             code: string;
             /** @example 0.8 */
@@ -2764,8 +3613,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri: string;
@@ -2773,8 +3625,8 @@ export interface components {
         CreateTagDto: {
             data?: string | null;
             description?: string | null;
-            /** @default  */
-            filter: components["schemas"]["TagFilter"];
+            /** @description Default: '' */
+            filter?: components["schemas"]["TagFilter"];
             /**
              * @description GeoJSON MultiPolygon (longitude, latitude)
              * @example {
@@ -2805,8 +3657,11 @@ export interface components {
              */
             location?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example Birds */
             msg?: string | null;
@@ -2827,8 +3682,8 @@ export interface components {
             start: number;
         };
         CreateUiGroupDto: {
-            /** @default true */
-            active: boolean;
+            /** @description Default: true */
+            active?: boolean;
             /**
              * @description Defaults to `name` (upstream: the tag category's name)
              * @example Topics
@@ -2841,17 +3696,17 @@ export interface components {
             name: string;
             /** @example 1 */
             project_id: number;
-            /** @default single */
-            select: components["schemas"]["UiSelect"];
+            /** @description Default: single */
+            select?: components["schemas"]["UiSelect"];
             tag_category_id?: number | null;
-            /** @default listen */
-            ui_mode: components["schemas"]["UiMode"];
+            /** @description Default: listen */
+            ui_mode?: components["schemas"]["UiMode"];
         };
         CreateUiItemDto: {
-            /** @default false */
-            active: boolean;
-            /** @default false */
-            default: boolean;
+            /** @description Default: false */
+            active?: boolean;
+            /** @description Default: false */
+            default?: boolean;
             /** @example 1 */
             index: number;
             /** @description Another item of the same group */
@@ -2873,6 +3728,15 @@ export interface components {
              * @example alice
              */
             username: string;
+        };
+        CreateWebhookDto: {
+            /** @description The events to receive; all of them when absent. */
+            events?: components["schemas"]["WebhookEventName"][];
+            /**
+             * @description Where events are POSTed: http or https only; private, loopback and link-local addresses are refused unless the server sets WEBHOOK_ALLOW_PRIVATE=true.
+             * @example https://hooks.example.org/guidebook
+             */
+            url: string;
         };
         DeviceInfoInputDto: {
             browserName?: string;
@@ -3320,6 +4184,43 @@ export interface components {
         LocalSyncResultsDto: {
             results: components["schemas"]["LocalSyncResultDto"][];
         };
+        LocationDto: {
+            /** @example null */
+            address?: {
+                address?: string | null;
+                city?: string | null;
+                country?: string | null;
+                state?: string | null;
+                street?: string | null;
+                zipcode?: string | null;
+            } | null;
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            created_at: string;
+            /** @example null */
+            description?: string | null;
+            /** @example 1 */
+            guide: number;
+            /** @example 12 */
+            id: number;
+            /** @example null */
+            import_id?: string | null;
+            /** @example null */
+            latitude?: number | null;
+            /** @example 2 */
+            location_type: components["schemas"]["LocationType"];
+            /** @example null */
+            longitude?: number | null;
+            /** @example Room 101 */
+            name: string;
+        };
+        /**
+         * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
+         * @enum {integer}
+         */
+        LocationType: 1 | 2 | 3;
         LoginDto: {
             /**
              * Format: password
@@ -3719,6 +4620,11 @@ export interface components {
             guide: number;
             /** @example 106 */
             id: number;
+            /**
+             * @description Always null (no image uploads)
+             * @example null
+             */
+            image: string | null;
             /** @example null */
             import_id?: string | null;
             /**
@@ -3726,8 +4632,31 @@ export interface components {
              * @example 2017-09-18T22:13:25.766653+0000
              */
             last_updated: string;
+            /**
+             * @description Ids of its locations, ascending
+             * @example [
+             *       12
+             *     ]
+             */
+            locations: number[];
+            /** @example null */
+            max_capacity: number | null;
             /** @example Test Session Created via the Open API */
             name: string;
+            /** @example 0 */
+            rank: number;
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example null
+             */
+            registration_end_date: string | null;
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example null
+             */
+            registration_start_date: string | null;
+            /** @example false */
+            require_login: boolean;
             /**
              * @description Ids of its schedule tracks, ascending
              * @example [
@@ -3743,6 +4672,8 @@ export interface components {
              * @example 2017-09-18T16:00:00.000000+0000
              */
             start_time: string;
+            /** @example false */
+            waitlist: boolean;
         };
         ScheduleTrackDto: {
             /** @example #000080 */
@@ -3782,8 +4713,11 @@ export interface components {
             /** @description GeoJSON MultiLineString where attenuation starts: the rings of `shape` here (no inner buffer) */
             attenuation_border: {
                 coordinates?: number[][][];
-                /** @enum {string} */
-                type?: "MultiLineString";
+                /**
+                 * @description Always `MultiLineString`
+                 * @example MultiLineString
+                 */
+                type?: string;
             } | null;
             /**
              * @description Metres
@@ -3795,8 +4729,11 @@ export interface components {
             /** @description GeoJSON MultiLineString: the rings of `shape` */
             boundary: {
                 coordinates?: number[][][];
-                /** @enum {string} */
-                type?: "MultiLineString";
+                /**
+                 * @description Always `MultiLineString`
+                 * @example MultiLineString
+                 */
+                type?: string;
             } | null;
             /** @example main */
             code: string;
@@ -3838,8 +4775,11 @@ export interface components {
              */
             shape?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri: string;
@@ -3911,8 +4851,11 @@ export interface components {
              */
             location?: {
                 coordinates: number[][][][];
-                /** @enum {string} */
-                type: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type: string;
             } | null;
             /**
              * @description The text shown for the tag
@@ -4021,14 +4964,14 @@ export interface components {
         /** @enum {string} */
         UiSelect: "single" | "multi" | "min_one";
         UpdateAssetDto: {
-            /** @default  */
-            description: string;
+            /** @description Default: '' */
+            description?: string;
             end_time?: number | null;
             language_id?: number | null;
             latitude?: number | null;
             longitude?: number | null;
-            /** @default audio */
-            media_type: components["schemas"]["AssetMediaType"];
+            /** @description Default: audio */
+            media_type?: components["schemas"]["AssetMediaType"];
             /** @example 1 */
             project_id?: number;
             /** @description A session of the project */
@@ -4063,12 +5006,15 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             start_time?: number | null;
-            /** @default true */
-            submitted: boolean;
+            /** @description Default: true */
+            submitted?: boolean;
             /**
              * @description Tags of the project (also `"3,8"`)
              * @example [
@@ -4077,18 +5023,18 @@ export interface components {
              *     ]
              */
             tag_ids?: number[];
-            /** @default 1 */
-            volume: number | null;
-            /** @default 50 */
-            weight: number;
+            /** @description Default: 1 */
+            volume?: number | null;
+            /** @description Default: 50 */
+            weight?: number;
         };
         UpdateAudiotrackDto: {
-            /** @default true */
-            active: boolean;
-            /** @default 0 */
-            banned_duration: number;
-            /** @default false */
-            fadeout_when_filtered: boolean;
+            /** @description Default: true */
+            active?: boolean;
+            /** @description Default: 0 */
+            banned_duration?: number;
+            /** @description Default: false */
+            fadeout_when_filtered?: boolean;
             /** @example 3 */
             maxdeadair?: number;
             /** @example 30 */
@@ -4119,10 +5065,10 @@ export interface components {
             minvolume?: number;
             /** @example 1 */
             project_id?: number;
-            /** @default false */
-            repeatrecordings: boolean;
-            /** @default false */
-            start_with_silence: boolean;
+            /** @description Default: false */
+            repeatrecordings?: boolean;
+            /** @description Default: false */
+            start_with_silence?: boolean;
             /**
              * @description Tag ids of the project (also `"3,8"`)
              * @example [
@@ -4131,8 +5077,8 @@ export interface components {
              *     ]
              */
             tag_filters?: number[];
-            /** @default normal */
-            timed_asset_priority: components["schemas"]["TimedAssetPriority"];
+            /** @description Default: normal */
+            timed_asset_priority?: components["schemas"]["TimedAssetPriority"];
         };
         UpdateGuideDto: {
             /**
@@ -4177,6 +5123,52 @@ export interface components {
             start_time?: string;
             /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
             starttime?: string;
+        };
+        UpdateLocationDto: {
+            /**
+             * @description The Main Venue's address: an object with keys address, city, country, state, street, zipcode; in form posts a JSON string. Not geocoded.
+             * @example {
+             *       "city": "Pasadena",
+             *       "country": "US",
+             *       "state": "CA",
+             *       "street": "1 Main St",
+             *       "zipcode": "91101"
+             *     }
+             */
+            address?: {
+                address?: string | null;
+                city?: string | null;
+                country?: string | null;
+                state?: string | null;
+                street?: string | null;
+                zipcode?: string | null;
+            } | null;
+            /**
+             * @description Basic HTML, sanitised as a session description.
+             * @example <p>Second floor</p>
+             */
+            description?: string | null;
+            /**
+             * @description Cannot change; may be sent unchanged.
+             * @example 1
+             */
+            guide?: number;
+            /**
+             * @description Your own identifier (blank means none).
+             * @example room-101
+             */
+            import_id?: string | null;
+            /** @example 34.1478 */
+            latitude?: number | null;
+            /**
+             * @description 1 Main Venue (one per guide), 2 Placeholder, 3 Google Maps (needs `latitude` and `longitude`).
+             * @example 2
+             */
+            location_type?: components["schemas"]["LocationType"];
+            /** @example -118.1445 */
+            longitude?: number | null;
+            /** @example Room 101 */
+            name?: string;
         };
         UpdateRoundwareProjectDto: {
             /**
@@ -4325,10 +5317,44 @@ export interface components {
              * @example 1
              */
             guide?: number;
+            /**
+             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * @example null
+             */
+            image?: string | null;
             /** @description Your own identifier (blank means none). */
             import_id?: string | null;
+            /**
+             * @description Ids of locations of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[12,13]` or `12,13`; blank means none.
+             * @example [
+             *       12
+             *     ]
+             */
+            locations?: number[];
+            /**
+             * @description How many may register; requires `require_login` true. Blank or null: no limit.
+             * @example 100
+             */
+            max_capacity?: number | null;
             /** @example Test Session Created via the Open API */
             name?: string;
+            /**
+             * @description Display order (a float). Defaults to 0.
+             * @example 0
+             */
+            rank?: number;
+            /**
+             * @description When registration closes, not before it opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-17T00:00:00
+             */
+            registration_end_date?: string | null;
+            /**
+             * @description When registration opens; requires `require_login` true. ISO 8601 date or date-time (`2017-09-18`, `2017-09-18T16:00:00`, `2017-09-18 16:00:00.123456`); with a `Z`, `+hh:mm` or `+hhmm` offset it is converted to UTC, without one it is taken as UTC. Returned as `2017-09-18T16:00:00.000000+0000`. Blank or null: none.
+             * @example 2017-09-01T00:00:00
+             */
+            registration_start_date?: string | null;
+            /** @description Attendees must log in to add it to their schedule; requires `add_to_schedule` true. Defaults to false. */
+            require_login?: boolean;
             /**
              * @description Ids of schedule tracks of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[3,42]` or `3,42`; blank means none.
              * @example [
@@ -4344,6 +5370,8 @@ export interface components {
              * @example 2017-09-18T16:00:00
              */
             start_time?: string;
+            /** @description Registrations beyond `max_capacity` go on a waitlist; requires `max_capacity`. Defaults to false. */
+            waitlist?: boolean;
         };
         UpdateScheduleTrackDto: {
             /**
@@ -4365,12 +5393,12 @@ export interface components {
             name?: string;
         };
         UpdateSpeakerDto: {
-            /** @default false */
-            activeyn: boolean;
+            /** @description Default: false */
+            activeyn?: boolean;
             /** @example 40 */
             attenuation_distance?: number;
-            /** @default  */
-            backupuri: string;
+            /** @description Default: '' */
+            backupuri?: string;
             /** @example main */
             code?: string;
             /** @example 0.8 */
@@ -4409,8 +5437,11 @@ export interface components {
              */
             shape?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example https://stream.example.org/main.mp3 */
             uri?: string;
@@ -4418,8 +5449,8 @@ export interface components {
         UpdateTagDto: {
             data?: string | null;
             description?: string | null;
-            /** @default  */
-            filter: components["schemas"]["TagFilter"];
+            /** @description Default: '' */
+            filter?: components["schemas"]["TagFilter"];
             /**
              * @description GeoJSON MultiPolygon (longitude, latitude)
              * @example {
@@ -4450,8 +5481,11 @@ export interface components {
              */
             location?: {
                 coordinates?: number[][][][];
-                /** @enum {string} */
-                type?: "MultiPolygon";
+                /**
+                 * @description Always `MultiPolygon`
+                 * @example MultiPolygon
+                 */
+                type?: string;
             } | null;
             /** @example Birds */
             msg?: string | null;
@@ -4472,8 +5506,8 @@ export interface components {
             start?: number;
         };
         UpdateUiGroupDto: {
-            /** @default true */
-            active: boolean;
+            /** @description Default: true */
+            active?: boolean;
             /**
              * @description Defaults to `name` (upstream: the tag category's name)
              * @example Topics
@@ -4486,17 +5520,17 @@ export interface components {
             name?: string;
             /** @example 1 */
             project_id?: number;
-            /** @default single */
-            select: components["schemas"]["UiSelect"];
+            /** @description Default: single */
+            select?: components["schemas"]["UiSelect"];
             tag_category_id?: number | null;
-            /** @default listen */
-            ui_mode: components["schemas"]["UiMode"];
+            /** @description Default: listen */
+            ui_mode?: components["schemas"]["UiMode"];
         };
         UpdateUiItemDto: {
-            /** @default false */
-            active: boolean;
-            /** @default false */
-            default: boolean;
+            /** @description Default: false */
+            active?: boolean;
+            /** @description Default: false */
+            default?: boolean;
             /** @example 1 */
             index?: number;
             /** @description Another item of the same group */
@@ -4542,6 +5576,71 @@ export interface components {
             /** @description An access or refresh JWT */
             token: string;
         };
+        WebhookAttemptDto: {
+            /** @example 1 */
+            attempt: number;
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            attempted_at: string;
+            /** @example 12 */
+            duration_ms: number;
+            /**
+             * @description Why there was no answer (timeout, refused…)
+             * @example null
+             */
+            error: string | null;
+            /** @example 200 */
+            status_code: number | null;
+        };
+        WebhookDeliveryDto: {
+            /** @example 1 */
+            attempts: number;
+            /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
+            created_at: string;
+            /** @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`) */
+            delivered_at: string | null;
+            /** @example Builder-SessionCreated */
+            event: components["schemas"]["WebhookEventName"];
+            /** @example 17 */
+            id: number;
+            /**
+             * @description The `Idempotency-Key` header and the body `weid`
+             * @example 7d0c…
+             */
+            idempotency_key: string;
+            log: components["schemas"]["WebhookAttemptDto"][];
+            /** @description When the next attempt is due (null once settled) */
+            next_attempt_at: string | null;
+            /** @description The body sent: `{weid, event, properties, extra_metadata}` */
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @example delivered */
+            status: components["schemas"]["WebhookDeliveryStatus"];
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        WebhookDto: {
+            /**
+             * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
+             * @example 2017-09-18T22:13:25.766623+0000
+             */
+            created_at: string;
+            events: components["schemas"]["WebhookEventName"][];
+            /** @example 1 */
+            guide: number;
+            /** @example 4 */
+            id: number;
+            /** @example https://hooks.example.org/guidebook */
+            url: string;
+        };
+        /**
+         * @description The events to receive; all of them when absent.
+         * @enum {string}
+         */
+        WebhookEventName: "Builder-SessionCreated" | "Builder-SessionUpdated" | "Builder-SessionDeleted" | "Builder-AllSessionsInGuideDeleted";
     };
     responses: never;
     parameters: never;
@@ -4568,9 +5667,13 @@ export interface operations {
                 envelope_id?: string;
                 /** @description Case-insensitive substring */
                 filename?: string;
+                /** @description Exact media type */
                 media_type?: components["schemas"]["AssetMediaType"];
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact session id */
                 session_id?: number;
+                /** @description Exact value */
                 submitted?: boolean;
                 /** @description Comma-separated: the asset carries every one */
                 tag_ids?: string;
@@ -4726,6 +5829,7 @@ export interface operations {
     getRoundwareAsset: {
         parameters: {
             query?: {
+                /** @description Exact session id */
                 session_id?: number;
             };
             header?: never;
@@ -4986,10 +6090,15 @@ export interface operations {
     listRoundwareAudiotracks: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact value */
                 fadeout_when_filtered?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact value */
                 repeatrecordings?: boolean;
+                /** @description Exact value */
                 start_with_silence?: boolean;
             };
             header?: never;
@@ -5476,6 +6585,7 @@ export interface operations {
     getRoundwareEnvelope: {
         parameters: {
             query?: {
+                /** @description Exact session id */
                 session_id?: number;
             };
             header?: never;
@@ -7689,6 +8799,7 @@ export interface operations {
     listRoundwareSpeakers: {
         parameters: {
             query?: {
+                /** @description Active speakers (true) or inactive ones (false) */
                 activeyn?: boolean;
                 /** @description Exact project id */
                 project_id?: number;
@@ -8100,6 +9211,7 @@ export interface operations {
                 data?: string;
                 /** @description Case-insensitive substring */
                 description?: string;
+                /** @description Exact project id */
                 project_id?: number;
             };
             header?: never;
@@ -8505,11 +9617,17 @@ export interface operations {
     listRoundwareTimedAssets: {
         parameters: {
             query?: {
+                /** @description Exact asset id */
                 asset_id?: number;
+                /** @description End at least (seconds) */
                 end__gte?: number;
+                /** @description End at most (seconds) */
                 end__lte?: number;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Start at least (seconds) */
                 start__gte?: number;
+                /** @description Start at most (seconds) */
                 start__lte?: number;
             };
             header?: never;
@@ -8915,8 +10033,11 @@ export interface operations {
     listRoundwareUiGroups: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact UI mode */
                 ui_mode?: components["schemas"]["UiMode"];
             };
             header?: never;
@@ -9322,9 +10443,13 @@ export interface operations {
     listRoundwareUiItems: {
         parameters: {
             query?: {
+                /** @description Active (true) or inactive (false) only */
                 active?: boolean;
+                /** @description Exact project id */
                 project_id?: number;
+                /** @description Exact tag id */
                 tag_id?: number;
+                /** @description Exact UI group id */
                 ui_group_id?: number;
             };
             header?: never;
@@ -10799,6 +11924,46 @@ export interface operations {
             };
         };
     };
+    authorizeAbs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login payload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLoginResponseDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     getAbsLibraryItem: {
         parameters: {
             query?: never;
@@ -11164,6 +12329,46 @@ export interface operations {
                 };
                 content: {
                     /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsUserDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -12372,10 +13577,56 @@ export interface operations {
             };
         };
     };
+    refreshAbsToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh JWT */
+                "x-refresh-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login payload with new tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLoginResponseDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No refresh JWT, or not a live one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example No refresh token provided */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     audiobookshelfLogin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `true`: the refresh JWT in the answer */
+                "x-return-tokens"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12386,7 +13637,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user and its token */
+            /** @description The login payload with its tokens */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12444,6 +13695,99 @@ export interface operations {
                 };
                 content: {
                     /** @example Too Many Requests */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    logoutAbs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh JWT to end */
+                "x-refresh-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsLogoutDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    pingAbs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsPingDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsStatusDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -12997,6 +14341,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The file's name in the store (from the asset's `file`) */
                 name: string;
             };
             cookie?: never;
@@ -13069,6 +14414,2234 @@ export interface operations {
                     "application/json": {
                         detail?: string;
                     };
+                };
+            };
+        };
+    };
+    listGuidesV11: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["GuideDto"][];
+                    };
+                };
+            };
+            /** @description A page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "page": [
+                     *         "A valid integer is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createGuideV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuideDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateGuideDto"];
+            };
+        };
+        responses: {
+            /** @description The new guide */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDto"];
+                };
+            };
+            /** @description A missing or invalid field (unknown time zone, unreadable date, end before start) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "timezone": [
+                     *         "\"Mars/Olympus\" is not a valid time zone."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getGuideV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteGuideV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateGuideV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGuideDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateGuideDto"];
+            };
+        };
+        responses: {
+            /** @description The changed guide */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuideDto"];
+                };
+            };
+            /** @description An invalid field, or an end date before the start date */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_date": [
+                     *         "The end date must not be before the start date."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listLocationsV11: {
+        parameters: {
+            query?: {
+                /** @description Only locations of this guide. */
+                guide?: number;
+                /** @description Only locations of this guide (the spelling of Guidebook's own lookup example). */
+                guide_id?: number;
+                /** @description Only the location with this id. */
+                id?: number;
+                /** @description Only locations with this `import_id`. */
+                import_id?: string;
+                /** @description Only locations of this type. */
+                location_type?: components["schemas"]["LocationType"];
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["LocationDto"][];
+                    };
+                };
+            };
+            /** @description A filter, page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "A valid integer is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createLocationV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateLocationDto"];
+            };
+        };
+        responses: {
+            /** @description The new location */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description A missing or invalid field, a second Main Venue, or a guide the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "location_type": [
+                     *         "\"7\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getLocationV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteLocationV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateLocationV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLocationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateLocationDto"];
+            };
+        };
+        responses: {
+            /** @description The changed location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description An invalid field, a second Main Venue, or a different `guide` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "The guide of a location cannot be changed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listScheduleTracksV11: {
+        parameters: {
+            query?: {
+                /** @description Only tracks of this guide. */
+                guide?: number;
+                /** @description Only the track with this id. */
+                id?: number;
+                /** @description Only tracks with this `import_id`. */
+                import_id?: string;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ScheduleTrackDto"][];
+                    };
+                };
+            };
+            /** @description A filter, page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "A valid integer is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createScheduleTrackV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScheduleTrackDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateScheduleTrackDto"];
+            };
+        };
+        responses: {
+            /** @description The new track */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleTrackDto"];
+                };
+            };
+            /** @description A missing or invalid field, or a guide the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "Invalid pk \"9\" - object does not exist."
+                     *       ],
+                     *       "name": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getScheduleTrackV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleTrackDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such schedule track, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteScheduleTrackV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such schedule track, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateScheduleTrackV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScheduleTrackDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateScheduleTrackDto"];
+            };
+        };
+        responses: {
+            /** @description The changed track */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleTrackDto"];
+                };
+            };
+            /** @description An invalid field, or a different `guide` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "The guide of a schedule track cannot be changed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such schedule track, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listScheduleSessionsV11: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this guide. */
+                guide?: number;
+                /** @description Only the session with this id. */
+                id?: number;
+                /** @description Only sessions with this `import_id`. */
+                import_id?: string;
+                /** @description Comma-separated keys among id, start_time, end_time; prefix `-` for descending. Default `id`. */
+                ordering?: string;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+                /** @description Only sessions in any of these tracks (repeat the key or separate ids with commas). */
+                schedule_tracks?: number[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ScheduleSessionDto"][];
+                    };
+                };
+            };
+            /** @description A filter, ordering, page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "Invalid ordering field(s): \"name\". Allowed: id, start_time, end_time."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createScheduleSessionV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateScheduleSessionV11Dto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateScheduleSessionV11Dto"];
+            };
+        };
+        responses: {
+            /** @description The new session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleSessionDto"];
+                };
+            };
+            /** @description A missing or invalid field, an end before the start, a track of another guide, or a guide the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schedule_tracks": [
+                     *         "Invalid pk \"9\" - not a schedule track of guide 1."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getScheduleSessionV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleSessionDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such session, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteScheduleSessionV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such session, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateScheduleSessionV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScheduleSessionDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateScheduleSessionDto"];
+            };
+        };
+        responses: {
+            /** @description The changed session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleSessionDto"];
+                };
+            };
+            /** @description An invalid field, an end before the start, a track of another guide, or a different `guide` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_time": [
+                     *         "The end time must not be before the start time."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such session, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listScheduleSessionsOfGuideV11: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this guide. */
+                guide?: number;
+                /** @description Only the session with this id. */
+                id?: number;
+                /** @description Only sessions with this `import_id`. */
+                import_id?: string;
+                /** @description Comma-separated keys among id, start_time, end_time; prefix `-` for descending. Default `id`. */
+                ordering?: string;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+                /** @description Only sessions in any of these tracks (repeat the key or separate ids with commas). */
+                schedule_tracks?: number[];
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                guide: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ScheduleSessionDto"][];
+                    };
+                };
+            };
+            /** @description A filter, ordering, page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "Invalid ordering field(s): \"name\". Allowed: id, start_time, end_time."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
                 };
             };
         };
@@ -13524,6 +17097,991 @@ export interface operations {
                 };
             };
             /** @description No such guide, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createGuideWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The webhook and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description A URL that is not http(s), points at a private address, or an unknown event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": [
+                     *         "Only http and https URLs are allowed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteGuideWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed, with its pending deliveries and log */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDeliveryDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listLocations: {
+        parameters: {
+            query?: {
+                /** @description Only locations of this guide. */
+                guide?: number;
+                /** @description Only locations of this guide (the spelling of Guidebook's own lookup example). */
+                guide_id?: number;
+                /** @description Only the location with this id. */
+                id?: number;
+                /** @description Only locations with this `import_id`. */
+                import_id?: string;
+                /** @description Only locations of this type. */
+                location_type?: components["schemas"]["LocationType"];
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["LocationDto"][];
+                    };
+                };
+            };
+            /** @description A filter, page or page_size that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "A valid integer is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateLocationDto"];
+            };
+        };
+        responses: {
+            /** @description The new location */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description A missing or invalid field, a second Main Venue, or a guide the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "location_type": [
+                     *         "\"7\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLocationDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateLocationDto"];
+            };
+        };
+        responses: {
+            /** @description The changed location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationDto"];
+                };
+            };
+            /** @description An invalid field, a second Main Venue, or a different `guide` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "guide": [
+                     *         "The guide of a location cannot be changed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such location, or one of another user's guide */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -54,24 +54,3 @@ export class VerifyTokenDto {
 export class AccessTokenDto {
   @ApiProperty({ description: 'Access JWT' }) access: string;
 }
-
-export class AbsUserDto {
-  @ApiProperty({ example: '1' }) id: string;
-  @ApiProperty({ example: 'root' }) username: string;
-  @ApiProperty({ enum: ['root', 'admin', 'user'], enumName: 'AbsUserType' }) type: 'root' | 'admin' | 'user';
-  @ApiProperty({ description: 'Access JWT (legacy field name)' }) token: string;
-  @ApiProperty({ description: 'Access JWT' }) accessToken: string;
-  @ApiProperty() isActive: boolean;
-  @ApiProperty() isLocked: boolean;
-  @ApiProperty({ description: 'Epoch milliseconds' }) createdAt: number;
-  @ApiProperty({ type: [String] }) librariesAccessible: string[];
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' } }) permissions: Record<
-    string,
-    boolean
-  >;
-}
-
-export class AbsLoginResponseDto {
-  @ApiProperty({ type: AbsUserDto }) user: AbsUserDto;
-  @ApiPropertyOptional({ type: String, nullable: true }) userDefaultLibraryId: string | null;
-}

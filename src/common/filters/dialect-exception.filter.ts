@@ -36,7 +36,8 @@ const DRF_DEFAULTS: Record<number, string> = {
   500: 'A server error occurred.',
 };
 
-const ABS_DEFAULTS: Record<number, string> = {
+/** Audiobookshelf's plain-text bodies: Express's status texts (`res.sendStatus`). */
+export const ABS_DEFAULTS: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',

@@ -3,44 +3,11 @@ import { IdPipe, isIntId, parseDrfBoolean } from '.';
 
 describe('validation toolkit', () => {
   it("reads DRF BooleanField's spellings and nothing else", () => {
-    for (const t of [
-      't',
-      'T',
-      'y',
-      'Y',
-      'yes',
-      'Yes',
-      'YES',
-      'true',
-      'True',
-      'TRUE',
-      'on',
-      'On',
-      'ON',
-      '1',
-      1,
-      true,
-    ])
-      expect(parseDrfBoolean(t)).toBe(true);
-    for (const f of [
-      'f',
-      'F',
-      'n',
-      'N',
-      'no',
-      'No',
-      'NO',
-      'false',
-      'False',
-      'FALSE',
-      'off',
-      'Off',
-      'OFF',
-      '0',
-      0,
-      false,
-    ])
-      expect(parseDrfBoolean(f)).toBe(false);
+    // DRF's TRUE_VALUES / FALSE_VALUES, spelled out here independently of the implementation
+    const truthy = [...'t T y Y yes Yes YES true True TRUE on On ON 1'.split(' '), 1, true];
+    const falsy = [...'f F n N no No NO false False FALSE off Off OFF 0'.split(' '), 0, false];
+    for (const t of truthy) expect(parseDrfBoolean(t)).toBe(true);
+    for (const f of falsy) expect(parseDrfBoolean(f)).toBe(false);
     for (const bad of ['', ' true', 'tRuE', 'yEs', '2', 2, null, [], {}, 'null'])
       expect(parseDrfBoolean(bad)).toBeUndefined();
   });

@@ -6,8 +6,11 @@ import { PlaybackSessions1763800004000 } from './1763800004000-PlaybackSessions'
 import { PlaybackListeningDays1763800004100 } from './1763800004100-PlaybackListeningDays';
 import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
 import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
+import { GuidebookLocations1763800007000 } from './1763800007000-GuidebookLocations';
+import { GuideWebhooks1763800007100 } from './1763800007100-GuideWebhooks';
 import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
 import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
+import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -19,6 +22,9 @@ export const MIGRATIONS = [
   PlaybackListeningDays1763800004100,
   AuthHardening1763800005500,
   TrackColorOptional1763800006000,
+  GuidebookLocations1763800007000,
+  GuideWebhooks1763800007100,
   RoundwareProjects1763800008000,
   ProjectContent1763800009000,
+  RefreshSessions1763800010000,
 ];

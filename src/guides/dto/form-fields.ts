@@ -204,3 +204,93 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'list';
   return 'dict';
 }
+
+/** A float (DRF FloatField): a JSON number, or a form/JSON string that reads as one; null/blank when `nullable`. */
+export function GbFloat(options: { nullable?: boolean; min?: number; max?: number } = {}) {
+  return applyDecorators(
+    Transform(({ value, obj }) => {
+      const v = options.nullable ? blankToNull(value, isFormBody(obj)) : single(value, isFormBody(obj));
+      return typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v) ? Number(v) : v;
+    }),
+    check('gbFloat', (value) => {
+      if (value === null) return options.nullable ? null : NOT_NULL;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'A valid number is required.';
+      if (options.min !== undefined && value < options.min)
+        return `Ensure this value is greater than or equal to ${options.min}.`;
+      if (options.max !== undefined && value > options.max)
+        return `Ensure this value is less than or equal to ${options.max}.`;
+      return null;
+    }),
+  );
+}
+
+/** An integer (DRF IntegerField) within `min`..`max`; null/blank when `nullable`. */
+export function GbInt(options: { nullable?: boolean; min: number; max: number }) {
+  return applyDecorators(
+    Transform(({ value, obj }) =>
+      toInt(options.nullable ? blankToNull(value, isFormBody(obj)) : value, isFormBody(obj)),
+    ),
+    check('gbInt', (value) => {
+      if (value === null) return options.nullable ? null : NOT_NULL;
+      if (typeof value !== 'number' || !Number.isInteger(value)) return 'A valid integer is required.';
+      if (value < options.min) return `Ensure this value is greater than or equal to ${options.min}.`;
+      if (value > options.max) return `Ensure this value is less than or equal to ${options.max}.`;
+      return null;
+    }),
+  );
+}
+
+/** One of a few integer choices (DRF ChoiceField wording). */
+export function GbIntChoice(choices: readonly number[]) {
+  return applyDecorators(
+    Transform(({ value, obj }) => toInt(value, isFormBody(obj))),
+    check('gbIntChoice', (value) => {
+      if (value === null) return NOT_NULL;
+      if (typeof value === 'number' && choices.includes(value)) return null;
+      const shown = typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 64) : '';
+      return `"${shown}" is not a valid choice.`;
+    }),
+  );
+}
+
+/** The keys of a location's `address` object (Guidebook's Main Venue address). */
+export const ADDRESS_KEYS = ['address', 'city', 'country', 'state', 'street', 'zipcode'] as const;
+
+/**
+ * A location's `address`: a JSON object with string values under ADDRESS_KEYS, sent as an object in JSON
+ * bodies and as a JSON string in form posts (as Guidebook's docs do); null/blank means none.
+ */
+export function GbAddress() {
+  return applyDecorators(
+    Transform(({ value, obj }) => {
+      const v = blankToNull(value, isFormBody(obj));
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return v;
+      }
+    }),
+    check('gbAddress', (value) => {
+      if (value === null) return null;
+      if (typeof value !== 'object' || Array.isArray(value)) return 'Value must be valid JSON.';
+      for (const [key, text] of Object.entries(value as Record<string, unknown>)) {
+        if (!(ADDRESS_KEYS as readonly string[]).includes(key))
+          return `Unknown address key "${key.slice(0, 64)}"; allowed: ${ADDRESS_KEYS.join(', ')}.`;
+        if (text !== null && (typeof text !== 'string' || text.length > 255))
+          return `Address "${key}" must be a string of at most 255 characters.`;
+      }
+      return null;
+    }),
+  );
+}
+
+/** Guidebook's `image` field: a multipart upload upstream; here only null or blank (no image) is accepted. */
+export function GbNoImage() {
+  return applyDecorators(
+    Transform(({ value, obj }) => blankToNull(value, isFormBody(obj))),
+    check('gbNoImage', (value) =>
+      value === null ? null : 'Image uploads are not supported; send null or leave it out.',
+    ),
+  );
+}

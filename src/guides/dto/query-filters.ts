@@ -92,3 +92,15 @@ export function parseOrdering(text: string | undefined): Array<[string, 'ASC' | 
     .filter((key) => key !== '' && key !== '-')
     .map((key): [string, 'ASC' | 'DESC'] => (key.startsWith('-') ? [key.slice(1), 'DESC'] : [key, 'ASC']));
 }
+
+export function IntChoiceFilter(choices: readonly number[], enumName: string, description: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: 'integer', enum: [...choices], enumName, description }),
+    Transform(({ value }) => (typeof value === 'string' && /^\d{1,2}$/.test(value) ? Number(value) : value)),
+    validated('intChoiceFilter', (value) =>
+      typeof value === 'number' && choices.includes(value)
+        ? null
+        : `Select a valid choice. Allowed: ${choices.join(', ')}.`,
+    ),
+  );
+}

@@ -1,7 +1,18 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
-import { GbBool, GbDateTime, GbHtml, GbPk, GbPkList, GbString, Required } from './form-fields';
+import {
+  GbBool,
+  GbDateTime,
+  GbFloat,
+  GbHtml,
+  GbInt,
+  GbNoImage,
+  GbPk,
+  GbPkList,
+  GbString,
+  Required,
+} from './form-fields';
 import { IdFilter, IdListFilter, OrderingFilter, TextFilter } from './query-filters';
 import { CLIENT_DATE_TIME, GUIDEBOOK_TIME } from './time-formats';
 
@@ -58,6 +69,74 @@ class ScheduleSessionOptionalFields {
   @GbPkList()
   schedule_tracks?: number[];
 
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'integer' },
+    example: [12],
+    description:
+      'Ids of locations of the same guide. JSON: an array. Form data: repeated keys, a JSON array string `[12,13]` or `12,13`; blank means none.',
+  })
+  @GbPkList()
+  locations?: number[];
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.',
+  })
+  @GbNoImage()
+  image?: null;
+
+  @ApiPropertyOptional({ type: Number, example: 0, description: 'Display order (a float). Defaults to 0.' })
+  @GbFloat({ min: -1e9, max: 1e9 })
+  rank?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Attendees must log in to add it to their schedule; requires `add_to_schedule` true. Defaults to false.',
+  })
+  @GbBool()
+  require_login?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2017-09-01T00:00:00',
+    description: `When registration opens; requires \`require_login\` true. ${TIME_NOTE} Blank or null: none.`,
+  })
+  @GbDateTime({ nullable: true })
+  registration_start_date?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2017-09-17T00:00:00',
+    description: `When registration closes, not before it opens; requires \`require_login\` true. ${TIME_NOTE} Blank or null: none.`,
+  })
+  @GbDateTime({ nullable: true })
+  registration_end_date?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    example: 100,
+    description: 'How many may register; requires `require_login` true. Blank or null: no limit.',
+  })
+  @GbInt({ nullable: true, min: 1, max: 2_147_483_647 })
+  max_capacity?: number | null;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Registrations beyond `max_capacity` go on a waitlist; requires `max_capacity`. Defaults to false.',
+  })
+  @GbBool()
+  waitlist?: boolean;
+
   @ApiHideProperty() @Allow() id?: unknown;
   @ApiHideProperty() @Allow() created_at?: unknown;
   @ApiHideProperty() @Allow() last_updated?: unknown;
@@ -90,6 +169,36 @@ export class CreateScheduleSessionDto extends ScheduleSessionOptionalFields {
   @Required()
   @GbHtml()
   description_html: string | null;
+
+  @ApiProperty({ type: String, example: '2017-09-18T16:00:00', description: TIME_NOTE })
+  @Required()
+  @GbDateTime()
+  start_time: string;
+}
+
+/**
+ * v1.1 POST body: today's docs make `description_html` optional (absent means none), and `allow_rating`
+ * and `add_to_schedule` default to true there.
+ */
+export class CreateScheduleSessionV11Dto extends ScheduleSessionOptionalFields {
+  @ApiProperty({ type: 'integer', example: 1, description: 'The guide the session belongs to.' })
+  @Required()
+  @GbPk()
+  guide: number;
+
+  @ApiProperty({ maxLength: 255, example: 'Test Session Created via the Open API' })
+  @Required()
+  @GbString({ max: 255 })
+  name: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '<p>This is a description field that supports basic HTML</p>',
+    description: `${HTML_NOTE} Optional (today's docs).`,
+  })
+  @GbHtml()
+  description_html?: string | null;
 
   @ApiProperty({ type: String, example: '2017-09-18T16:00:00', description: TIME_NOTE })
   @Required()
@@ -152,6 +261,21 @@ export class ScheduleSessionDto {
     description: 'Ids of its schedule tracks, ascending',
   })
   schedule_tracks: number[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer' },
+    example: [12],
+    description: 'Ids of its locations, ascending',
+  })
+  locations: number[];
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Always null (no image uploads)' })
+  image: string | null;
+  @ApiProperty({ type: Number, example: 0 }) rank: number;
+  @ApiProperty({ example: false }) waitlist: boolean;
+  @ApiProperty({ example: false }) require_login: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) max_capacity: number | null;
+  @ApiProperty({ ...GUIDEBOOK_TIME, nullable: true, example: null }) registration_start_date: string | null;
+  @ApiProperty({ ...GUIDEBOOK_TIME, nullable: true, example: null }) registration_end_date: string | null;
 }
 
 export const SESSION_ORDERING_FIELDS = ['id', 'start_time', 'end_time'] as const;

@@ -18,6 +18,18 @@ export const CREATE_SCHEDULE_SESSION_EXAMPLES = {
   },
 };
 
+/** The fields of today's Guidebook docs every session answer carries beside the seed's (issue 16). */
+const TODAYS_FIELDS = {
+  locations: [] as number[],
+  image: null,
+  rank: 0,
+  waitlist: false,
+  require_login: false,
+  max_capacity: null,
+  registration_start_date: null,
+  registration_end_date: null,
+};
+
 const SEED_CREATED = {
   id: 106,
   created_at: '2017-09-18T22:13:25.766623+0000',
@@ -32,6 +44,7 @@ const SEED_CREATED = {
   add_to_schedule: false,
   guide: 1,
   schedule_tracks: [] as number[],
+  ...TODAYS_FIELDS,
 };
 
 export const CREATED_SCHEDULE_SESSION_EXAMPLES = {
@@ -60,6 +73,7 @@ const seedListed = (id: number, guide: number, name: string, times: [string, str
   add_to_schedule: true,
   guide,
   schedule_tracks: [] as number[],
+  ...TODAYS_FIELDS,
 });
 
 const SEED_LIST = [

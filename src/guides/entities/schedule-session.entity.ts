@@ -46,6 +46,29 @@ export class ScheduleSession {
   @Column({ name: 'import_id', type: 'varchar', length: 255, nullable: true })
   importId: string | null;
 
+  /** Display order (Guidebook's `rank`, a float). */
+  @Column({ type: 'double precision', default: 0 })
+  rank: number;
+
+  /** Attendees must log in to add it to their schedule (needs `add_to_schedule`). */
+  @Column({ name: 'require_login', type: 'boolean', default: false })
+  requireLogin: boolean;
+
+  /** Registrations beyond `max_capacity` go on a waitlist (needs `max_capacity`). */
+  @Column({ type: 'boolean', default: false })
+  waitlist: boolean;
+
+  /** How many may register (needs `require_login`). */
+  @Column({ name: 'max_capacity', type: 'integer', nullable: true })
+  maxCapacity: number | null;
+
+  /** When registration opens and closes, microseconds UTC (need `require_login`). */
+  @Column({ name: 'registration_start_date', type: 'bigint', nullable: true })
+  registrationStartDate: number | null;
+
+  @Column({ name: 'registration_end_date', type: 'bigint', nullable: true })
+  registrationEndDate: number | null;
+
   @Column({ name: 'created_at', type: 'bigint' })
   createdAt: number;
 

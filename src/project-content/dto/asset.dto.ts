@@ -42,7 +42,7 @@ export class AssetDto {
     type: String,
     nullable: true,
     format: 'uri',
-    example: 'https://hub.example.org/media/roundware/3q2x…9.wav',
+    example: 'https://hub.example.org/media/roundware/q3h2Jk9sXb1m0fWcT5yZpA.wav',
     description:
       'Absolute URL of the audio in the media store, playable by a browser without credentials (as upstream serves media); null before a file is uploaded',
   })
@@ -82,7 +82,7 @@ export class CreateAssetDto {
   @IsIdValue()
   session_id?: number | null;
 
-  @ApiPropertyOptional({ maxLength: 2048, default: '' })
+  @ApiPropertyOptional({ maxLength: 2048, description: "Default: ''" })
   @IsOptional()
   @IsString()
   @MaxLength(2048, { message: 'Ensure this field has no more than 2048 characters.' })
@@ -104,11 +104,13 @@ export class CreateAssetDto {
 
   @ApiPropertyOptional(MULTIPOLYGON_SCHEMA) @IsOptional() @IsMultiPolygon() shape?: MultiPolygon | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, default: 1 }) @IsOptional() @IsNumber(NUM) volume?:
-    number | null;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() submitted?: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Default: 1' })
+  @IsOptional()
+  @IsNumber(NUM)
+  volume?: number | null;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() submitted?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 99, description: 'Default: 50' })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
@@ -120,7 +122,7 @@ export class CreateAssetDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber(NUM) end_time?:
     number | null;
 
-  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', default: 'audio' })
+  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', description: 'Default: audio' })
   @IsOptional()
   @IsIn(MEDIA_TYPES, { message: 'Select a valid choice. Use audio, video, photo or text.' })
   media_type?: string;
@@ -138,8 +140,16 @@ export class UpdateAssetDto extends PartialType(CreateAssetDto) {}
 
 /** Filters of `GET /api/2/assets/` (upstream's AssetFilterSet, the ones that have a meaning here). */
 export class ListAssetsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() session_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact session id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  session_id?: number;
   @ApiPropertyOptional({ description: 'Comma-separated: the asset carries every one', example: '3,8' })
   @IsOptional()
   @IsIdList()
@@ -152,11 +162,15 @@ export class ListAssetsQueryDto {
   @IsOptional()
   @IsIdList()
   envelope_id?: string;
-  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType' })
+  @ApiPropertyOptional({ enum: MEDIA_TYPES, enumName: 'AssetMediaType', description: 'Exact media type' })
   @IsOptional()
   @IsIn(MEDIA_TYPES, { message: 'Select a valid choice. Use audio, video, photo or text.' })
   media_type?: string;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() submitted?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  submitted?: boolean;
   @ApiPropertyOptional({ type: 'number', description: 'Seconds' })
   @IsOptional()
   @QueryNumber()
@@ -195,5 +209,9 @@ export class ListAssetsQueryDto {
 
 /** `GET /api/2/assets/:id/?session_id=` (the client sends its session; accepted). */
 export class AssetDetailQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() session_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact session id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  session_id?: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, Min } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { IsIdValue } from '../../sessions/dto/drf-fields';
 import { IsIdList, QueryBoolean, QueryId } from './fields';
 
@@ -76,19 +76,33 @@ export class CreateAudiotrackDto {
   @ApiProperty({ example: 5 }) @IsDefined() @IsNumber(NUM) minpanduration: number;
   @ApiProperty({ example: 10 }) @IsDefined() @IsNumber(NUM) maxpanduration: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() repeatrecordings?: boolean;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() start_with_silence?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  repeatrecordings?: boolean;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  start_with_silence?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Default: 0' })
   @IsOptional()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
   banned_duration?: number;
 
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() fadeout_when_filtered?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' })
+  @IsOptional()
+  @IsBoolean()
+  fadeout_when_filtered?: boolean;
 
-  @ApiPropertyOptional({ enum: TIMED_ASSET_PRIORITIES, enumName: 'TimedAssetPriority', default: 'normal' })
+  @ApiPropertyOptional({
+    enum: TIMED_ASSET_PRIORITIES,
+    enumName: 'TimedAssetPriority',
+    description: 'Default: normal',
+  })
   @IsOptional()
   @IsIn(TIMED_ASSET_PRIORITIES, { message: 'Select a valid choice. Use highest, normal, lowest or discard.' })
   timed_asset_priority?: string;
@@ -107,19 +121,27 @@ export class UpdateAudiotrackDto extends PartialType(CreateAudiotrackDto) {}
 
 /** Filters of `GET /api/2/audiotracks/`. */
 export class ListAudiotracksQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   repeatrecordings?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   start_with_silence?: boolean;
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Exact value' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()

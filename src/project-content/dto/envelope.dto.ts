@@ -49,5 +49,9 @@ export class UploadEnvelopeDto {
 
 /** `GET /api/2/envelopes/:id?session_id=` (accepted). */
 export class EnvelopeDetailQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() session_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact session id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  session_id?: number;
 }

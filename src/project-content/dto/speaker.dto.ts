@@ -7,6 +7,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -19,7 +20,7 @@ const MULTIPOLYGON_SCHEMA: ApiPropertyOptions = {
   description: 'GeoJSON MultiPolygon (longitude, latitude)',
   required: ['type', 'coordinates'],
   properties: {
-    type: { type: 'string', enum: ['MultiPolygon'] },
+    type: { type: 'string', example: 'MultiPolygon', description: 'Always `MultiPolygon`' },
     coordinates: {
       type: 'array',
       items: { type: 'array', items: { type: 'array', items: { type: 'array', items: { type: 'number' } } } },
@@ -45,7 +46,7 @@ const MULTILINE_SCHEMA: ApiPropertyOptions = {
   nullable: true,
   description: 'GeoJSON MultiLineString: the rings of `shape`',
   properties: {
-    type: { type: 'string', enum: ['MultiLineString'] },
+    type: { type: 'string', example: 'MultiLineString', description: 'Always `MultiLineString`' },
     coordinates: {
       type: 'array',
       items: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
@@ -94,7 +95,7 @@ export class CreateSpeakerDto {
   @IsIdValue()
   project_id: number;
 
-  @ApiPropertyOptional({ default: false })
+  @ApiPropertyOptional({ description: 'Default: false' })
   @IsOptional()
   @IsBoolean()
   activeyn?: boolean;
@@ -123,7 +124,7 @@ export class CreateSpeakerDto {
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })
   uri: string;
 
-  @ApiPropertyOptional({ maxLength: 1024, default: '' })
+  @ApiPropertyOptional({ maxLength: 1024, description: "Default: ''" })
   @IsOptional()
   @IsString()
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })
@@ -138,6 +139,7 @@ export class CreateSpeakerDto {
   @IsDefined()
   @IsInt()
   @Min(0, { message: 'Ensure this value is greater than or equal to 0.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
   attenuation_distance: number;
 }
 
@@ -152,7 +154,7 @@ export class ListSpeakersQueryDto {
   @IsIdValue()
   project_id?: number;
 
-  @ApiPropertyOptional({ type: 'boolean' })
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active speakers (true) or inactive ones (false)' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()

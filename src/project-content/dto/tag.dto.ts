@@ -57,7 +57,7 @@ export class CreateTagDto {
   @MaxLength(4096, { message: 'Ensure this field has no more than 4096 characters.' })
   data?: string | null;
 
-  @ApiPropertyOptional({ enum: TAG_FILTERS, enumName: 'TagFilter', default: '' })
+  @ApiPropertyOptional({ enum: TAG_FILTERS, enumName: 'TagFilter', description: "Default: ''" })
   @IsOptional()
   @IsIn(TAG_FILTERS, { message: 'Select a valid choice.' })
   filter?: string;
@@ -78,7 +78,11 @@ export class UpdateTagDto extends PartialType(CreateTagDto) {}
 
 /** Filters of `GET /api/2/tags/`. */
 export class ListTagsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
   @ApiPropertyOptional({ description: 'Case-insensitive substring' })
   @IsOptional()
   @IsString()

@@ -32,10 +32,34 @@ export class CreateTimedAssetDto {
 export class UpdateTimedAssetDto extends PartialType(CreateTimedAssetDto) {}
 
 export class ListTimedAssetsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() asset_id?: number;
-  @ApiPropertyOptional({ type: 'number' }) @IsOptional() @QueryNumber() @IsNumber(NUM) start__lte?: number;
-  @ApiPropertyOptional({ type: 'number' }) @IsOptional() @QueryNumber() @IsNumber(NUM) start__gte?: number;
-  @ApiPropertyOptional({ type: 'number' }) @IsOptional() @QueryNumber() @IsNumber(NUM) end__lte?: number;
-  @ApiPropertyOptional({ type: 'number' }) @IsOptional() @QueryNumber() @IsNumber(NUM) end__gte?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact asset id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  asset_id?: number;
+  @ApiPropertyOptional({ type: 'number', description: 'Start at most (seconds)' })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(NUM)
+  start__lte?: number;
+  @ApiPropertyOptional({ type: 'number', description: 'Start at least (seconds)' })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(NUM)
+  start__gte?: number;
+  @ApiPropertyOptional({ type: 'number', description: 'End at most (seconds)' })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(NUM)
+  end__lte?: number;
+  @ApiPropertyOptional({ type: 'number', description: 'End at least (seconds)' })
+  @IsOptional()
+  @QueryNumber()
+  @IsNumber(NUM)
+  end__gte?: number;
 }

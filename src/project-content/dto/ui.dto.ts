@@ -7,7 +7,9 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { IsIdValue } from '../../sessions/dto/drf-fields';
 import { QueryBoolean, QueryId } from './fields';
@@ -70,19 +72,24 @@ export class CreateUiGroupDto {
   @MaxLength(1024, { message: 'Ensure this field has no more than 1024 characters.' })
   header_text?: string | null;
 
-  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', default: 'listen' })
+  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', description: 'Default: listen' })
   @IsOptional()
   @IsIn(UI_MODES, { message: 'Select a valid choice. Use listen, speak or browse.' })
   ui_mode?: string;
 
-  @ApiPropertyOptional({ enum: SELECT_METHODS, enumName: 'UiSelect', default: 'single' })
+  @ApiPropertyOptional({ enum: SELECT_METHODS, enumName: 'UiSelect', description: 'Default: single' })
   @IsOptional()
   @IsIn(SELECT_METHODS, { message: 'Select a valid choice. Use single, multi or min_one.' })
   select?: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ description: 'Default: true' }) @IsOptional() @IsBoolean() active?: boolean;
 
-  @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
+  @ApiProperty({ type: 'integer', example: 1 })
+  @IsDefined()
+  @IsInt()
+  @Min(-2_147_483_648, { message: 'Ensure this value is greater than or equal to -2147483648.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
+  index: number;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
@@ -94,12 +101,20 @@ export class CreateUiGroupDto {
 export class UpdateUiGroupDto extends PartialType(CreateUiGroupDto) {}
 
 export class ListUiGroupsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode' })
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ enum: UI_MODES, enumName: 'UiMode', description: 'Exact UI mode' })
   @IsOptional()
   @IsIn(UI_MODES, { message: 'Select a valid choice. Use listen, speak or browse.' })
   ui_mode?: string;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 /** Body of `POST /api/2/uiitems/` (admin). */
@@ -110,9 +125,14 @@ export class CreateUiItemDto {
   @IsInt()
   @IsIdValue()
   tag_id: number;
-  @ApiProperty({ type: 'integer', example: 1 }) @IsDefined() @IsInt() index: number;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() default?: boolean;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() active?: boolean;
+  @ApiProperty({ type: 'integer', example: 1 })
+  @IsDefined()
+  @IsInt()
+  @Min(-2_147_483_648, { message: 'Ensure this value is greater than or equal to -2147483648.' })
+  @Max(2_147_483_647, { message: 'Ensure this value is less than or equal to 2147483647.' })
+  index: number;
+  @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() default?: boolean;
+  @ApiPropertyOptional({ description: 'Default: false' }) @IsOptional() @IsBoolean() active?: boolean;
   @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'Another item of the same group' })
   @IsOptional()
   @IsInt()
@@ -123,10 +143,26 @@ export class CreateUiItemDto {
 export class UpdateUiItemDto extends PartialType(CreateUiItemDto) {}
 
 export class ListUiItemsQueryDto {
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() project_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() ui_group_id?: number;
-  @ApiPropertyOptional({ type: 'integer' }) @IsOptional() @QueryId() @IsIdValue() tag_id?: number;
-  @ApiPropertyOptional({ type: 'boolean' }) @IsOptional() @QueryBoolean() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact project id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  project_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact UI group id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  ui_group_id?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'Exact tag id' })
+  @IsOptional()
+  @QueryId()
+  @IsIdValue()
+  tag_id?: number;
+  @ApiPropertyOptional({ type: 'boolean', description: 'Active (true) or inactive (false) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 /** One display item of the UI configuration. */

@@ -1,0 +1,46 @@
+import type { Response } from 'express';
+import { AUDIO_TYPES } from './media-store.service';
+
+/**
+ * Sends a media store file (an absolute path `MediaStore.resolveExisting` answered) with Express's
+ * `res.sendFile` (the `send` library): Range requests (206 with `Content-Range`, 416 with
+ * `Content-Range: bytes (star)/size` for an unsatisfiable range), `Accept-Ranges`, `Content-Length`,
+ * `Last-Modified`. Headers: the audio type by extension, `Cross-Origin-Resource-Policy: cross-origin`
+ * (an <audio> element of an app on another origin loads it), `Cache-Control: private, max-age=3600`.
+ * `null` (no such file in the store) answers 404.
+ */
+export async function sendMedia(res: Response, path: string | null): Promise<void> {
+  if (!path) {
+    res.status(404).json({ detail: 'Not found.' });
+    return;
+  }
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  await new Promise<void>((done) => {
+    res.sendFile(
+      path,
+      {
+        acceptRanges: true,
+        cacheControl: false,
+        etag: false,
+        lastModified: true,
+        dotfiles: 'allow',
+        headers: {
+          'Content-Type': AUDIO_TYPES[ext] ?? 'application/octet-stream',
+          'Cache-Control': 'private, max-age=3600',
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+        },
+      },
+      (err?: Error & { status?: number; headers?: Record<string, string> }) => {
+        if (err && !res.headersSent) {
+          if (err.status === 416) {
+            res
+              .status(416)
+              .set('Content-Range', err.headers?.['Content-Range'] ?? '')
+              .json({ detail: 'Requested range not satisfiable.' });
+          } else res.status(404).json({ detail: 'Not found.' });
+        } else if (err) res.destroy(err);
+        done();
+      },
+    );
+  });
+}
