@@ -5,6 +5,7 @@ import { RateCounter } from './common/rate-limit/rate-counter.entity';
 import { EventTag } from './events/entities/event-tag.entity';
 import { EventType } from './events/entities/event-type.entity';
 import { Event } from './events/entities/event.entity';
+import { ListenEvent } from './events/entities/listen-event.entity';
 import { Guide } from './guides/entities/guide.entity';
 import { ScheduleSessionTrack } from './guides/entities/schedule-session-track.entity';
 import { ScheduleSession } from './guides/entities/schedule-session.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   EventType,
   Event,
   EventTag,
+  ListenEvent,
   Guide,
   ScheduleTrack,
   ScheduleSession,

@@ -96,6 +96,8 @@ export interface EventInput {
   latitude?: number | string | null;
   longitude?: number | string | null;
   tag_ids?: string | number[] | null;
+  /** Upstream's alias of `tag_ids`; it wins when both are given (roundware-server `lib/api.py` log_event). */
+  tags?: string | number[] | null;
   data?: string | null;
 }
 
@@ -108,7 +110,7 @@ export function toNewEvent(input: EventInput): NewEvent {
     data: input.data ?? null,
     latitude: coordinateText(input.latitude, 90) ?? null,
     longitude: coordinateText(input.longitude, 180) ?? null,
-    tagIds: parseTagIds(input.tag_ids) ?? [],
+    tagIds: parseTagIds(input.tags ?? input.tag_ids) ?? [],
   };
 }
 

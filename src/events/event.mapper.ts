@@ -1,5 +1,6 @@
 import { toNaiveIso } from '../common/time';
 import type { EventDto } from './dto/event.dto';
+import type { ListenEventDto } from './dto/listen-event.dto';
 
 /** One event as the list query selects it (column aliases = the wire names). */
 export interface EventRow {
@@ -59,4 +60,26 @@ function csvField(value: string | number | null): string {
 /** One RFC 4180 line (CRLF); null is an empty field. */
 export function toCsvLine(event: EventDto): string {
   return `${CSV_COLUMNS.map((column) => csvField(event[column])).join(',')}\r\n`;
+}
+
+/** One listen event as `ListenEventsRepository` selects it (column aliases = the wire names). */
+export interface ListenEventRow {
+  id: number;
+  duration_ns: number | null;
+  start_time: number;
+  session_id: number;
+  asset_id: number;
+  project_id: number;
+}
+
+/** Upstream's ListenEventSerializer: seconds rounded to 2 decimals (`'%.2f'` there), naive times. */
+export function toRoundwareListenEvent(row: ListenEventRow): ListenEventDto {
+  return {
+    id: Number(row.id),
+    duration_in_seconds: row.duration_ns === null ? null : Math.round(Number(row.duration_ns) / 1e7) / 100,
+    start_time: toNaiveIso(Number(row.start_time)),
+    session_id: Number(row.session_id),
+    asset_id: Number(row.asset_id),
+    project_id: Number(row.project_id),
+  };
 }

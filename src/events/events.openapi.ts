@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import {
   ApiBody,
+  ApiConsumes,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -137,9 +138,15 @@ export function CreateEventDocs() {
       description:
         'Stores one event in a session the caller can see and answers it with 200, as Roundware does. ' +
         "`server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are " +
-        'returned as sent (coordinates as text); `tag_ids` as `"3,8"`. A session the caller cannot see is ' +
-        'answered like one that does not exist (400 on `session_id`).',
+        'returned as sent (coordinates as text); `tag_ids` as `"3,8"` (`tags` is accepted as its other ' +
+        "name, as upstream's log_event reads it, and wins when both are given). JSON or form-encoded. A " +
+        'session the caller cannot see is answered like one that does not exist (400 on `session_id`). ' +
+        '`start_session` is recorded once per session: the server records it when the session starts, and ' +
+        "a client's `start_session` (the web framework posts one right after) gives that record the " +
+        "client's `client_time`, coordinates, tags and data (same id and server time) instead of adding a " +
+        'second one.',
     }),
+    ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
     ApiBody({
       type: CreateEventDto,
       examples: { seed: { summary: "The seed's request", value: SEED_EVENT_BODY } },

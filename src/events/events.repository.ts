@@ -3,7 +3,7 @@ import { isConstraintError } from '../database/errors';
 import { Sql, SqlValue } from '../database/sql';
 import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
-import { NewEventRow, tagIdsText } from './event-input';
+import { NewEvent, NewEventRow, tagIdsText } from './event-input';
 import { EventRow } from './event.mapper';
 
 /** The columns of an event under their wire names, from `events e` joined to its type. */
@@ -128,6 +128,37 @@ export class EventsRepository {
   async after(conditions: SqlCondition[], afterId: number, limit: number): Promise<EventRow[]> {
     const [where, values] = whereOf([...conditions, ['e.id > ?', [afterId]]]);
     return this.sql.all<EventRow>(`${SELECT_EVENTS}${where} ORDER BY e.id LIMIT ?`, [...values, limit]);
+  }
+
+  /** The first event of `eventType` in session `sessionId`, if any (e.g. the server's `start_session`). */
+  async firstOfType(sessionId: number, eventType: string): Promise<number | undefined> {
+    const row = await this.sql.one<{ id: number }>(
+      'SELECT e.id FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
+        'WHERE e.session_id = ? AND t.name = ? ORDER BY e.id LIMIT 1',
+      [sessionId, eventType],
+    );
+    return row ? Number(row.id) : undefined;
+  }
+
+  /**
+   * Gives event `id` the client's fields of `event` (client time, data, coordinates, tags), keeping its
+   * id, type and server time; one transaction with its tags. False when the event is gone.
+   */
+  async replaceClientFields(id: number, event: NewEvent): Promise<boolean> {
+    return this.sql.transaction(async () => {
+      const { changes } = await this.sql.run(
+        'UPDATE events SET client_time = ?, data = ?, latitude = ?, longitude = ?, tag_ids = ? WHERE id = ?',
+        [event.clientTime, event.data, event.latitude, event.longitude, tagIdsText(event.tagIds), id],
+      );
+      if (!changes) return false;
+      await this.sql.run('DELETE FROM event_tags WHERE event_id = ?', [id]);
+      if (event.tagIds.length)
+        await this.sql.run(
+          insertTagsSql(event.tagIds.length),
+          event.tagIds.flatMap((tagId) => [id, tagId]),
+        );
+      return true;
+    });
   }
 
   /** Deletes an event (its tags go with it); false when there was none. */

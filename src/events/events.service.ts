@@ -36,6 +36,10 @@ import {
 import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
 import { EventsRepository, EventSize, SessionGoneError } from './events.repository';
 import { ExportSlots } from './export-slots';
+import { ListenEventsService } from './listen-events.service';
+
+/** The event type the server records when a session starts (and a client posts after it). */
+export const START_SESSION = 'start_session';
 
 /** Rows per query while exporting: memory holds one chunk, whatever the export's size. */
 export const EXPORT_CHUNK = 200;
@@ -72,6 +76,7 @@ export class EventsService {
     private readonly sessions: RoundwareSessionsService,
     private readonly config: AppConfig,
     private readonly slots: ExportSlots,
+    private readonly listenEvents: ListenEventsService,
   ) {}
 
   /** The events `auth` may see, filtered, in id order: the whole array. */
@@ -109,6 +114,14 @@ export class EventsService {
     const visible = await this.sessionAccess.visibleIds(auth, [event.sessionId]);
     if (!visible.has(event.sessionId)) {
       throw new FieldErrorsException({ session_id: [missingSession(event.sessionId)] });
+    }
+    if (event.eventType === START_SESSION) {
+      // one start_session per session: the server recorded it when the session started; the client's
+      // post (the web framework sends one right after) gives that record the client's fields
+      const recorded = await this.events.firstOfType(event.sessionId, START_SESSION);
+      if (recorded !== undefined && (await this.events.replaceClientFields(recorded, event))) {
+        return toRoundwareEvent((await this.events.findById(recorded, ['', []]))!);
+      }
     }
     const [row] = await this.write([event]);
     return row;
@@ -218,10 +231,14 @@ export class EventsService {
     }
   }
 
-  /** A session `auth` can see (in `GET /api/2/sessions/{id}/`'s shape), and all of its events in order. */
+  /** A session `auth` can see (in `GET /api/2/sessions/{id}/`'s shape), all of its events and listen events in order. */
   async history(auth: AuthUser, sessionId: number): Promise<SessionHistoryDto> {
     const session = await this.sessions.get(auth, sessionId);
-    return { session, events: await this.listAll(auth, { sessionId }) };
+    const [events, listenEvents] = await Promise.all([
+      this.listAll(auth, { sessionId }),
+      this.listenEvents.ofSession(auth, sessionId),
+    ]);
+    return { session, events, listen_events: listenEvents };
   }
 
   /** Records an event the server itself observed (session started / stopped) at `at`. */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SESSION_STARTED, SESSION_STOPPED } from '../common/domain-events';
 import type { SessionLifecycleEvent } from '../common/domain-events';
-import { EventsService } from './events.service';
+import { EventsService, START_SESSION } from './events.service';
 
 /**
  * Server-logged events: the Sessions module announces starts and stops, and they are recorded as
@@ -16,7 +16,7 @@ export class SessionEventsListener {
 
   @OnEvent(SESSION_STARTED, { promisify: true })
   onStarted(event: SessionLifecycleEvent): Promise<void> {
-    return this.record(event, 'start_session');
+    return this.record(event, START_SESSION);
   }
 
   @OnEvent(SESSION_STOPPED, { promisify: true })

@@ -17,6 +17,23 @@ export class LanguagesService {
     return id;
   }
 
+  /** The code of language `id` (null: no language, or none stored with that id). */
+  async codeOf(id: number | null): Promise<string | null> {
+    return id === null ? null : ((await this.languages.codeOfId(id)) ?? null);
+  }
+
+  /** Checks that every id of `ids` names a language, else a 400 naming `field`. */
+  async checkIds(ids: number[], field: string): Promise<void> {
+    const known = await this.languages.existingIds([...new Set(ids)]);
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(missing));
+  }
+
+  /** Checks that every code of `codes` names a language, else a 400 naming `field`. */
+  async checkCodes(codes: string[], field: string): Promise<void> {
+    for (const code of new Set(codes)) await this.idOfCode(code, field);
+  }
+
   /** Applies Roundware's precedence (`language` over `language_id`, default `en`) and checks the result exists. */
   async resolve(input: { language?: string | null; language_id?: number | null }): Promise<number> {
     const choice = chooseLanguage(input);

@@ -5,7 +5,11 @@ import { SqlCondition, whereOf } from '../common/sql-condition';
 import { Sql } from '../database/sql';
 import { Project } from './entities/project.entity';
 
-export type NewProject = Omit<Project, 'id' | 'owner'>;
+/** The columns every insert names; the upstream fields default as the entity says. */
+type CoreProjectColumns = 'name' | 'description' | 'ownerId' | 'geoListenEnabled' | 'demoStreamEnabled';
+export type NewProject = Pick<Project, CoreProjectColumns | 'createdAt' | 'updatedAt'> &
+  Partial<Omit<Project, 'id' | 'owner' | CoreProjectColumns | 'createdAt' | 'updatedAt'>>;
+export type ProjectChanges = Partial<Omit<Project, 'id' | 'owner' | 'ownerId' | 'createdAt'>>;
 
 /** Every statement on `projects`. Visibility comes in as a condition from `ProjectAccess`. */
 @Injectable()
@@ -37,6 +41,29 @@ export class ProjectsRepository {
 
   async insert(project: NewProject): Promise<Project> {
     return this.projects.save(this.projects.create(project));
+  }
+
+  /** Applies `changes` to project `id`; the project after the change, or null when there is none. */
+  async update(id: number, changes: ProjectChanges): Promise<Project | null> {
+    return this.sql.transaction(async (manager) => {
+      if (Object.keys(changes).length) await manager.update(Project, { id }, changes);
+      return this.findById(id, ['', []]);
+    });
+  }
+
+  /** Deletes project `id` (its sessions and their events go with it); false when there was none. */
+  async deleteById(id: number): Promise<boolean> {
+    return (await this.sql.run('DELETE FROM projects WHERE id = ?', [id])).changes > 0;
+  }
+
+  /** Projects passing `scope`, in id order, at most `limit` from `offset` (the Roundware list). */
+  async oldestFirst(scope: SqlCondition, limit: number, offset = 0): Promise<Project[]> {
+    const [where, values] = whereOf([scope]);
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM projects${where} ORDER BY id LIMIT ? OFFSET ?`,
+      [...values, limit, offset],
+    );
+    return rows.map(this.toProject);
   }
 
   async count(scope: SqlCondition): Promise<number> {

@@ -13,6 +13,7 @@ import { ProjectAccess } from './project-access.service';
 import { ProjectsRepository } from './projects.repository';
 import { ProjectsService } from './projects.service';
 import { RoundwareProjectsController } from './roundware-projects.controller';
+import { RoundwareProjectsService } from './roundware-projects.service';
 import { RoundwareSessionsController } from './roundware-sessions.controller';
 import { RoundwareSessionsService } from './roundware-sessions.service';
 import { SessionAccess } from './session-access.service';
@@ -42,6 +43,7 @@ import { SessionsRepository } from './sessions.repository';
     ProjectsService,
     LanguagesService,
     RoundwareSessionsService,
+    RoundwareProjectsService,
     ExperimentSessionsService,
   ],
   exports: [SessionAccess, RoundwareSessionsService, ProjectAccess],

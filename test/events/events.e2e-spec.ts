@@ -530,6 +530,7 @@ describe('Roundware events (e2e)', () => {
           language_id: 1,
         },
         events: [first, second],
+        listen_events: [],
       });
       await get(bob, `/api/2/sessions/${session}/history/`).expect(404);
       const asOperator = await get(operator, `/api/2/sessions/${session}/history/`).expect(200);

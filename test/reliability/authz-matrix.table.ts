@@ -129,6 +129,13 @@ const freshOwnerEvent = async (ctx: MatrixContext): Promise<number> => {
 };
 const ownerEvent = (ctx: MatrixContext): Promise<number> => once(ctx, 'event', () => freshOwnerEvent(ctx));
 
+const freshOwnerListenEvent = async (ctx: MatrixContext): Promise<number> => {
+  const body = { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' };
+  return (await ctx.as(ctx.owner, 'POST', '/api/2/listenevents/', body, 200)).id as number;
+};
+const ownerListenEvent = (ctx: MatrixContext): Promise<number> =>
+  once(ctx, 'listen-event', () => freshOwnerListenEvent(ctx));
+
 const freshOwnerGuide = async (ctx: MatrixContext): Promise<number> =>
   (await ctx.as(ctx.owner, 'POST', '/open-api/v1/guides/', { name: unique('guide') }, 201)).id as number;
 const ownerGuide = (ctx: MatrixContext): Promise<number> => once(ctx, 'guide', () => freshOwnerGuide(ctx));
@@ -661,9 +668,31 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     expect: ownedRead(200),
     note: 'ending a session: owner, operator (any) and admin (DESIGN roles table)',
   },
+  'GET /api/2/projects': {
+    request: async (ctx) => (await ownerProject(ctx), { path: '/api/2/projects/' }),
+    expect: anyCaller(200),
+    note: "a list of the public projects and the caller's own (operators and admins: all)",
+  },
+  'POST /api/2/projects': {
+    request: () => ({ path: '/api/2/projects/', body: { name: unique('rw-project') } }),
+    expect: adminOnly(200),
+  },
   'GET /api/2/projects/:id': {
-    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/` }),
+    request: async (ctx) => ({
+      path: `/api/2/projects/${await ownerProject(ctx)}/?session_id=${await ownerSession(ctx)}`,
+    }),
     expect: ownedRead(200),
+    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user (test/sessions/roundware-projects.e2e-spec.ts)",
+  },
+  'PATCH /api/2/projects/:id': {
+    request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/`, body: {} }),
+    expect: adminOnly(200),
+  },
+  'DELETE /api/2/projects/:id': {
+    request: async (ctx) => ({
+      path: `/api/2/projects/${(await ctx.as(ctx.admin, 'POST', '/api/2/projects/', { name: unique('doomed') }, 200)).id}/`,
+    }),
+    expect: adminOnly(204),
   },
   'GET /api/sessions': {
     request: async (ctx) => (await ownerSession(ctx), { path: '/api/sessions' }),
@@ -735,6 +764,39 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   },
   'DELETE /api/2/events/:id': {
     request: async (ctx) => ({ path: `/api/2/events/${await freshOwnerEvent(ctx)}/` }),
+    expect: adminOnly(204),
+  },
+  'GET /api/2/listenevents': {
+    request: async (ctx) => (await ownerListenEvent(ctx), { path: '/api/2/listenevents/' }),
+    expect: anyCaller(200),
+    note: 'a list filtered to what the caller may see',
+  },
+  'GET /api/2/listenevents/count': {
+    request: async (ctx) => (await ownerListenEvent(ctx), { path: '/api/2/listenevents/count/' }),
+    expect: anyCaller(200),
+  },
+  'POST /api/2/listenevents': {
+    request: async (ctx) => ({
+      path: '/api/2/listenevents/',
+      body: { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' },
+    }),
+    expect: createIn(200),
+    note: 'as POST /api/2/events/: an invisible session is 400 "Invalid pk"',
+  },
+  'GET /api/2/listenevents/:id': {
+    request: async (ctx) => ({ path: `/api/2/listenevents/${await ownerListenEvent(ctx)}/` }),
+    expect: ownedRead(200),
+  },
+  'PATCH /api/2/listenevents/:id': {
+    request: async (ctx) => ({
+      path: `/api/2/listenevents/${await ownerListenEvent(ctx)}`,
+      body: { duration_in_seconds: 1.5 },
+    }),
+    expect: ownedRead(200),
+    note: 'the web framework reports durations: owner, operator (any) and admin, as for ending a session',
+  },
+  'DELETE /api/2/listenevents/:id': {
+    request: async (ctx) => ({ path: `/api/2/listenevents/${await freshOwnerListenEvent(ctx)}/` }),
     expect: adminOnly(204),
   },
   'GET /api/2/sessions/:id/history': {

@@ -121,7 +121,81 @@ const validEvent = (sessionId: number) =>
     },
     { requiredKeys: ['session_id', 'event_type'] },
   );
-const EVENT_FIELDS = ['session_id', 'event_type', 'client_time', 'latitude', 'longitude', 'tag_ids', 'data'];
+const EVENT_FIELDS = [
+  'session_id',
+  'event_type',
+  'client_time',
+  'latitude',
+  'longitude',
+  'tag_ids',
+  'tags',
+  'data',
+];
+
+/** `POST /api/2/listenevents/` bodies (with the session) and `PATCH` ones (without). */
+const validListenEvent = (sessionId: number, create: boolean) =>
+  fc.record(
+    {
+      ...(create ? { session: fc.constant(sessionId) } : {}),
+      asset: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      starttime: fc.constantFrom('2026-12-01T10:00:00', '2026-12-01T10:00:00.250Z', '2026-12-01'),
+      duration_in_seconds: fc.double({ min: 0, max: 3600, noNaN: true }),
+    },
+    { requiredKeys: create ? ['session', 'asset', 'starttime'] : [] },
+  );
+const LISTEN_EVENT_FIELDS = [
+  'session',
+  'session_id',
+  'asset',
+  'asset_id',
+  'starttime',
+  'start_time',
+  'duration_in_seconds',
+  'duration',
+];
+
+/** `POST`/`PATCH /api/2/projects/` bodies (admin): upstream's project fields. */
+const rwProjectBody = (withName: boolean) =>
+  fc.record(
+    {
+      name: text(1, 255),
+      visibility: fc.constantFrom('public', 'private'),
+      latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+      longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+      max_recording_length: fc.integer({ min: 0, max: 600 }),
+      recording_radius: fc.integer({ min: 0, max: 100000 }),
+      ordering: fc.constantFrom('by_like', 'by_weight', 'random'),
+      repeat_mode: fc.constantFrom('stop', 'continuous'),
+      geo_listen_enabled: fc.boolean(),
+      language_ids: fc.constant([1]),
+      legal_agreement: fc.oneof(
+        fc.string({ maxLength: 200 }),
+        fc.record({ en: fc.string({ maxLength: 50 }), fr: fc.string({ maxLength: 50 }) }),
+        fc.constant(null),
+      ),
+      description: fc.string({ maxLength: 200 }),
+    },
+    { requiredKeys: withName ? ['name'] : [] },
+  );
+const RW_PROJECT_FIELDS = [
+  'name',
+  'visibility',
+  'owner',
+  'latitude',
+  'longitude',
+  'pub_date',
+  'max_recording_length',
+  'recording_radius',
+  'ordering',
+  'repeat_mode',
+  'audio_stream_bitrate',
+  'geo_listen_enabled',
+  'out_of_range_distance',
+  'language_ids',
+  'legal_agreement',
+  'description',
+  'sharing_message',
+];
 
 const userGuide = (ctx: HostileContext) =>
   once(ctx, 'guideId', async () => {
@@ -777,6 +851,33 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
       ),
     fields: ['name', 'description', 'geo_listen_enabled', 'demo_stream_enabled'],
   },
+  'POST /api/2/projects/': {
+    method: 'POST',
+    path: () => '/api/2/projects/',
+    as: 'admin',
+    valid: () => rwProjectBody(true),
+    fields: RW_PROJECT_FIELDS,
+  },
+  'PATCH /api/2/projects/:id/': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/projects/${ctx.state.rwProjectId}/`,
+    as: 'admin',
+    setup: async (ctx) => {
+      await once(ctx, 'rwProjectId', async () => {
+        const body = await call(
+          ctx,
+          'admin',
+          'post',
+          '/api/2/projects/',
+          { name: 'hostile rw project' },
+          200,
+        );
+        return body.id;
+      });
+    },
+    valid: () => rwProjectBody(false),
+    fields: RW_PROJECT_FIELDS,
+  },
   'POST /api/sessions': {
     method: 'POST',
     path: () => '/api/sessions',
@@ -810,6 +911,29 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
     valid: (ctx) => validEvent(ctx.state.eventSession),
     fields: EVENT_FIELDS,
+  },
+  'POST /api/2/listenevents/': {
+    method: 'POST',
+    path: () => '/api/2/listenevents/',
+    as: 'user',
+    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
+    valid: (ctx) => validListenEvent(ctx.state.eventSession, true),
+    fields: LISTEN_EVENT_FIELDS,
+    form: true,
+  },
+  'PATCH /api/2/listenevents/:id': {
+    method: 'PATCH',
+    path: (ctx) => `/api/2/listenevents/${ctx.state.listenEventId}`,
+    as: 'user',
+    setup: async (ctx) => {
+      await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+      await once(ctx, 'listenEventId', async () => {
+        const body = { session: ctx.state.eventSession, asset: 1, starttime: '2026-12-01T10:00:00' };
+        return (await call(ctx, 'user', 'post', '/api/2/listenevents/', body, 200)).id;
+      });
+    },
+    valid: () => validListenEvent(0, false),
+    fields: LISTEN_EVENT_FIELDS.filter((f) => f !== 'session' && f !== 'session_id'),
   },
   'POST /api/2/events/batch/': {
     method: 'POST',
@@ -1173,6 +1297,12 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     params: ROUNDWARE_FILTERS,
     plausible: { project_id: ['1'], language: ['pt_BR'], geo_listen_enabled: ['false'] },
   },
+  'GET /api/2/projects/': {
+    path: () => '/api/2/projects/',
+    as: 'user',
+    params: ['page', 'page_size'],
+    plausible: { page: ['1', '2'], page_size: ['1', '10'] },
+  },
   'GET /api/sessions': {
     path: () => '/api/sessions',
     as: 'user',
@@ -1199,6 +1329,31 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
     params: [...EVENT_FILTERS, 'page', 'page_size'],
     plausible: { ...EVENT_PLAUSIBLE, page: ['1', '2'], page_size: ['1', '10'] },
+  },
+  'GET /api/2/listenevents/': {
+    path: () => '/api/2/listenevents/',
+    as: 'user',
+    params: [
+      'session_id',
+      'session',
+      'asset_id',
+      'asset',
+      'project_id',
+      'starttime',
+      'start_time__gte',
+      'start_time__lte',
+      'duration',
+      'duration__gte',
+      'duration__lte',
+      'page',
+      'page_size',
+    ],
+    plausible: { session_id: ['1'], start_time__gte: ['2026-12-01T10:00:00'], page_size: ['1', '10'] },
+  },
+  'GET /api/2/listenevents/count/': {
+    path: () => '/api/2/listenevents/count/',
+    as: 'user',
+    params: ['session_id', 'asset_id', 'project_id', 'start_time__gte', 'duration__lte'],
   },
   'GET /api/2/events/export/': {
     path: () => '/api/2/events/export/',

@@ -394,22 +394,32 @@ describe('Roundware sessions /api/2/sessions/ (e2e)', () => {
   });
 
   describe('GET /api/2/projects/:id/', () => {
-    it('renders a visible project in the Roundware view and hides the others', async () => {
+    it("renders a visible project in upstream's fields and hides another user's private one", async () => {
+      const own = await startRoundwareSession(t, token(device.token), { project_id: geoProject });
       const res = await t.http
-        .get(`/api/2/projects/${geoProject}/`)
+        .get(`/api/2/projects/${geoProject}/?session_id=${own.id}`)
         .set('Authorization', token(device.token))
         .expect(200);
-      expect(res.body).toEqual({
-        project_id: geoProject,
+      expect(res.body).toMatchObject({
+        id: geoProject,
         name: expect.any(String),
-        description: '',
+        description: null,
         geo_listen_enabled: true,
         demo_stream_enabled: true,
-        created: expect.stringMatching(NAIVE_ISO),
+        pub_date: expect.stringMatching(NAIVE_ISO),
+        max_recording_length: 30,
+        recording_radius: 2000,
+        visibility: 'private',
       });
       const stranger = await t.makeUser();
-      await t.http.get(`/api/2/projects/${geoProject}/`).set('Authorization', bearer(stranger)).expect(404);
-      await t.http.get('/api/2/projects/999999/').set('Authorization', token(device.token)).expect(404);
+      await t.http
+        .get(`/api/2/projects/${geoProject}/?session_id=${own.id}`)
+        .set('Authorization', bearer(stranger))
+        .expect(404);
+      await t.http
+        .get(`/api/2/projects/999999/?session_id=${own.id}`)
+        .set('Authorization', token(device.token))
+        .expect(404);
     });
   });
 });

@@ -72,7 +72,7 @@ describe('sessions and experiments visibility (e2e)', () => {
     for (const path of [
       `/api/experiments/${aProject}`,
       `/api/experiments/${aProject}/sessions`,
-      `/api/2/projects/${aProject}/`,
+      `/api/2/projects/${aProject}/?session_id=${aSessions[0]}`,
     ]) {
       expect((await get(b, path)).status).toBe(404);
     }

@@ -195,7 +195,7 @@ export interface paths {
         put?: never;
         /**
          * Record an event in a session the caller can see (200, as upstream)
-         * @description Stores one event in a session the caller can see and answers it with 200, as Roundware does. `server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are returned as sent (coordinates as text); `tag_ids` as `"3,8"`. A session the caller cannot see is answered like one that does not exist (400 on `session_id`).
+         * @description Stores one event in a session the caller can see and answers it with 200, as Roundware does. `server_time` is the server's clock; `client_time`, `latitude`, `longitude` and `data` are returned as sent (coordinates as text); `tag_ids` as `"3,8"` (`tags` is accepted as its other name, as upstream's log_event reads it, and wins when both are given). JSON or form-encoded. A session the caller cannot see is answered like one that does not exist (400 on `session_id`). `start_session` is recorded once per session: the server records it when the session starts, and a client's `start_session` (the web framework posts one right after) gives that record the client's `client_time`, coordinates, tags and data (same id and server time) instead of adding a second one.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -278,6 +278,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/2/listenevents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listen events matching the filters (plain array; one DRF page with page_size/page)
+         * @description Every visible listen event matching all filters, in id order. Filters (upstream's): `session_id` (or `session`), `asset_id` (or `asset`), `project_id`, `starttime`, `start_time__gte`, `start_time__lte` (naive = UTC), `duration`, `duration__gte`, `duration__lte` (nanoseconds, as upstream stores durations). Bad values and unknown parameters answer 400. Without `page` and `page_size` a plain JSON array, as Roundware answers (more than EVENTS_LIST_MAX_ROWS: 400); with either one page in DRF's envelope. A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listListenEvents"];
+        put?: never;
+        /**
+         * Log an asset play (answers 200, as Roundware does)
+         * @description What the web framework posts when an asset starts: `{"starttime", "session", "asset"}` (the `_id` names and `start_time` are accepted too; JSON or form-encoded). `duration_in_seconds` (or `duration` in nanoseconds) may come now or with the PATCH when the asset ends. The session must be one the caller can see (another user's is `Invalid pk`); the asset id is stored as given.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createListenEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/listenevents/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One listen event
+         * @description A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getListenEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a listen event (admin; 204, as upstream)
+         * @description Deleting is for admins only, as for every other event (DESIGN: roles).
+         *
+         *     **Access:** roles `admin`.
+         */
+        delete: operations["deleteListenEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Report how long an asset played (also without the trailing slash, as the client calls it)
+         * @description The web framework sends `PATCH /api/2/listenevents/<id>` with `{"duration_in_seconds": float}` when the asset ends; `asset` and `starttime` may change too, the session may not. The owner of the session, operators and admins may change it. A listen event is visible when its session is: users see those of the sessions they started, operators and admins all; another user's answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateListenEvent"];
+        trace?: never;
+    };
+    "/api/2/listenevents/count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many listen events match the filters
+         * @description The number `GET /api/2/listenevents/` would list for the same filters (same visibility). Filters (upstream's): `session_id` (or `session`), `asset_id` (or `asset`), `project_id`, `starttime`, `start_time__gte`, `start_time__lte` (naive = UTC), `duration`, `duration__gte`, `duration__lte` (nanoseconds, as upstream stores durations). Bad values and unknown parameters answer 400.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["countListenEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/2/projects/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects the caller can see (plain array; one DRF page with page_size/page)
+         * @description Every visible project in id order, localized in `en`. Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`. Without `page` and `page_size` a plain JSON array, as Roundware answers (more than SESSIONS_LIST_MAX_ROWS projects: 400); with either one page in DRF's envelope. Every authenticated user sees the public projects (created here by an admin) and the private ones they own (experiments created through `POST /api/experiments`); operators and admins see all. A project the caller cannot see answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareProjects"];
+        put?: never;
+        /**
+         * Create a project (admin; answers 200, as Roundware does)
+         * @description A new project owned by the calling admin, public unless `visibility` says `private`: every authenticated user then reads it and may start sessions in it. Only `name` is required; the other fields take upstream's defaults. A localized field is one text (its `en` text) or an object of ISO 639-1 codes to texts. The answer is localized in `en`. Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`.
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["createRoundwareProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2/projects/{id}/": {
         parameters: {
             query?: never;
@@ -286,18 +398,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One project
-         * @description The project fields the session rules read (`geo_listen_enabled` is the default of a new session's), in Roundware's names. Projects are created as AERPAW experiments (`POST /api/experiments`); `project_id` here is their `experiment_id`. Users see the projects they own; operators and admins see all; another user's project answers 404.
+         * One project, localized in the session's language
+         * @description Upstream's field set: every Project model field, `language_ids`, and the five localized strings (`legal_agreement`, `description`, `sharing_message`, `out_of_range_message`, `demo_stream_message`: text or null), plus our `visibility`. The localized strings are in the language of the session `session_id` names, else `en`, else null. `session_id` is required, as upstream requires it. It must name a session the caller can see (their own; operators and admins any): another user's or an unknown session answers 404, as upstream answers an unknown one. Every authenticated user sees the public projects (created here by an admin) and the private ones they own (experiments created through `POST /api/experiments`); operators and admins see all. A project the caller cannot see answers 404.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getRoundwareProject"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a project with its sessions and their events (admin)
+         * @description Answers 204 with no body, as upstream does.
+         *
+         *     **Access:** roles `admin`.
+         */
+        delete: operations["deleteRoundwareProject"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a project (admin)
+         * @description Only the fields given change. A localized field given as text replaces its `en` text (the other languages stay); as an object it replaces all of its texts; null clears it.
+         *
+         *     **Access:** roles `admin`.
+         */
+        patch: operations["updateRoundwareProject"];
         trace?: never;
     };
     "/api/2/projects/{id}/uiconfig/": {
@@ -2990,6 +3114,8 @@ export interface components {
              * @example 3,8
              */
             tag_ids?: (string | null) | number[] | number;
+            /** @description Upstream's other name for `tag_ids` (its `log_event` reads `tags` first): when both are given, `tags` wins. Answers name them `tag_ids`. */
+            tags?: (string | null) | number[] | number;
         };
         CreateExperimentDto: {
             /** @description Whether the project offers a demo stream; defaults to false */
@@ -3037,6 +3163,33 @@ export interface components {
         CreateLibraryItemDto: {
             media: components["schemas"]["MediaInputDto"];
         };
+        CreateListenEventDto: {
+            /**
+             * @description The asset played (upstream `asset`; `asset_id` is accepted too)
+             * @example 12
+             */
+            asset?: number;
+            /** @description Alias of `asset` */
+            asset_id?: number;
+            /** @description The same in nanoseconds (upstream's stored `duration`); `duration_in_seconds` wins */
+            duration?: number;
+            /**
+             * @description How long it played, in seconds (stored as nanoseconds, as upstream does)
+             * @example 12.5
+             */
+            duration_in_seconds?: number;
+            /**
+             * @description A session the caller can see (upstream `session`; `session_id` is accepted too)
+             * @example 7
+             */
+            session?: number;
+            /** @description Alias of `session` */
+            session_id?: number;
+            /** @description Alias of `starttime` */
+            start_time?: string;
+            /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
+            starttime?: string;
+        };
         CreateLocationDto: {
             /**
              * @description The Main Venue's address: an object with keys address, city, country, state, street, zipcode; in form posts a JSON string. Not geocoded.
@@ -3082,6 +3235,124 @@ export interface components {
             longitude?: number | null;
             /** @example Room 101 */
             name: string;
+        };
+        CreateRoundwareProjectDto: {
+            /**
+             * @description Defaults to `mp3`
+             * @example mp3
+             */
+            audio_format?: string;
+            /**
+             * @description Defaults to `128`
+             * @enum {string}
+             */
+            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to false */
+            auto_submit?: boolean;
+            /** @description Defaults to false */
+            demo_stream_enabled?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            demo_stream_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            demo_stream_url?: string;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            description?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            files_url?: string;
+            /** @description Defaults to empty */
+            files_version?: string;
+            /** @description Default of a new session's; defaults to false */
+            geo_listen_enabled?: boolean;
+            /** @description Defaults to false */
+            geo_speak_enabled?: boolean;
+            /**
+             * @description Language ids (each must exist); defaults to `[1]` (en)
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids?: number[];
+            /**
+             * @description Defaults to 0
+             * @example 42.4928
+             */
+            latitude?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            legal_agreement?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to false */
+            listen_enabled?: boolean;
+            /** @description Defaults to false */
+            listen_questions_dynamic?: boolean;
+            /**
+             * @description Defaults to 0
+             * @example -71.0585
+             */
+            longitude?: number;
+            /**
+             * @description Seconds; defaults to 30
+             * @example 30
+             */
+            max_recording_length?: number;
+            /** @example Walking tour */
+            name: string;
+            /**
+             * @description Defaults to `random`
+             * @enum {string}
+             */
+            ordering?: "by_like" | "by_weight" | "random";
+            /**
+             * @description Metres; defaults to 1000
+             * @example 1000
+             */
+            out_of_range_distance?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            out_of_range_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            out_of_range_url?: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example Roundware
+             */
+            owner?: string;
+            /** @description Defaults to the creation time */
+            pub_date?: string;
+            /**
+             * @description Metres; defaults to 2000
+             * @example 2000
+             */
+            recording_radius?: number;
+            /**
+             * @description Defaults to `stop`
+             * @enum {string}
+             */
+            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to false */
+            reset_tag_defaults_on_startup?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            sharing_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            sharing_url?: string;
+            /** @description Defaults to false */
+            speak_enabled?: boolean;
+            /** @description Defaults to false */
+            speak_questions_dynamic?: boolean;
+            /** @description Defaults to true */
+            timed_asset_priority?: boolean;
+            /**
+             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
+             * @enum {string}
+             */
+            visibility?: "public" | "private";
         };
         CreateRoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -3798,6 +4069,30 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        ListenEventCountDto: {
+            /** @example 3 */
+            count: number;
+        };
+        ListenEventDto: {
+            /** @example 12 */
+            asset_id: number;
+            /**
+             * @description Seconds, rounded to 2 decimals as upstream renders them; null until reported
+             * @example 12.5
+             */
+            duration_in_seconds: number | null;
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            project_id: number;
+            /** @example 7 */
+            session_id: number;
+            /**
+             * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
+             * @example 2017-09-06T15:43:35.947761
+             */
+            start_time: string;
+        };
         ListeningStatsDto: {
             /**
              * @example {
@@ -4199,21 +4494,74 @@ export interface components {
             count: number;
         };
         RoundwareProjectDto: {
+            /** @example mp3 */
+            audio_format: string;
+            /** @enum {string} */
+            audio_stream_bitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            auto_submit: boolean;
+            demo_stream_enabled: boolean;
+            demo_stream_message: string | null;
+            /** @example  */
+            demo_stream_url: string;
+            description: string | null;
+            /** @example  */
+            files_url: string;
+            /** @example  */
+            files_version: string;
+            geo_listen_enabled: boolean;
+            geo_speak_enabled: boolean;
+            /** @example 1 */
+            id: number;
+            /**
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids: number[];
+            /** @example 42.4928 */
+            latitude: number;
+            legal_agreement: string | null;
+            listen_enabled: boolean;
+            listen_questions_dynamic: boolean;
+            /** @example -71.0585 */
+            longitude: number;
+            /** @example 30 */
+            max_recording_length: number;
+            /** @example Walking tour */
+            name: string;
+            /** @enum {string} */
+            ordering: "by_like" | "by_weight" | "random";
+            /** @example 1000 */
+            out_of_range_distance: number;
+            out_of_range_message: string | null;
+            /** @example  */
+            out_of_range_url: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example
+             */
+            owner: string;
             /**
              * @description Naive UTC with microseconds and no offset (`2017-09-06T15:43:35.947761`)
              * @example 2017-09-06T15:43:35.947761
              */
-            created: string;
-            /** @example false */
-            demo_stream_enabled: boolean;
+            pub_date: string;
+            /** @example 2000 */
+            recording_radius: number;
+            /** @enum {string} */
+            repeat_mode: "stop" | "continuous";
+            reset_tag_defaults_on_startup: boolean;
+            sharing_message: string | null;
             /** @example  */
-            description: string;
-            /** @example true */
-            geo_listen_enabled: boolean;
-            /** @example Walking tour */
-            name: string;
-            /** @example 1 */
-            project_id: number;
+            sharing_url: string;
+            speak_enabled: boolean;
+            speak_questions_dynamic: boolean;
+            timed_asset_priority: boolean;
+            /**
+             * @description Ours (not upstream's): who reads the project
+             * @enum {string}
+             */
+            visibility: "public" | "private";
         };
         RoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -4349,6 +4697,8 @@ export interface components {
         SessionHistoryDto: {
             /** @description All events of the session, in id order */
             events: components["schemas"]["EventDto"][];
+            /** @description All listen events (asset plays) of the session, in id order */
+            listen_events: components["schemas"]["ListenEventDto"][];
             session: components["schemas"]["RoundwareSessionDto"];
         };
         /** @enum {string} */
@@ -4756,6 +5106,26 @@ export interface components {
              */
             timezone?: string;
         };
+        UpdateListenEventDto: {
+            /**
+             * @description The asset played (upstream `asset`; `asset_id` is accepted too)
+             * @example 12
+             */
+            asset?: number;
+            /** @description Alias of `asset` */
+            asset_id?: number;
+            /** @description The same in nanoseconds (upstream's stored `duration`); `duration_in_seconds` wins */
+            duration?: number;
+            /**
+             * @description How long it played, in seconds (stored as nanoseconds, as upstream does)
+             * @example 12.5
+             */
+            duration_in_seconds?: number;
+            /** @description Alias of `starttime` */
+            start_time?: string;
+            /** @description When the asset started (upstream `starttime`; `start_time` is accepted too); naive = UTC */
+            starttime?: string;
+        };
         UpdateLocationDto: {
             /**
              * @description The Main Venue's address: an object with keys address, city, country, state, street, zipcode; in form posts a JSON string. Not geocoded.
@@ -4801,6 +5171,124 @@ export interface components {
             longitude?: number | null;
             /** @example Room 101 */
             name?: string;
+        };
+        UpdateRoundwareProjectDto: {
+            /**
+             * @description Defaults to `mp3`
+             * @example mp3
+             */
+            audio_format?: string;
+            /**
+             * @description Defaults to `128`
+             * @enum {string}
+             */
+            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to false */
+            auto_submit?: boolean;
+            /** @description Defaults to false */
+            demo_stream_enabled?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            demo_stream_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            demo_stream_url?: string;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            description?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            files_url?: string;
+            /** @description Defaults to empty */
+            files_version?: string;
+            /** @description Default of a new session's; defaults to false */
+            geo_listen_enabled?: boolean;
+            /** @description Defaults to false */
+            geo_speak_enabled?: boolean;
+            /**
+             * @description Language ids (each must exist); defaults to `[1]` (en)
+             * @example [
+             *       1
+             *     ]
+             */
+            language_ids?: number[];
+            /**
+             * @description Defaults to 0
+             * @example 42.4928
+             */
+            latitude?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            legal_agreement?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to false */
+            listen_enabled?: boolean;
+            /** @description Defaults to false */
+            listen_questions_dynamic?: boolean;
+            /**
+             * @description Defaults to 0
+             * @example -71.0585
+             */
+            longitude?: number;
+            /**
+             * @description Seconds; defaults to 30
+             * @example 30
+             */
+            max_recording_length?: number;
+            /** @example Walking tour */
+            name?: string;
+            /**
+             * @description Defaults to `random`
+             * @enum {string}
+             */
+            ordering?: "by_like" | "by_weight" | "random";
+            /**
+             * @description Metres; defaults to 1000
+             * @example 1000
+             */
+            out_of_range_distance?: number;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            out_of_range_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            out_of_range_url?: string;
+            /**
+             * @description Upstream's free-text owner
+             * @example Roundware
+             */
+            owner?: string;
+            /** @description Defaults to the creation time */
+            pub_date?: string;
+            /**
+             * @description Metres; defaults to 2000
+             * @example 2000
+             */
+            recording_radius?: number;
+            /**
+             * @description Defaults to `stop`
+             * @enum {string}
+             */
+            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to false */
+            reset_tag_defaults_on_startup?: boolean;
+            /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
+            sharing_message?: (string | {
+                [key: string]: string;
+            }) | null;
+            /** @description Defaults to empty */
+            sharing_url?: string;
+            /** @description Defaults to false */
+            speak_enabled?: boolean;
+            /** @description Defaults to false */
+            speak_questions_dynamic?: boolean;
+            /** @description Defaults to true */
+            timed_asset_priority?: boolean;
+            /**
+             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
+             * @enum {string}
+             */
+            visibility?: "public" | "private";
         };
         UpdateRoundwareSessionDto: {
             /**
@@ -6392,6 +6880,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreateEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateEventDto"];
             };
         };
         responses: {
@@ -6802,7 +7291,202 @@ export interface operations {
             };
         };
     };
-    getRoundwareProject: {
+    listListenEvents: {
+        parameters: {
+            query?: {
+                /** @description Alias of `asset_id` (upstream) */
+                asset?: number;
+                /** @description Plays of this asset */
+                asset_id?: number;
+                /** @description Duration exactly this many nanoseconds (upstream) */
+                duration?: number;
+                /** @description Duration at least this many nanoseconds (upstream) */
+                duration__gte?: number;
+                /** @description Duration at most this many nanoseconds (upstream) */
+                duration__lte?: number;
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+                /** @description Listen events in this project's sessions */
+                project_id?: number;
+                /** @description Alias of `session_id` (upstream) */
+                session?: number;
+                /** @description Listen events of this session */
+                session_id?: number;
+                /** @description Started at or after (naive = UTC) */
+                start_time__gte?: string;
+                /** @description Started at or before (naive = UTC) */
+                start_time__lte?: string;
+                /** @description Started exactly then (naive = UTC) */
+                starttime?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain array of listen events, or one page in DRF's envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"][] | {
+                        /**
+                         * @description Number of listen events on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["ListenEventDto"][];
+                    };
+                };
+            };
+            /** @description A filter value that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session_id": [
+                     *         "Enter a whole number."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListenEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateListenEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"];
+                };
+            };
+            /** @description A missing or invalid field, or a session the caller cannot see */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session": [
+                     *         "This field is required."
+                     *       ],
+                     *       "starttime": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getListenEvent: {
         parameters: {
             query?: never;
             header?: never;
@@ -6819,7 +7503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                    "application/json": components["schemas"]["ListenEventDto"];
                 };
             };
             /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
@@ -6852,7 +7536,7 @@ export interface operations {
                     "application/json": components["schemas"]["DrfError"];
                 };
             };
-            /** @description No such project, or another user's */
+            /** @description No such listen event, or another user's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6861,6 +7545,697 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such listen event */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateListenEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListenEventDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["UpdateListenEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventDto"];
+                };
+            };
+            /** @description An invalid field, or a field that cannot change (`session`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "duration_in_seconds": [
+                     *         "A valid number is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such listen event, or another user's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    countListenEvents: {
+        parameters: {
+            query?: {
+                /** @description Alias of `asset_id` (upstream) */
+                asset?: number;
+                /** @description Plays of this asset */
+                asset_id?: number;
+                /** @description Duration exactly this many nanoseconds (upstream) */
+                duration?: number;
+                /** @description Duration at least this many nanoseconds (upstream) */
+                duration__gte?: number;
+                /** @description Duration at most this many nanoseconds (upstream) */
+                duration__lte?: number;
+                /** @description Listen events in this project's sessions */
+                project_id?: number;
+                /** @description Alias of `session_id` (upstream) */
+                session?: number;
+                /** @description Listen events of this session */
+                session_id?: number;
+                /** @description Started at or after (naive = UTC) */
+                start_time__gte?: string;
+                /** @description Started at or before (naive = UTC) */
+                start_time__lte?: string;
+                /** @description Started exactly then (naive = UTC) */
+                starttime?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEventCountDto"];
+                };
+            };
+            /** @description A filter value that cannot be read, or an unknown parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session_id": [
+                     *         "Enter a whole number."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareProjects: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A plain array of projects, or one page in DRF's envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"][] | {
+                        /**
+                         * @description Number of projects on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["RoundwareProjectDto"][];
+                    };
+                };
+            };
+            /** @description Unreadable `page`/`page_size`, an unknown parameter, or too many projects */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description A `page` past the last page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Invalid page."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundwareProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description A missing or invalid field, an unknown language id or code, or an unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "\"sideways\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    getRoundwareProject: {
+        parameters: {
+            query?: {
+                /** @description Required (400 `session_id parameter is required` without it, as upstream). A session the caller can see (their own; operators and admins any); another user's or an unknown one answers 404. */
+                session_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description `session_id` missing (upstream's ParseError) or not an id */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "session_id parameter is required"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project or session, or one the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    updateRoundwareProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundwareProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundwareProjectDto"];
+                };
+            };
+            /** @description A missing or invalid field, an unknown language id or code, or an unknown field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ordering": [
+                     *         "\"sideways\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];

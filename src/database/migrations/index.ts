@@ -8,6 +8,7 @@ import { AuthHardening1763800005500 } from './1763800005500-AuthHardening';
 import { TrackColorOptional1763800006000 } from './1763800006000-TrackColorOptional';
 import { GuidebookLocations1763800007000 } from './1763800007000-GuidebookLocations';
 import { GuideWebhooks1763800007100 } from './1763800007100-GuideWebhooks';
+import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
 import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
 import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   TrackColorOptional1763800006000,
   GuidebookLocations1763800007000,
   GuideWebhooks1763800007100,
+  RoundwareProjects1763800008000,
   ProjectContent1763800009000,
   RefreshSessions1763800010000,
 ];

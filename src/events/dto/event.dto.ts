@@ -12,11 +12,12 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
-import { DrfBoolean } from '../../sessions/dto/drf-fields';
+import { DrfBoolean, DrfInt } from '../../sessions/dto/drf-fields';
 import { RoundwareSessionDto } from '../../sessions/dto/roundware-session.dto';
 import { CLIENT_TIME_FORMATS, ROUNDWARE_TIME } from '../../sessions/dto/time-formats';
 import { coordinateText, isClientTime, MAX_EVENT_TYPE_LENGTH, parseTagIds } from '../event-input';
 import { DRF_MESSAGES } from '../../common/validation';
+import { ListenEventDto } from './listen-event.dto';
 
 function IsCoordinate(limit: number, options?: ValidationOptions) {
   return ValidateBy(
@@ -66,6 +67,7 @@ export class CreateEventDto {
       'A session the caller can see; any other answers 400 `Invalid pk "…" - object does not exist.`',
   })
   @IsDefined()
+  @DrfInt()
   @IsInt()
   session_id: number;
 
@@ -130,6 +132,19 @@ export class CreateEventDto {
   @IsOptional()
   @IsTagIds()
   tag_ids?: string | number[] | null;
+
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', nullable: true, example: '3,8' },
+      { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 100 },
+      { type: 'integer', minimum: 1 },
+    ],
+    description:
+      "Upstream's other name for `tag_ids` (its `log_event` reads `tags` first): when both are given, `tags` wins. Answers name them `tag_ids`.",
+  })
+  @IsOptional()
+  @IsTagIds()
+  tags?: string | number[] | null;
 
   @ApiPropertyOptional({
     type: String,
@@ -298,4 +313,9 @@ export class SessionHistoryDto {
   @ApiProperty({ type: RoundwareSessionDto }) session: RoundwareSessionDto;
   @ApiProperty({ type: [EventDto], description: 'All events of the session, in id order' })
   events: EventDto[];
+  @ApiProperty({
+    type: [ListenEventDto],
+    description: 'All listen events (asset plays) of the session, in id order',
+  })
+  listen_events: ListenEventDto[];
 }

@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationArguments } from 'class-validator';
+import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { MAX_INT_ID, toDrfBoolean } from '../../common/validation';
 import { Transform } from 'class-transformer';
 
@@ -27,18 +27,21 @@ export const MAX_LENGTH_MESSAGE = (n: number) => `Ensure this field has no more 
  * An integer id filter in one check with one message (class-validator would otherwise report every
  * failing constraint): a positive 32-bit integer, the range of the id columns on both databases.
  */
-export function IsIdValue() {
-  return ValidateBy({
-    name: 'isIdValue',
-    validator: {
-      validate: (value: unknown) =>
-        Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_INT_ID,
-      defaultMessage: (args?: ValidationArguments) =>
-        Number.isInteger(args?.value)
-          ? (args?.value as number) < 1
-            ? 'Ensure this value is greater than or equal to 1.'
-            : `Ensure this value is less than or equal to ${MAX_INT_ID}.`
-          : 'Enter a whole number.',
+export function IsIdValue(options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isIdValue',
+      validator: {
+        validate: (value: unknown) =>
+          Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_INT_ID,
+        defaultMessage: (args?: ValidationArguments) =>
+          Number.isInteger(args?.value)
+            ? (args?.value as number) < 1
+              ? 'Ensure this value is greater than or equal to 1.'
+              : `Ensure this value is less than or equal to ${MAX_INT_ID}.`
+            : 'Enter a whole number.',
+      },
     },
-  });
+    options,
+  );
 }
