@@ -212,7 +212,7 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     expect(secondSession).not.toBe(sessionId);
   });
 
-  it('connect() resolves with uiconfig, speakers and audiotracks; it logs play, pause, location and a listen', async () => {
+  it('connect() resolves with uiconfig, speakers and audiotracks; it logs play, pause, location, a filter and a listen', async () => {
     const rw = client('real-client-device-3');
     const connected = await rw.connect();
     expect(connected.uiConfig).toMatchObject({
@@ -251,6 +251,8 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     // the listener moves while listening: the library logs a location update
     rw.updateLocation({ latitude: 42.3611, longitude: -71.0571 });
     await sleep(300);
+    // the app narrows what it hears to one tag: the library's own logEvent, with its payload as the app gives it
+    await rw.events!.logEvent('filter_stream', { tag_ids: [content.tag!] });
     mixer.stop();
     await sleep(300);
     // an asset play, logged through the library's own RoundwareEvents (as its playlist tracks do)
@@ -265,8 +267,17 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     const types = events.map((e) => e.event_type);
     expect(types.filter((type) => type === 'start_session')).toHaveLength(1);
     expect(types).toEqual(
-      expect.arrayContaining(['start_session', 'play_stream', 'pause_stream', 'location_update']),
+      expect.arrayContaining([
+        'start_session',
+        'play_stream',
+        'pause_stream',
+        'location_update',
+        'filter_stream',
+      ]),
     );
+    expect(events.find((e) => e.event_type === 'filter_stream')).toMatchObject({
+      tag_ids: String(content.tag),
+    });
     expect(events.find((e) => e.event_type === 'start_session')!.client_time).toMatch(/Z$/);
     expect(events.find((e) => e.event_type === 'location_update')).toMatchObject({ latitude: '42.3611' });
     const [listen] = await listenEvents(auth, sessionId);

@@ -3242,25 +3242,22 @@ export interface components {
              * @example mp3
              */
             audio_format?: string;
-            /**
-             * @description Defaults to `128`
-             * @enum {string}
-             */
-            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to `128` */
+            audio_stream_bitrate?: components["schemas"]["RoundwareAudioStreamBitrate"];
             /** @description Defaults to false */
             auto_submit?: boolean;
             /** @description Defaults to false */
             demo_stream_enabled?: boolean;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            demo_stream_message?: (string | {
+            demo_stream_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             demo_stream_url?: string;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            description?: (string | {
+            description?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             files_url?: string;
             /** @description Defaults to empty */
@@ -3282,9 +3279,9 @@ export interface components {
              */
             latitude?: number;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            legal_agreement?: (string | {
+            legal_agreement?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to false */
             listen_enabled?: boolean;
             /** @description Defaults to false */
@@ -3301,20 +3298,17 @@ export interface components {
             max_recording_length?: number;
             /** @example Walking tour */
             name: string;
-            /**
-             * @description Defaults to `random`
-             * @enum {string}
-             */
-            ordering?: "by_like" | "by_weight" | "random";
+            /** @description Defaults to `random` */
+            ordering?: components["schemas"]["RoundwareProjectOrdering"];
             /**
              * @description Metres; defaults to 1000
              * @example 1000
              */
             out_of_range_distance?: number;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            out_of_range_message?: (string | {
+            out_of_range_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             out_of_range_url?: string;
             /**
@@ -3329,17 +3323,14 @@ export interface components {
              * @example 2000
              */
             recording_radius?: number;
-            /**
-             * @description Defaults to `stop`
-             * @enum {string}
-             */
-            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to `stop` */
+            repeat_mode?: components["schemas"]["RoundwareRepeatMode"];
             /** @description Defaults to false */
             reset_tag_defaults_on_startup?: boolean;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            sharing_message?: (string | {
+            sharing_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             sharing_url?: string;
             /** @description Defaults to false */
@@ -3348,11 +3339,8 @@ export interface components {
             speak_questions_dynamic?: boolean;
             /** @description Defaults to true */
             timed_asset_priority?: boolean;
-            /**
-             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
-             * @enum {string}
-             */
-            visibility?: "public" | "private";
+            /** @description `public` (default: every authenticated user reads it and starts sessions in it) or `private` */
+            visibility?: components["schemas"]["ProjectVisibility"];
         };
         CreateRoundwareSessionDto: {
             /** @example iOS 8.1 */
@@ -4463,6 +4451,11 @@ export interface components {
              */
             supportedMimeTypes?: string[];
         };
+        /**
+         * @description Ours (not upstream's): who reads the project
+         * @enum {string}
+         */
+        ProjectVisibility: "public" | "private";
         RefreshDto: {
             refresh: string;
         };
@@ -4486,6 +4479,8 @@ export interface components {
         };
         /** @enum {string} */
         Role: "admin" | "operator" | "user";
+        /** @enum {string} */
+        RoundwareAudioStreamBitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
         RoundwareCountDto: {
             /**
              * @description Visible sessions matching the filters
@@ -4496,8 +4491,7 @@ export interface components {
         RoundwareProjectDto: {
             /** @example mp3 */
             audio_format: string;
-            /** @enum {string} */
-            audio_stream_bitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            audio_stream_bitrate: components["schemas"]["RoundwareAudioStreamBitrate"];
             auto_submit: boolean;
             demo_stream_enabled: boolean;
             demo_stream_message: string | null;
@@ -4529,8 +4523,7 @@ export interface components {
             max_recording_length: number;
             /** @example Walking tour */
             name: string;
-            /** @enum {string} */
-            ordering: "by_like" | "by_weight" | "random";
+            ordering: components["schemas"]["RoundwareProjectOrdering"];
             /** @example 1000 */
             out_of_range_distance: number;
             out_of_range_message: string | null;
@@ -4548,8 +4541,7 @@ export interface components {
             pub_date: string;
             /** @example 2000 */
             recording_radius: number;
-            /** @enum {string} */
-            repeat_mode: "stop" | "continuous";
+            repeat_mode: components["schemas"]["RoundwareRepeatMode"];
             reset_tag_defaults_on_startup: boolean;
             sharing_message: string | null;
             /** @example  */
@@ -4557,12 +4549,13 @@ export interface components {
             speak_enabled: boolean;
             speak_questions_dynamic: boolean;
             timed_asset_priority: boolean;
-            /**
-             * @description Ours (not upstream's): who reads the project
-             * @enum {string}
-             */
-            visibility: "public" | "private";
+            /** @description Ours (not upstream's): who reads the project */
+            visibility: components["schemas"]["ProjectVisibility"];
         };
+        /** @enum {string} */
+        RoundwareProjectOrdering: "by_like" | "by_weight" | "random";
+        /** @enum {string} */
+        RoundwareRepeatMode: "stop" | "continuous";
         RoundwareSessionDto: {
             /** @example iOS 8.1 */
             client_system?: string | null;
@@ -5178,25 +5171,22 @@ export interface components {
              * @example mp3
              */
             audio_format?: string;
-            /**
-             * @description Defaults to `128`
-             * @enum {string}
-             */
-            audio_stream_bitrate?: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+            /** @description Defaults to `128` */
+            audio_stream_bitrate?: components["schemas"]["RoundwareAudioStreamBitrate"];
             /** @description Defaults to false */
             auto_submit?: boolean;
             /** @description Defaults to false */
             demo_stream_enabled?: boolean;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            demo_stream_message?: (string | {
+            demo_stream_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             demo_stream_url?: string;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            description?: (string | {
+            description?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             files_url?: string;
             /** @description Defaults to empty */
@@ -5218,9 +5208,9 @@ export interface components {
              */
             latitude?: number;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            legal_agreement?: (string | {
+            legal_agreement?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to false */
             listen_enabled?: boolean;
             /** @description Defaults to false */
@@ -5237,20 +5227,17 @@ export interface components {
             max_recording_length?: number;
             /** @example Walking tour */
             name?: string;
-            /**
-             * @description Defaults to `random`
-             * @enum {string}
-             */
-            ordering?: "by_like" | "by_weight" | "random";
+            /** @description Defaults to `random` */
+            ordering?: components["schemas"]["RoundwareProjectOrdering"];
             /**
              * @description Metres; defaults to 1000
              * @example 1000
              */
             out_of_range_distance?: number;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            out_of_range_message?: (string | {
+            out_of_range_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             out_of_range_url?: string;
             /**
@@ -5265,17 +5252,14 @@ export interface components {
              * @example 2000
              */
             recording_radius?: number;
-            /**
-             * @description Defaults to `stop`
-             * @enum {string}
-             */
-            repeat_mode?: "stop" | "continuous";
+            /** @description Defaults to `stop` */
+            repeat_mode?: components["schemas"]["RoundwareRepeatMode"];
             /** @description Defaults to false */
             reset_tag_defaults_on_startup?: boolean;
             /** @description One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`. */
-            sharing_message?: (string | {
+            sharing_message?: (string | null) | {
                 [key: string]: string;
-            }) | null;
+            };
             /** @description Defaults to empty */
             sharing_url?: string;
             /** @description Defaults to false */
@@ -5284,11 +5268,8 @@ export interface components {
             speak_questions_dynamic?: boolean;
             /** @description Defaults to true */
             timed_asset_priority?: boolean;
-            /**
-             * @description `public` (default: every authenticated user reads it and starts sessions in it) or `private`
-             * @enum {string}
-             */
-            visibility?: "public" | "private";
+            /** @description `public` (default: every authenticated user reads it and starts sessions in it) or `private` */
+            visibility?: components["schemas"]["ProjectVisibility"];
         };
         UpdateRoundwareSessionDto: {
             /**

@@ -80,8 +80,11 @@ function IsDrfDateTime() {
 }
 
 const LOCALIZED_DOC: ApiPropertyOptions = {
-  oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }],
-  nullable: true,
+  // null is allowed through the string variant (OpenAPI 3.0: `nullable` needs a `type` beside it)
+  oneOf: [
+    { type: 'string', nullable: true },
+    { type: 'object', additionalProperties: { type: 'string' } },
+  ],
   description:
     "One text (stored as the `en` text) or an object of ISO 639-1 codes to texts; null clears it. Read back in the session's language, else `en`.",
 };
@@ -100,6 +103,7 @@ export class CreateRoundwareProjectDto {
 
   @ApiPropertyOptional({
     enum: PROJECT_VISIBILITIES,
+    enumName: 'ProjectVisibility',
     description:
       '`public` (default: every authenticated user reads it and starts sessions in it) or `private`',
   })
@@ -227,7 +231,11 @@ export class CreateRoundwareProjectDto {
   @IsBoolean()
   timed_asset_priority?: boolean;
 
-  @ApiPropertyOptional({ enum: REPEAT_MODES, description: 'Defaults to `stop`' })
+  @ApiPropertyOptional({
+    enum: REPEAT_MODES,
+    enumName: 'RoundwareRepeatMode',
+    description: 'Defaults to `stop`',
+  })
   @IsOptional()
   @IsIn(REPEAT_MODES, { message: ({ value }) => CHOICE(value) })
   repeat_mode?: string;
@@ -244,12 +252,20 @@ export class CreateRoundwareProjectDto {
   @MaxLength(16, { message: MAX_LENGTH_MESSAGE(16) })
   files_version?: string;
 
-  @ApiPropertyOptional({ enum: AUDIO_STREAM_BITRATES, description: 'Defaults to `128`' })
+  @ApiPropertyOptional({
+    enum: AUDIO_STREAM_BITRATES,
+    enumName: 'RoundwareAudioStreamBitrate',
+    description: 'Defaults to `128`',
+  })
   @IsOptional()
   @IsIn(AUDIO_STREAM_BITRATES, { message: ({ value }) => CHOICE(value) })
   audio_stream_bitrate?: string;
 
-  @ApiPropertyOptional({ enum: PROJECT_ORDERINGS, description: 'Defaults to `random`' })
+  @ApiPropertyOptional({
+    enum: PROJECT_ORDERINGS,
+    enumName: 'RoundwareProjectOrdering',
+    description: 'Defaults to `random`',
+  })
   @IsOptional()
   @IsIn(PROJECT_ORDERINGS, { message: ({ value }) => CHOICE(value) })
   ordering?: string;
@@ -354,11 +370,12 @@ export class RoundwareProjectDto {
   @ApiProperty() geo_speak_enabled: boolean;
   @ApiProperty() reset_tag_defaults_on_startup: boolean;
   @ApiProperty() timed_asset_priority: boolean;
-  @ApiProperty({ enum: REPEAT_MODES }) repeat_mode: string;
+  @ApiProperty({ enum: REPEAT_MODES, enumName: 'RoundwareRepeatMode' }) repeat_mode: string;
   @ApiProperty({ example: '' }) files_url: string;
   @ApiProperty({ example: '' }) files_version: string;
-  @ApiProperty({ enum: AUDIO_STREAM_BITRATES }) audio_stream_bitrate: string;
-  @ApiProperty({ enum: PROJECT_ORDERINGS }) ordering: string;
+  @ApiProperty({ enum: AUDIO_STREAM_BITRATES, enumName: 'RoundwareAudioStreamBitrate' })
+  audio_stream_bitrate: string;
+  @ApiProperty({ enum: PROJECT_ORDERINGS, enumName: 'RoundwareProjectOrdering' }) ordering: string;
   @ApiProperty() demo_stream_enabled: boolean;
   @ApiProperty({ example: '' }) demo_stream_url: string;
   @ApiProperty({ example: 1000 }) out_of_range_distance: number;
@@ -370,6 +387,7 @@ export class RoundwareProjectDto {
   @ApiProperty({ type: String, nullable: true }) demo_stream_message: string | null;
   @ApiProperty({
     enum: PROJECT_VISIBILITIES,
+    enumName: 'ProjectVisibility',
     description: "Ours (not upstream's): who reads the project",
   })
   visibility: ProjectVisibility;
