@@ -257,7 +257,13 @@ describe('roundware-web-framework against the hub (e2e, real client)', () => {
     await sleep(300);
     // an asset play, logged through the library's own RoundwareEvents (as its playlist tracks do)
     await rw.events!.logAssetStart(content.asset);
-    await waitFor(async () => (await listenEvents(auth, sessionId)).length === 1);
+    // the library does not await its POST: it keeps the new id once the answer arrives, and logAssetEnd
+    // finds nothing to PATCH before that, so wait for the row and for the library to hold its id
+    const started = (rw.events as unknown as { _startedAssets: Record<number, { id: number } | undefined> })
+      ._startedAssets;
+    await waitFor(
+      async () => (await listenEvents(auth, sessionId)).length === 1 && started[content.asset!] !== undefined,
+    );
     await rw.events!.logAssetEnd(content.asset);
     await waitFor(async () => (await listenEvents(auth, sessionId))[0]?.duration_in_seconds !== null);
 
