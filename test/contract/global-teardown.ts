@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_OUTPUT_DIR } from '../utils/contract';
+import { reportOpenHandles } from './open-handles';
 
 /**
  * Sums the per-file counts of validated responses into test-output/contract-summary.json and prints one
  * line: how many responses were validated against openapi/openapi.json, over how many operation+status
  * pairs, and which documented operations no e2e test exercised.
  */
-export default function globalTeardown(): void {
+export default async function globalTeardown(): Promise<void> {
   const totals = new Map<string, number>();
   if (existsSync(CONTRACT_OUTPUT_DIR)) {
     for (const file of readdirSync(CONTRACT_OUTPUT_DIR).filter((f) => f.endsWith('.json'))) {
@@ -44,4 +45,7 @@ export default function globalTeardown(): void {
         `(${summary.operationStatusPairs} operation+status pairs; ${operations.length - unexercised.length}/${operations.length} operations exercised)\n`,
     );
   }
+  // a moment for sockets and children the last suite closed to finish closing
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  reportOpenHandles(join(CONTRACT_OUTPUT_DIR, '..'));
 }
