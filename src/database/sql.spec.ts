@@ -5,7 +5,7 @@ import { Session } from '../sessions/entities/session.entity';
 import { dataSourceOptions } from './database.options';
 import { ENTITIES } from '../entities';
 import { runMigrationsLocked } from './migrate';
-import { Sql } from './sql';
+import { Sql, step } from './sql';
 
 describe('Sql (SQLite, in memory, migrated)', () => {
   let dataSource: DataSource;
@@ -128,5 +128,46 @@ describe('Sql (SQLite, in memory, migrated)', () => {
     await outside;
     const names = await sql.all("SELECT username FROM users WHERE username IN ('inside', 'outside')");
     expect(names).toEqual([{ username: 'outside' }]);
+  });
+
+  it('runs an atomic plan all or nothing, and after an open transaction, never inside it', async () => {
+    const users = "INSERT INTO users (username, role, created_at, updated_at) VALUES (?, 'user', 1, 2)";
+    const ids = await sql.atomic(function* () {
+      yield step.run(users, ['plan-a']);
+      const row = (yield step.one('SELECT id FROM users WHERE username = ?', ['plan-a'])) as { id: number };
+      yield step.run(users, [`plan-b-${row.id}`]);
+      return (yield step.all("SELECT id FROM users WHERE username LIKE 'plan-%'")) as unknown[];
+    });
+    expect(ids).toHaveLength(2);
+
+    await expect(
+      sql.atomic(function* () {
+        yield step.run(users, ['plan-c']);
+        yield step.run(users, ['plan-c']); // the unique username fails the plan
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await sql.one("SELECT id FROM users WHERE username = 'plan-c'")).toBeUndefined();
+
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = sql
+      .transaction(async () => {
+        await insertUser('plan-inside');
+        await gate;
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 5));
+    const outside = sql.atomic(function* () {
+      yield step.run(users, ['plan-outside']);
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await sql.one("SELECT id FROM users WHERE username = 'plan-outside'")).toBeUndefined();
+    release();
+    await tx;
+    await outside;
+    expect(
+      await sql.all("SELECT username FROM users WHERE username IN ('plan-inside', 'plan-outside')"),
+    ).toEqual([{ username: 'plan-outside' }]);
   });
 });

@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isConstraintError } from '../database/errors';
-import { Sql, SqlValue } from '../database/sql';
+import { Sql, SqlRunResult, SqlValue, step } from '../database/sql';
 import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
 import { NewEvent, NewEventRow, tagIdsText } from './event-input';
 import { EventRow } from './event.mapper';
 
 /** The columns of an event under their wire names, from `events e` joined to its type. */
-const SELECT_EVENTS =
-  'SELECT e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, ' +
-  'e.session_id, e.tag_ids FROM events e JOIN event_types t ON t.id = e.event_type_id';
-
-/** An event's id and the bytes its answer takes (stored `data` plus a fixed allowance for the rest). */
-export interface EventSize {
-  id: number;
-  bytes: number;
-}
+const EVENT_COLUMNS =
+  'e.id, e.server_time, e.client_time, t.name AS event_type, e.data, e.latitude, e.longitude, ' +
+  'e.session_id, e.tag_ids';
+const SELECT_EVENTS = `SELECT ${EVENT_COLUMNS} FROM events e JOIN event_types t ON t.id = e.event_type_id`;
 
 /** Bytes counted for the fields of an event other than `data` (its JSON is ~250 bytes without data). */
 export const EVENT_ROW_OVERHEAD_BYTES = 256;
@@ -84,17 +79,32 @@ export class EventsRepository {
   }
 
   /**
-   * Ids and sizes of the events passing `conditions`, in id order, `limit` from `offset`. The offset runs
-   * on the ids alone (a deferred join): skipped rows are never read, so a deep page costs what page 1 does.
+   * The events passing `conditions`, in id order, `limit` from `offset`, read in one statement that
+   * stops handing rows over once their answer would pass `maxBytes` (stored `data` plus a fixed allowance
+   * per row, summed in SQL): at most `maxBytes` and one row more ever reach the app. `complete` is false
+   * when rows were held back for that reason. The offset runs on the ids alone (a deferred join), so a
+   * deep page costs what page 1 does.
    */
-  async sizes(conditions: SqlCondition[], limit: number, offset = 0): Promise<EventSize[]> {
+  async boundedRows(
+    conditions: SqlCondition[],
+    limit: number,
+    offset: number,
+    maxBytes: number,
+  ): Promise<{ rows: EventRow[]; complete: boolean }> {
     const [where, values] = whereOf(conditions);
-    const rows = await this.sql.all<EventSize>(
-      `SELECT e.id, COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES}) AS bytes FROM events e WHERE e.id IN ` +
-        `(SELECT e.id FROM events e${where} ORDER BY e.id LIMIT ? OFFSET ?) ORDER BY e.id`,
-      [...values, limit, offset],
+    const rows = await this.sql.all<EventRow & { bytes: number; running: number }>(
+      `SELECT * FROM (SELECT ${EVENT_COLUMNS}, COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES}) AS bytes, ` +
+        `SUM(COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES})) OVER (ORDER BY e.id) AS running ` +
+        `FROM events e JOIN event_types t ON t.id = e.event_type_id WHERE e.id IN ` +
+        `(SELECT e.id FROM events e${where} ORDER BY e.id LIMIT ? OFFSET ?)) b ` +
+        'WHERE b.running - b.bytes <= ? ORDER BY b.id',
+      [...values, limit, offset, maxBytes],
     );
-    return rows.map((row) => ({ id: Number(row.id), bytes: Number(row.bytes) }));
+    const complete = rows.length === 0 || Number(rows[rows.length - 1].running) <= maxBytes;
+    return {
+      rows: rows.map(({ bytes: _bytes, running: _running, ...row }) => row),
+      complete,
+    };
   }
 
   /** The events `ids` (ascending), in id order. */
@@ -144,16 +154,16 @@ export class EventsRepository {
    * Gives event `id` the client's fields of `event` (client time, data, coordinates, tags), keeping its
    * id, type and server time; one transaction with its tags. False when the event is gone.
    */
-  async replaceClientFields(id: number, event: NewEvent): Promise<boolean> {
-    return this.sql.transaction(async () => {
-      const { changes } = await this.sql.run(
+  replaceClientFields(id: number, event: NewEvent): Promise<boolean> {
+    return this.sql.atomic(function* () {
+      const { changes } = (yield step.run(
         'UPDATE events SET client_time = ?, data = ?, latitude = ?, longitude = ?, tag_ids = ? WHERE id = ?',
         [event.clientTime, event.data, event.latitude, event.longitude, tagIdsText(event.tagIds), id],
-      );
+      )) as SqlRunResult;
       if (!changes) return false;
-      await this.sql.run('DELETE FROM event_tags WHERE event_id = ?', [id]);
+      yield step.run('DELETE FROM event_tags WHERE event_id = ?', [id]);
       if (event.tagIds.length)
-        await this.sql.run(
+        yield step.run(
           insertTagsSql(event.tagIds.length),
           event.tagIds.flatMap((tagId) => [id, tagId]),
         );
@@ -180,20 +190,21 @@ export class EventsRepository {
   }
 
   private insertRows(rows: NewEventRow[]): Promise<{ ids: number[]; types: Map<string, number> }> {
-    return this.sql.transaction(async () => {
+    const typeIds = this.typeIds;
+    return this.sql.atomic(function* () {
       const types = new Map<string, number>();
       for (const name of new Set(rows.map((row) => row.eventType))) {
-        if (this.typeIds.has(name)) continue;
-        await this.sql.run('INSERT INTO event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING', [name]);
-        const row = await this.sql.one<{ id: number }>('SELECT id FROM event_types WHERE name = ?', [name]);
-        types.set(name, Number(row!.id));
+        if (typeIds.has(name)) continue;
+        yield step.run('INSERT INTO event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING', [name]);
+        const row = (yield step.one('SELECT id FROM event_types WHERE name = ?', [name])) as { id: number };
+        types.set(name, Number(row.id));
       }
       const ids: number[] = [];
       for (let start = 0; start < rows.length; start += EVENT_ROWS_PER_INSERT) {
         const chunk = rows.slice(start, start + EVENT_ROWS_PER_INSERT);
         const values = chunk.flatMap((row) => [
           row.sessionId,
-          this.typeIds.get(row.eventType) ?? types.get(row.eventType)!,
+          typeIds.get(row.eventType) ?? types.get(row.eventType)!,
           row.serverTime,
           row.clientTime,
           row.data,
@@ -202,13 +213,13 @@ export class EventsRepository {
           tagIdsText(row.tagIds),
         ]);
         // RETURNING yields the rows in the order of VALUES on both engines
-        const returned = await this.sql.all<{ id: number }>(insertEventsSql(chunk.length), values);
+        const returned = (yield step.all(insertEventsSql(chunk.length), values)) as { id: number }[];
         const chunkIds = returned.map((r) => Number(r.id));
         ids.push(...chunkIds);
         const tags = chunk.flatMap((row, i) => row.tagIds.flatMap((tagId) => [chunkIds[i], tagId]));
         for (let t = 0; t < tags.length; t += 2 * EVENT_ROWS_PER_INSERT) {
           const part = tags.slice(t, t + 2 * EVENT_ROWS_PER_INSERT);
-          await this.sql.run(insertTagsSql(part.length / 2), part);
+          yield step.run(insertTagsSql(part.length / 2), part);
         }
       }
       return { ids, types };

@@ -34,7 +34,7 @@ import {
   toNewEvent,
 } from './event-input';
 import { CSV_HEADER, EventRow, toCsvLine, toRoundwareEvent } from './event.mapper';
-import { EventsRepository, EventSize, SessionGoneError } from './events.repository';
+import { EventsRepository, SessionGoneError } from './events.repository';
 import { ExportSlots } from './export-slots';
 import { ListenEventsService } from './listen-events.service';
 
@@ -88,15 +88,17 @@ export class EventsService {
   async page(auth: AuthUser, query: EventListQueryDto, pr: PageRequest): Promise<Page<EventDto>> {
     const conditions = this.conditions(auth, parseEventFilters(query));
     const count = await this.events.count(conditions);
-    const sizes = offsetOf(pr) < count ? await this.events.sizes(conditions, pr.pageSize, offsetOf(pr)) : [];
     const max = this.config.sessev.listMaxBytes;
-    if (totalBytes(sizes) > max) {
+    const { rows, complete } =
+      offsetOf(pr) < count
+        ? await this.events.boundedRows(conditions, pr.pageSize, offsetOf(pr), max)
+        : { rows: [], complete: true };
+    if (!complete) {
       throw new BadRequestException(
         `This page of events is larger than ${max} bytes. Ask for a smaller page_size, ` +
           'or download them all from /api/2/events/export/.',
       );
     }
-    const rows = await this.events.rowsByIds(sizes.map((s) => s.id));
     return { count, items: rows.map(toRoundwareEvent) };
   }
 
@@ -273,21 +275,26 @@ export class EventsService {
   /** The unpaginated list: at most EVENTS_LIST_MAX_ROWS rows and LIST_MAX_BYTES bytes, else 400. */
   private async listAll(auth: AuthUser, filters: EventFilters): Promise<EventDto[]> {
     const max = this.config.eventsListMaxRows;
-    const sizes = await this.events.sizes(this.conditions(auth, filters), max + 1);
-    if (sizes.length > max) {
+    const maxBytes = this.config.sessev.listMaxBytes;
+    const { rows, complete } = await this.events.boundedRows(
+      this.conditions(auth, filters),
+      max + 1,
+      0,
+      maxBytes,
+    );
+    if (rows.length > max) {
       throw new BadRequestException(
         `More than ${max} events match. Ask for pages with page_size (and page), narrow the filters, ` +
           'or download them all from /api/2/events/export/.',
       );
     }
-    const maxBytes = this.config.sessev.listMaxBytes;
-    if (totalBytes(sizes) > maxBytes) {
+    if (!complete) {
       throw new BadRequestException(
         `The matching events are larger than ${maxBytes} bytes. Ask for pages with page_size (and page), ` +
           'narrow the filters, or download them all from /api/2/events/export/.',
       );
     }
-    return (await this.events.rowsByIds(sizes.map((s) => s.id))).map(toRoundwareEvent);
+    return rows.map(toRoundwareEvent);
   }
 
   private stamp(events: NewEvent[]): NewEventRow[] {
@@ -350,10 +357,6 @@ function rendered(rows: NewEventRow[], ids: number[]): EventDto[] {
       tag_ids: tagIdsText(row.tagIds),
     }),
   );
-}
-
-function totalBytes(sizes: EventSize[]): number {
-  return sizes.reduce((sum, s) => sum + s.bytes, 0);
 }
 
 function missingSession(id: number): string {

@@ -1,5 +1,5 @@
 import { Role } from '../../src/common/auth-user';
-import { Sql } from '../../src/database/sql';
+import { Sql, SqlParams, step } from '../../src/database/sql';
 import { makeProject } from '../events/sessions';
 import { makeGuide, makeLocation, makeOrganiser, makeSession, makeTrack } from '../guides/guidebook-helpers';
 import { abs, makeCatalogue, SEED_SYNC, seedLocalSession } from '../playback-sessions/abs-helpers';
@@ -42,6 +42,12 @@ describe('Repository SQL of the main routes (snapshot)', () => {
       ) {
         record(sql);
         return original.call(this, sql, params);
+      });
+      // the statements of `Sql.atomic` plans (built in the repository, run by Sql without all/one/run on SQLite)
+      const build = step[method];
+      jest.spyOn(step, method).mockImplementation((sql: string, params?: SqlParams) => {
+        record(sql);
+        return build(sql, params);
       });
     }
   });
