@@ -4,6 +4,15 @@ import { DeepPartial, In, Not, Repository } from 'typeorm';
 import { Guide } from './entities/guide.entity';
 import { Location, LocationType } from './entities/location.entity';
 import type { QueryScope } from './guides.repository';
+import { isConstraintError } from '../database/errors';
+
+/** A second Main Venue for a guide (the partial unique index refused it). */
+export class MainVenueTakenError extends Error {}
+
+/** The write, with the unique index's refusal told apart. */
+function refusingSecondMainVenue(error: unknown): never {
+  throw isConstraintError(error, 'unique') ? new MainVenueTakenError() : error;
+}
 
 /** The filters of the location list. */
 export interface LocationFilters {
@@ -18,12 +27,14 @@ export interface LocationFilters {
 export class LocationsRepository {
   constructor(@InjectRepository(Location) private readonly locations: Repository<Location>) {}
 
+  /** Stores a new location; `MainVenueTakenError` when its guide already has a Main Venue. */
   async insertLocation(fields: DeepPartial<Location>): Promise<Location> {
-    return this.locations.save(this.locations.create(fields));
+    return this.locations.save(this.locations.create(fields)).catch(refusingSecondMainVenue);
   }
 
+  /** Stores a changed location; `MainVenueTakenError` when it would be its guide's second Main Venue. */
   async save(location: Location): Promise<Location> {
-    return this.locations.save(location);
+    return this.locations.save(location).catch(refusingSecondMainVenue);
   }
 
   /** How many locations pass `scope` (on their guide `g`) and `filters`, and those of the page, by id. */

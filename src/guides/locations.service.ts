@@ -12,7 +12,7 @@ import { GuideAccess } from './guide-access.service';
 import { toGuidebookLocation } from './guidebook.mapper';
 import { assertListFilter, GuidebookVersion } from './guidebook-version';
 import { GuidesRepository } from './guides.repository';
-import { LocationsRepository } from './locations.repository';
+import { LocationsRepository, MainVenueTakenError } from './locations.repository';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -50,7 +50,7 @@ export class LocationsService {
       },
       await this.mainVenueTaken(guide.id, dto.location_type),
     );
-    return toGuidebookLocation(await this.locations.insertLocation(location));
+    return toGuidebookLocation(await this.locations.insertLocation(location).catch(secondMainVenue));
   }
 
   async list(
@@ -95,7 +95,9 @@ export class LocationsService {
     const taken =
       dto.location_type === LocationType.MainVenue &&
       (await this.locations.hasMainVenue(location.guideId, location.id));
-    return toGuidebookLocation(await this.locations.save(this.locationRules(location, taken)));
+    return toGuidebookLocation(
+      await this.locations.save(this.locationRules(location, taken)).catch(secondMainVenue),
+    );
   }
 
   async remove(auth: AuthUser, id: number): Promise<void> {
@@ -110,12 +112,7 @@ export class LocationsService {
 
   /** Guidebook's rules on the resulting location: one Main Venue per guide; Google Maps needs coordinates. */
   private locationRules<T extends Partial<Location>>(location: T, mainVenueTaken: boolean): T {
-    if (mainVenueTaken) {
-      throw FieldErrorsException.of(
-        'location_type',
-        'This guide already has a Main Venue (location_type 1).',
-      );
-    }
+    if (mainVenueTaken) secondMainVenue(new MainVenueTakenError());
     if (
       location.locationType === LocationType.GoogleMaps &&
       (location.latitude == null || location.longitude == null)
@@ -139,4 +136,12 @@ export class LocationsService {
     if (!guide) throw new NotFoundException();
     return { location, guide };
   }
+}
+
+/** A second Main Venue (told by the service's check, or by the unique index in a race) is a 400. */
+function secondMainVenue(error: unknown): never {
+  if (error instanceof MainVenueTakenError) {
+    throw FieldErrorsException.of('location_type', 'This guide already has a Main Venue (location_type 1).');
+  }
+  throw error;
 }

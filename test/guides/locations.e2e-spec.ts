@@ -1,4 +1,6 @@
 import { Role } from '../../src/common/auth-user';
+import { LocationType } from '../../src/guides/entities/location.entity';
+import { LocationsRepository, MainVenueTakenError } from '../../src/guides/locations.repository';
 import { startTestApp, TestApp } from '../utils/test-app';
 import {
   GUIDEBOOK_TIME,
@@ -73,6 +75,43 @@ describe('Guidebook locations (e2e)', () => {
       .set('Authorization', alice.auth)
       .expect(200);
     expect(read.body).toEqual(form.body);
+  });
+
+  it('keeps one Main Venue per guide when creates race (a unique index holds it, not only the check)', async () => {
+    const g = await makeGuide(t, alice);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.http
+          .post('/open-api/v1/locations/')
+          .set('Authorization', alice.auth)
+          .send({ guide: g, name: `Venue ${i}`, location_type: 1 }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400, 400, 400, 400, 400, 400]);
+    for (const refused of answers.filter((a) => a.status === 400)) {
+      expect(refused.body).toEqual({
+        location_type: ['This guide already has a Main Venue (location_type 1).'],
+      });
+    }
+    const venues = await t.http
+      .get(`/open-api/v1/locations/?guide=${g}&location_type=1`)
+      .set('Authorization', alice.auth)
+      .expect(200);
+    expect(venues.body.count).toBe(1);
+    // past the service's check (as the loser of a race gets there), the database itself refuses a second one
+    const [venue] = venues.body.results as { id: number }[];
+    const now = Date.now() * 1000;
+    const second = {
+      guideId: g,
+      name: 'Raced',
+      locationType: LocationType.MainVenue,
+      createdAt: now,
+      lastUpdated: now,
+    };
+    await expect(t.app.get(LocationsRepository).insertLocation(second)).rejects.toBeInstanceOf(
+      MainVenueTakenError,
+    );
+    expect(venue.id).toBeGreaterThan(0);
   });
 
   it('applies the documented rules: one Main Venue per guide, coordinates for Google Maps, valid types', async () => {

@@ -11,6 +11,8 @@ export enum LocationType {
 /** A location (room, venue, map point) of a guide, which its schedule sessions take place in. */
 @Entity('locations')
 @Index('IDX_locations_guide_id_id', ['guideId', 'id'])
+// one Main Venue per guide, held by the database (two concurrent creates cannot both pass the service's check)
+@Index('UQ_locations_guide_id_main_venue', ['guideId'], { unique: true, where: '"location_type" = 1' })
 export class Location {
   @PrimaryGeneratedColumn()
   id: number;
