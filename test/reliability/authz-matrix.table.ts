@@ -935,6 +935,19 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/uiconfig/` }),
     expect: ownedRead(200),
   },
+  'GET /api/2/assets/:id/votes': {
+    request: async (ctx) => ({ path: `/api/2/assets/${await ownerContent(ctx, 'assets')}/votes/` }),
+    expect: ownedRead(200),
+    note: "whoever sees the asset's project reads its vote counts",
+  },
+  'POST /api/2/assets/:id/votes': {
+    request: async (ctx) => ({
+      path: `/api/2/assets/${await ownerContent(ctx, 'assets')}/votes/`,
+      body: { session_id: await ownerSession(ctx), vote_type: 'like', value: 1 },
+    }),
+    expect: ownedRead(200),
+    note: "any user who sees the asset's project votes from a session they see; another user's private project's asset: 404",
+  },
   'POST /api/2/envelopes': {
     request: async (ctx) => ({ path: '/api/2/envelopes/', body: { session_id: await ownerSession(ctx) } }),
     expect: createIn(200),

@@ -1217,6 +1217,25 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     valid: (ctx) => fc.record({ session_id: fc.constant(ctx.state.envelopeSession) }),
     fields: ['session_id'],
   },
+  'POST /api/2/assets/:id/votes/': {
+    method: 'POST',
+    path: (ctx) => `/api/2/assets/${ctx.state.contentAsset}/votes/`,
+    as: 'user',
+    setup: async (ctx) => {
+      await contentSetup(ctx);
+      await once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+    },
+    valid: (ctx) =>
+      fc.record(
+        {
+          session_id: fc.constant(ctx.state.envelopeSession),
+          vote_type: fc.constantFrom('like', 'flag', 'rate', 'block_asset', 'block_user'),
+          value: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+        },
+        { requiredKeys: ['session_id', 'vote_type'] },
+      ),
+    fields: ['session_id', 'vote_type', 'value'],
+  },
   'PATCH /api/2/envelopes/:id/': {
     method: 'PATCH',
     path: (ctx) => `/api/2/envelopes/${ctx.state.envelope}/`,

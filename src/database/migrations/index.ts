@@ -11,6 +11,7 @@ import { GuideWebhooks1763800007100 } from './1763800007100-GuideWebhooks';
 import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
 import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
 import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
+import { AssetVotes1763800011000 } from './1763800011000-AssetVotes';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RoundwareProjects1763800008000,
   ProjectContent1763800009000,
   RefreshSessions1763800010000,
+  AssetVotes1763800011000,
 ];
