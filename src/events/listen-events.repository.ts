@@ -5,6 +5,9 @@ import { SqlCondition, whereOf } from '../common/sql-condition';
 import type { ListenEventRow } from './event.mapper';
 import { SessionGoneError } from './events.repository';
 
+/** A write named an asset that does not exist (`FK_listen_events_asset_id`). */
+export class AssetMissingError extends Error {}
+
 const SELECT_LISTEN_EVENTS =
   'SELECT l.id, l.duration_ns, l.start_time, l.session_id, l.asset_id, l.project_id FROM listen_events l';
 
@@ -95,7 +98,7 @@ export class ListenEventsRepository {
       );
       return Number(inserted!.id);
     } catch (error) {
-      // the session was deleted between the visibility check and the insert
+      // the session was deleted between the visibility check and the insert, or the asset does not exist
       if (isConstraintError(error, 'foreign_key')) throw new SessionGoneError();
       throw error;
     }
@@ -109,11 +112,17 @@ export class ListenEventsRepository {
     if (!entries.length)
       return (await this.sql.one('SELECT id FROM listen_events WHERE id = ?', [id])) !== undefined;
     const set = entries.map(([key]) => `${COLUMNS[key]} = ?`).join(', ');
-    const result = await this.sql.run(`UPDATE listen_events SET ${set} WHERE id = ?`, [
-      ...entries.map(([, value]) => value),
-      id,
-    ]);
-    return result.changes > 0;
+    try {
+      const result = await this.sql.run(`UPDATE listen_events SET ${set} WHERE id = ?`, [
+        ...entries.map(([, value]) => value),
+        id,
+      ]);
+      return result.changes > 0;
+    } catch (error) {
+      // the only key an update can break is the asset's
+      if (isConstraintError(error, 'foreign_key')) throw new AssetMissingError();
+      throw error;
+    }
   }
 
   async deleteById(id: number): Promise<boolean> {

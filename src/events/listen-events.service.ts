@@ -16,7 +16,12 @@ import {
 } from './dto/listen-event.dto';
 import { toRoundwareListenEvent } from './event.mapper';
 import { SessionGoneError } from './events.repository';
-import { ListenEventChanges, ListenEventFilters, ListenEventsRepository } from './listen-events.repository';
+import {
+  AssetMissingError,
+  ListenEventChanges,
+  ListenEventFilters,
+  ListenEventsRepository,
+} from './listen-events.repository';
 
 /** Nanoseconds of `seconds` (upstream: `float(duration_in_seconds) * 1e9`). */
 const nanos = (seconds: number) => Math.round(seconds * 1e9);
@@ -99,8 +104,12 @@ export class ListenEventsService {
       });
       return this.get(auth, id);
     } catch (error) {
-      if (error instanceof SessionGoneError)
+      // a broken key: the session went away meanwhile, else the asset does not exist
+      if (error instanceof SessionGoneError) {
+        if (await this.sessions.findVisible(auth, session.id))
+          throw FieldErrorsException.of('asset', DRF_MESSAGES.invalidPk(assetId!));
         throw FieldErrorsException.of('session', DRF_MESSAGES.invalidPk(session.id));
+      }
       throw error;
     }
   }
@@ -114,7 +123,13 @@ export class ListenEventsService {
       startTime: micros(dto.starttime ?? dto.start_time),
       durationNs: this.durationOf(dto),
     };
-    if (!(await this.listenEvents.update(id, changes))) throw new NotFoundException();
+    try {
+      if (!(await this.listenEvents.update(id, changes))) throw new NotFoundException();
+    } catch (error) {
+      if (error instanceof AssetMissingError)
+        throw FieldErrorsException.of('asset', DRF_MESSAGES.invalidPk(changes.assetId!));
+      throw error;
+    }
     return this.get(auth, id);
   }
 

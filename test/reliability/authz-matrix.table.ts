@@ -130,7 +130,11 @@ const freshOwnerEvent = async (ctx: MatrixContext): Promise<number> => {
 const ownerEvent = (ctx: MatrixContext): Promise<number> => once(ctx, 'event', () => freshOwnerEvent(ctx));
 
 const freshOwnerListenEvent = async (ctx: MatrixContext): Promise<number> => {
-  const body = { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' };
+  const body = {
+    session: await ownerSession(ctx),
+    asset: await ownerContent(ctx, 'assets'),
+    starttime: '2026-12-01T10:00:00',
+  };
   return (await ctx.as(ctx.owner, 'POST', '/api/2/listenevents/', body, 200)).id as number;
 };
 const ownerListenEvent = (ctx: MatrixContext): Promise<number> =>
@@ -778,7 +782,11 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'POST /api/2/listenevents': {
     request: async (ctx) => ({
       path: '/api/2/listenevents/',
-      body: { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' },
+      body: {
+        session: await ownerSession(ctx),
+        asset: await ownerContent(ctx, 'assets'),
+        starttime: '2026-12-01T10:00:00',
+      },
     }),
     expect: createIn(200),
     note: 'as POST /api/2/events/: an invisible session is 400 "Invalid pk"',

@@ -133,11 +133,11 @@ const EVENT_FIELDS = [
 ];
 
 /** `POST /api/2/listenevents/` bodies (with the session) and `PATCH` ones (without). */
-const validListenEvent = (sessionId: number, create: boolean) =>
+const validListenEvent = (sessionId: number, assetId: number, create: boolean) =>
   fc.record(
     {
       ...(create ? { session: fc.constant(sessionId) } : {}),
-      asset: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      asset: fc.constant(assetId),
       starttime: fc.constantFrom('2026-12-01T10:00:00', '2026-12-01T10:00:00.250Z', '2026-12-01'),
       duration_in_seconds: fc.double({ min: 0, max: 3600, noNaN: true }),
     },
@@ -916,8 +916,11 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     method: 'POST',
     path: () => '/api/2/listenevents/',
     as: 'user',
-    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
-    valid: (ctx) => validListenEvent(ctx.state.eventSession, true),
+    setup: async (ctx) => {
+      await contentSetup(ctx);
+      await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+    },
+    valid: (ctx) => validListenEvent(ctx.state.eventSession, ctx.state.contentAsset, true),
     fields: LISTEN_EVENT_FIELDS,
     form: true,
   },
@@ -926,13 +929,18 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     path: (ctx) => `/api/2/listenevents/${ctx.state.listenEventId}`,
     as: 'user',
     setup: async (ctx) => {
+      await contentSetup(ctx);
       await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
       await once(ctx, 'listenEventId', async () => {
-        const body = { session: ctx.state.eventSession, asset: 1, starttime: '2026-12-01T10:00:00' };
+        const body = {
+          session: ctx.state.eventSession,
+          asset: ctx.state.contentAsset,
+          starttime: '2026-12-01T10:00:00',
+        };
         return (await call(ctx, 'user', 'post', '/api/2/listenevents/', body, 200)).id;
       });
     },
-    valid: () => validListenEvent(0, false),
+    valid: (ctx) => validListenEvent(0, ctx.state.contentAsset, false),
     fields: LISTEN_EVENT_FIELDS.filter((f) => f !== 'session' && f !== 'session_id'),
   },
   'POST /api/2/events/batch/': {

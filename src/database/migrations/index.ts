@@ -12,6 +12,7 @@ import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProject
 import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
 import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
 import { AssetVotes1763800011000 } from './1763800011000-AssetVotes';
+import { ListenEventAssetFk1763800012000 } from './1763800012000-ListenEventAssetFk';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ProjectContent1763800009000,
   RefreshSessions1763800010000,
   AssetVotes1763800011000,
+  ListenEventAssetFk1763800012000,
 ];
