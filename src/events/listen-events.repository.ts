@@ -19,6 +19,8 @@ export interface ListenEventFilters {
   startTime?: number;
   startTimeFrom?: number;
   startTimeTo?: number;
+  /** A half-open range `[startTimeRange[0], startTimeRange[1])` (upstream's `start_time__range`). */
+  startTimeRange?: [number, number];
   duration?: number;
   durationFrom?: number;
   durationTo?: number;
@@ -59,6 +61,8 @@ export class ListenEventsRepository {
     add('l.start_time = ?', f.startTime);
     add('l.start_time >= ?', f.startTimeFrom);
     add('l.start_time <= ?', f.startTimeTo);
+    add('l.start_time >= ?', f.startTimeRange?.[0]);
+    add('l.start_time < ?', f.startTimeRange?.[1]);
     add('l.duration_ns = ?', f.duration);
     add('l.duration_ns >= ?', f.durationFrom);
     add('l.duration_ns <= ?', f.durationTo);

@@ -12,6 +12,7 @@ import {
   ListenEventCountDto,
   ListenEventDto,
   ListenEventFiltersDto,
+  StartTimeRange,
   UpdateListenEventDto,
 } from './dto/listen-event.dto';
 import { toRoundwareListenEvent } from './event.mapper';
@@ -31,6 +32,29 @@ const micros = (text: string | null | undefined) =>
   text === undefined || text === null ? undefined : parseDateTimeMicros(text)!;
 
 const NOT_NULL = 'This field may not be null.';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The half-open range, in microseconds, of upstream's `start_time__range` choice at `nowMs` (UTC
+ * calendar, as every naive time here is UTC): `week` is django-filter's "past 7 days", from the start of
+ * the day 7 days ago to the end of today.
+ */
+export function dateRangeMicros(range: StartTimeRange, nowMs: number): [number, number] {
+  const now = new Date(nowMs);
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const today = Date.UTC(y, m, now.getUTCDate());
+  const ms: Record<StartTimeRange, [number, number]> = {
+    today: [today, today + DAY_MS],
+    yesterday: [today - DAY_MS, today],
+    week: [today - 7 * DAY_MS, today + DAY_MS],
+    month: [Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1)],
+    year: [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)],
+  };
+  const [from, to] = ms[range];
+  return [from * 1000, to * 1000];
+}
 
 /** 400 for the fields of `dto` that are null but may not be (every writable field but the duration). */
 function refuseNulls(dto: object): void {
@@ -158,6 +182,7 @@ export class ListenEventsService {
       startTime: micros(f.starttime),
       startTimeFrom: micros(f.start_time__gte),
       startTimeTo: micros(f.start_time__lte),
+      startTimeRange: f.start_time__range && dateRangeMicros(f.start_time__range, Date.now()),
       duration: f.duration,
       durationFrom: f.duration__gte,
       durationTo: f.duration__lte,

@@ -208,4 +208,46 @@ describe('Roundware listen events /api/2/listenevents/ (e2e)', () => {
     await t.http.delete('/api/2/assets/12/').set('Authorization', as(admin)).expect(204);
     await get(alice, `/api/2/listenevents/${id}/`).expect(404);
   });
+
+  it("start_time__range: upstream's today / yesterday / week / month / year (UTC); a bad choice is 400", async () => {
+    const session = await makeSession(t, alice.id, aliceProject);
+    const now = Date.now();
+    const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000);
+    const times = [0, 1, 10, 400].map(at);
+    const ids: number[] = [];
+    for (const time of times)
+      ids.push(
+        (
+          await post(alice, {
+            session,
+            asset: 1,
+            starttime: time.toISOString().replace('Z', ''),
+          }).expect(200)
+        ).body.id,
+      );
+    const list = async (range: string) =>
+      (
+        await get(alice, `/api/2/listenevents/?session_id=${session}&start_time__range=${range}`).expect(200)
+      ).body.map((e: { id: number }) => e.id);
+    const d = new Date(now);
+    const where = (keep: (time: Date) => boolean) => ids.filter((_id, i) => keep(times[i]));
+    expect(await list('today')).toEqual([ids[0]]);
+    expect(await list('yesterday')).toEqual([ids[1]]);
+    expect(await list('week')).toEqual([ids[0], ids[1]]);
+    expect(await list('month')).toEqual(
+      where((x) => x.getUTCFullYear() === d.getUTCFullYear() && x.getUTCMonth() === d.getUTCMonth()),
+    );
+    expect(await list('year')).toEqual(where((x) => x.getUTCFullYear() === d.getUTCFullYear()));
+    const both = await get(
+      alice,
+      `/api/2/listenevents/?session_id=${session}&start_time__range=week&start_time__lte=${at(0.5).toISOString()}`,
+    ).expect(200);
+    expect(both.body.map((e: { id: number }) => e.id)).toEqual([ids[1]]);
+    const bad = await get(alice, '/api/2/listenevents/?start_time__range=2025-01-01,2025-02-01').expect(400);
+    expect(bad.body).toEqual({
+      start_time__range: [
+        'Select a valid choice. 2025-01-01,2025-02-01 is not one of the available choices.',
+      ],
+    });
+  });
 });

@@ -4523,6 +4523,8 @@ export interface components {
         Role: "admin" | "operator" | "user";
         /** @enum {string} */
         RoundwareAudioStreamBitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+        /** @enum {string} */
+        RoundwareBooleanChoice: "true" | "false" | "1" | "0";
         RoundwareCountDto: {
             /**
              * @description Visible sessions matching the filters
@@ -4530,6 +4532,8 @@ export interface components {
              */
             count: number;
         };
+        /** @enum {string} */
+        RoundwareDateRange: "today" | "yesterday" | "week" | "month" | "year";
         RoundwareProjectDto: {
             /** @example mp3 */
             audio_format: string;
@@ -7534,6 +7538,8 @@ export interface operations {
                 start_time__gte?: string;
                 /** @description Started at or before (naive = UTC) */
                 start_time__lte?: string;
+                /** @description Upstream's `DateRangeFilter` on the start (UTC calendar): `today`, `yesterday`, `week` (the past 7 days and today), `month` (this month), `year` (this year). Combines with `start_time__gte`/`__lte`. */
+                start_time__range?: components["schemas"]["RoundwareDateRange"];
                 /** @description Started exactly then (naive = UTC) */
                 starttime?: string;
             };
@@ -7969,6 +7975,8 @@ export interface operations {
                 start_time__gte?: string;
                 /** @description Started at or before (naive = UTC) */
                 start_time__lte?: string;
+                /** @description Upstream's `DateRangeFilter` on the start (UTC calendar): `today`, `yesterday`, `week` (the past 7 days and today), `month` (this month), `year` (this year). Combines with `start_time__gte`/`__lte`. */
+                start_time__range?: components["schemas"]["RoundwareDateRange"];
                 /** @description Started exactly then (naive = UTC) */
                 starttime?: string;
             };
@@ -8021,10 +8029,20 @@ export interface operations {
     listRoundwareProjects: {
         parameters: {
             query?: {
+                /** @description Projects whose `geo_listen_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                geo_listen_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Projects whose `geo_speak_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                geo_speak_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Projects whose `listen_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                listen_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Name contains this text (case-insensitive) */
+                name?: string;
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */
                 page_size?: number;
+                /** @description Projects whose `speak_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                speak_enabled?: components["schemas"]["RoundwareBooleanChoice"];
             };
             header?: never;
             path?: never;
