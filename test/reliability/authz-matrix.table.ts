@@ -686,7 +686,7 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
       path: `/api/2/projects/${await ownerProject(ctx)}/?session_id=${await ownerSession(ctx)}`,
     }),
     expect: ownedRead(200),
-    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user (test/sessions/roundware-projects.e2e-spec.ts)",
+    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user, a device user included (the 'public project' test of authz-matrix.e2e-spec.ts)",
   },
   'PATCH /api/2/projects/:id': {
     request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/`, body: {} }),
