@@ -30,6 +30,7 @@ import { Tag } from './project-content/entities/tag.entity';
 import { TimedAsset } from './project-content/entities/timed-asset.entity';
 import { UiGroup } from './project-content/entities/ui-group.entity';
 import { UiItem } from './project-content/entities/ui-item.entity';
+import { Vote } from './project-content/entities/vote.entity';
 
 /**
  * Every entity, for DataSources built outside Nest: the TypeORM CLI (ormconfig.ts), the drift check and
@@ -69,4 +70,5 @@ export const ENTITIES = [
   Envelope,
   Asset,
   TimedAsset,
+  Vote,
 ];

@@ -12,3 +12,9 @@ export function whereOf(conditions: SqlCondition[]): SqlCondition {
     used.flatMap(([, values]) => values),
   ];
 }
+
+/** One condition that holds when every non-empty one of `conditions` does (`''` when there is none). */
+export function allOf(conditions: SqlCondition[]): SqlCondition {
+  const used = conditions.filter(([text]) => text);
+  return [used.map(([text]) => `(${text})`).join(' AND '), used.flatMap(([, values]) => values)];
+}

@@ -5,6 +5,9 @@ import { SqlCondition, whereOf } from '../common/sql-condition';
 import type { ListenEventRow } from './event.mapper';
 import { SessionGoneError } from './events.repository';
 
+/** A write named an asset that does not exist (`FK_listen_events_asset_id`). */
+export class AssetMissingError extends Error {}
+
 const SELECT_LISTEN_EVENTS =
   'SELECT l.id, l.duration_ns, l.start_time, l.session_id, l.asset_id, l.project_id FROM listen_events l';
 
@@ -16,6 +19,8 @@ export interface ListenEventFilters {
   startTime?: number;
   startTimeFrom?: number;
   startTimeTo?: number;
+  /** A half-open range `[startTimeRange[0], startTimeRange[1])` (upstream's `start_time__range`). */
+  startTimeRange?: [number, number];
   duration?: number;
   durationFrom?: number;
   durationTo?: number;
@@ -56,6 +61,8 @@ export class ListenEventsRepository {
     add('l.start_time = ?', f.startTime);
     add('l.start_time >= ?', f.startTimeFrom);
     add('l.start_time <= ?', f.startTimeTo);
+    add('l.start_time >= ?', f.startTimeRange?.[0]);
+    add('l.start_time < ?', f.startTimeRange?.[1]);
     add('l.duration_ns = ?', f.duration);
     add('l.duration_ns >= ?', f.durationFrom);
     add('l.duration_ns <= ?', f.durationTo);
@@ -95,7 +102,7 @@ export class ListenEventsRepository {
       );
       return Number(inserted!.id);
     } catch (error) {
-      // the session was deleted between the visibility check and the insert
+      // the session was deleted between the visibility check and the insert, or the asset does not exist
       if (isConstraintError(error, 'foreign_key')) throw new SessionGoneError();
       throw error;
     }
@@ -109,11 +116,17 @@ export class ListenEventsRepository {
     if (!entries.length)
       return (await this.sql.one('SELECT id FROM listen_events WHERE id = ?', [id])) !== undefined;
     const set = entries.map(([key]) => `${COLUMNS[key]} = ?`).join(', ');
-    const result = await this.sql.run(`UPDATE listen_events SET ${set} WHERE id = ?`, [
-      ...entries.map(([, value]) => value),
-      id,
-    ]);
-    return result.changes > 0;
+    try {
+      const result = await this.sql.run(`UPDATE listen_events SET ${set} WHERE id = ?`, [
+        ...entries.map(([, value]) => value),
+        id,
+      ]);
+      return result.changes > 0;
+    } catch (error) {
+      // the only key an update can break is the asset's
+      if (isConstraintError(error, 'foreign_key')) throw new AssetMissingError();
+      throw error;
+    }
   }
 
   async deleteById(id: number): Promise<boolean> {

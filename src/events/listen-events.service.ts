@@ -12,11 +12,17 @@ import {
   ListenEventCountDto,
   ListenEventDto,
   ListenEventFiltersDto,
+  StartTimeRange,
   UpdateListenEventDto,
 } from './dto/listen-event.dto';
 import { toRoundwareListenEvent } from './event.mapper';
 import { SessionGoneError } from './events.repository';
-import { ListenEventChanges, ListenEventFilters, ListenEventsRepository } from './listen-events.repository';
+import {
+  AssetMissingError,
+  ListenEventChanges,
+  ListenEventFilters,
+  ListenEventsRepository,
+} from './listen-events.repository';
 
 /** Nanoseconds of `seconds` (upstream: `float(duration_in_seconds) * 1e9`). */
 const nanos = (seconds: number) => Math.round(seconds * 1e9);
@@ -26,6 +32,29 @@ const micros = (text: string | null | undefined) =>
   text === undefined || text === null ? undefined : parseDateTimeMicros(text)!;
 
 const NOT_NULL = 'This field may not be null.';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The half-open range, in microseconds, of upstream's `start_time__range` choice at `nowMs` (UTC
+ * calendar, as every naive time here is UTC): `week` is django-filter's "past 7 days", from the start of
+ * the day 7 days ago to the end of today.
+ */
+export function dateRangeMicros(range: StartTimeRange, nowMs: number): [number, number] {
+  const now = new Date(nowMs);
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  const today = Date.UTC(y, m, now.getUTCDate());
+  const ms: Record<StartTimeRange, [number, number]> = {
+    today: [today, today + DAY_MS],
+    yesterday: [today - DAY_MS, today],
+    week: [today - 7 * DAY_MS, today + DAY_MS],
+    month: [Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1)],
+    year: [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)],
+  };
+  const [from, to] = ms[range];
+  return [from * 1000, to * 1000];
+}
 
 /** 400 for the fields of `dto` that are null but may not be (every writable field but the duration). */
 function refuseNulls(dto: object): void {
@@ -99,8 +128,12 @@ export class ListenEventsService {
       });
       return this.get(auth, id);
     } catch (error) {
-      if (error instanceof SessionGoneError)
+      // a broken key: the session went away meanwhile, else the asset does not exist
+      if (error instanceof SessionGoneError) {
+        if (await this.sessions.findVisible(auth, session.id))
+          throw FieldErrorsException.of('asset', DRF_MESSAGES.invalidPk(assetId!));
         throw FieldErrorsException.of('session', DRF_MESSAGES.invalidPk(session.id));
+      }
       throw error;
     }
   }
@@ -114,7 +147,13 @@ export class ListenEventsService {
       startTime: micros(dto.starttime ?? dto.start_time),
       durationNs: this.durationOf(dto),
     };
-    if (!(await this.listenEvents.update(id, changes))) throw new NotFoundException();
+    try {
+      if (!(await this.listenEvents.update(id, changes))) throw new NotFoundException();
+    } catch (error) {
+      if (error instanceof AssetMissingError)
+        throw FieldErrorsException.of('asset', DRF_MESSAGES.invalidPk(changes.assetId!));
+      throw error;
+    }
     return this.get(auth, id);
   }
 
@@ -143,6 +182,7 @@ export class ListenEventsService {
       startTime: micros(f.starttime),
       startTimeFrom: micros(f.start_time__gte),
       startTimeTo: micros(f.start_time__lte),
+      startTimeRange: f.start_time__range && dateRangeMicros(f.start_time__range, Date.now()),
       duration: f.duration,
       durationFrom: f.duration__gte,
       durationTo: f.duration__lte,

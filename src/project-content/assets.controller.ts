@@ -9,11 +9,15 @@ import { mediaUrlBase } from './media-links';
 import { AssetsService } from './assets.service';
 import {
   CreateContentDocs,
+  CreateVoteDocs,
   DeleteContentDocs,
   GetContentDocs,
   ListContentDocs,
+  ListVotesDocs,
   UpdateContentDocs,
 } from './content.openapi';
+import { CreateVoteDto, VoteCountDto, VoteDto } from './dto/vote.dto';
+import { VotesService } from './votes.service';
 import {
   AssetDetailQueryDto,
   AssetDto,
@@ -28,6 +32,7 @@ import {
 export class AssetsController {
   constructor(
     private readonly assets: AssetsService,
+    private readonly votes: VotesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -86,5 +91,21 @@ export class AssetsController {
   @DeleteContentDocs('deleteRoundwareAsset', 'asset')
   remove(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<void> {
     return this.assets.remove(auth, id);
+  }
+
+  @Get(':id/votes')
+  @ListVotesDocs()
+  listVotes(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<VoteCountDto[]> {
+    return this.votes.counts(auth, id);
+  }
+
+  @Post(':id/votes')
+  @CreateVoteDocs()
+  vote(
+    @CurrentUser() auth: AuthUser,
+    @Param('id', IdPipe) id: number,
+    @Body() dto: CreateVoteDto,
+  ): Promise<VoteDto> {
+    return this.votes.vote(auth, id, dto);
   }
 }

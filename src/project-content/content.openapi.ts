@@ -3,6 +3,7 @@ import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nes
 import { ApiDrfErrors } from '../common/api-responses';
 import { Role } from '../common/auth-user';
 import { Auth } from '../common/decorators/auth.decorator';
+import { CreateVoteDto, VoteCountDto, VoteDto } from './dto/vote.dto';
 
 const VISIBILITY =
   'Scoped to the projects the caller can see (public Roundware projects: every authenticated user; ' +
@@ -89,5 +90,49 @@ export function DeleteContentDocs(operationId: string, what: string) {
     }),
     ApiNoContentResponse({ description: 'Deleted' }),
     ApiDrfErrors({ status: 404, description: `No such ${what}` }),
+  );
+}
+
+export function ListVotesDocs() {
+  return applyDecorators(
+    Auth(),
+    ApiOperation({
+      operationId: 'listRoundwareAssetVotes',
+      summary: "An asset's vote counts, per vote type",
+      description:
+        '`[{type, total}]`, fewest first; `rate` also carries `avg`, the mean value (as upstream\u2019s ' +
+        `\`vote_count_by_asset\`). ${VISIBILITY}`,
+    }),
+    ApiOkResponse({ type: [VoteCountDto] }),
+    ApiDrfErrors({ status: 404, description: 'No such asset, or one of a project you cannot see' }),
+  );
+}
+
+export function CreateVoteDocs() {
+  return applyDecorators(
+    HttpCode(200),
+    Auth(),
+    ApiOperation({
+      operationId: 'voteRoundwareAsset',
+      summary: 'Vote on an asset from one of your sessions',
+      description:
+        'Any authenticated user who sees the asset\u2019s project. One vote per session, asset and type: ' +
+        'with `value` it is stored (or its value replaced); without `value`, an earlier vote of the type ' +
+        'is removed (upstream\u2019s toggle) and answered as it was. Answers 200 with the vote and the ' +
+        `asset's counts after it. The session must be the caller's (operators, admins: any) and in the asset's project, else 400 \`Invalid pk\`. ${VISIBILITY}`,
+    }),
+    ApiBody({
+      type: CreateVoteDto,
+      examples: { like: { summary: 'A like', value: { session_id: 1, vote_type: 'like', value: 1 } } },
+    }),
+    ApiOkResponse({ type: VoteDto }),
+    ApiDrfErrors(
+      {
+        status: 400,
+        description: 'A missing or invalid field, or a session that is not yours or of another project',
+        example: { vote_type: ['"love" is not a valid choice.'] },
+      },
+      { status: 404, description: 'No such asset, or one of a project you cannot see' },
+    ),
   );
 }

@@ -10,6 +10,7 @@ import { Tag } from './entities/tag.entity';
 import { TimedAsset } from './entities/timed-asset.entity';
 import { UiGroup } from './entities/ui-group.entity';
 import { UiItem } from './entities/ui-item.entity';
+import { Vote } from './entities/vote.entity';
 
 /** Exact-value and boolean filters of a list: column → value (undefined: no filter). */
 export type Equals = Record<string, number | string | boolean | undefined>;
@@ -219,5 +220,46 @@ export class AssetsRepository extends ContentTable<Asset> {
 export class EnvelopesRepository extends ContentTable<Envelope> {
   constructor(@InjectRepository(Envelope) repo: Repository<Envelope>) {
     super(repo);
+  }
+}
+
+@Injectable()
+export class VotesRepository {
+  constructor(@InjectRepository(Vote) private readonly repo: Repository<Vote>) {}
+
+  /** The vote of `sessionId` of `type` on `assetId`, if any. */
+  async findOne(assetId: number, sessionId: number, type: string): Promise<Vote | null> {
+    return this.repo.findOne({ where: { assetId, sessionId, type }, order: { id: 'ASC' } });
+  }
+
+  async insert(fields: DeepPartial<Vote>): Promise<Vote> {
+    return this.repo.save(this.repo.create(fields));
+  }
+
+  async save(row: Vote): Promise<Vote> {
+    return this.repo.save(row);
+  }
+
+  async deleteById(id: number): Promise<void> {
+    await this.repo.delete(id);
+  }
+
+  /** Per vote type on `assetId`: how many, and the mean value (fewest first, then by type). */
+  async countsByType(assetId: number): Promise<Array<{ type: string; total: number; avg: number | null }>> {
+    const rows = await this.repo
+      .createQueryBuilder('r')
+      .select('r.type', 'type')
+      .addSelect('COUNT(r.id)', 'total')
+      .addSelect('AVG(r.value)', 'avg')
+      .where('r.asset_id = :assetId', { assetId })
+      .groupBy('r.type')
+      .orderBy('total', 'ASC')
+      .addOrderBy('r.type', 'ASC')
+      .getRawMany<{ type: string; total: number | string; avg: number | string | null }>();
+    return rows.map((r) => ({
+      type: r.type,
+      total: Number(r.total),
+      avg: r.avg === null ? null : Number(r.avg),
+    }));
   }
 }

@@ -22,6 +22,7 @@ import {
   TimedAssetsRepository,
   UiGroupsRepository,
   UiItemsRepository,
+  VotesRepository,
 } from './content.repository';
 import { Asset } from './entities/asset.entity';
 import { Audiotrack } from './entities/audiotrack.entity';
@@ -31,6 +32,7 @@ import { Tag } from './entities/tag.entity';
 import { TimedAsset } from './entities/timed-asset.entity';
 import { UiGroup } from './entities/ui-group.entity';
 import { UiItem } from './entities/ui-item.entity';
+import { Vote } from './entities/vote.entity';
 import { EnvelopesController } from './envelopes.controller';
 import { EnvelopesService } from './envelopes.service';
 import { ProjectUiConfigController } from './project-uiconfig.controller';
@@ -43,6 +45,7 @@ import { TimedAssetsService } from './timed-assets.service';
 import { UiGroupsController } from './ui-groups.controller';
 import { UiItemsController } from './ui-items.controller';
 import { UiService } from './ui.service';
+import { VotesService } from './votes.service';
 
 // The envelope upload is the one Roundware route that reads multipart/form-data (src/common/media-type.ts).
 acceptMultipart('PATCH', /^\/api\/2\/envelopes\/[^/]+\/?$/);
@@ -54,7 +57,7 @@ acceptMultipart('PATCH', /^\/api\/2\/envelopes\/[^/]+\/?$/);
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Speaker, Audiotrack, Tag, UiGroup, UiItem, Envelope, Asset, TimedAsset]),
+    TypeOrmModule.forFeature([Speaker, Audiotrack, Tag, UiGroup, UiItem, Envelope, Asset, TimedAsset, Vote]),
     SessionsModule,
     AuthModule,
     MediaModule,
@@ -97,6 +100,7 @@ acceptMultipart('PATCH', /^\/api\/2\/envelopes\/[^/]+\/?$/);
     TimedAssetsRepository,
     AssetsRepository,
     EnvelopesRepository,
+    VotesRepository,
     SpeakersService,
     AudiotracksService,
     TagsService,
@@ -104,6 +108,7 @@ acceptMultipart('PATCH', /^\/api\/2\/envelopes\/[^/]+\/?$/);
     TimedAssetsService,
     AssetsService,
     EnvelopesService,
+    VotesService,
   ],
 })
 export class ProjectContentModule {}

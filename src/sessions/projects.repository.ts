@@ -12,6 +12,15 @@ export type NewProject = Pick<Project, CoreProjectColumns | 'createdAt' | 'updat
 export type ProjectChanges = Partial<Omit<Project, 'id' | 'owner' | 'ownerId' | 'createdAt'>>;
 
 /** Every statement on `projects`. Visibility comes in as a condition from `ProjectAccess`. */
+/** The filters of `GET /api/2/projects/`, read. */
+export interface ProjectListFilters {
+  name?: string;
+  listenEnabled?: boolean;
+  geoListenEnabled?: boolean;
+  speakEnabled?: boolean;
+  geoSpeakEnabled?: boolean;
+}
+
 @Injectable()
 export class ProjectsRepository {
   private readonly toProject: (row: Record<string, unknown>) => Project;
@@ -57,6 +66,23 @@ export class ProjectsRepository {
   }
 
   /** Projects passing `scope`, in id order, at most `limit` from `offset` (the Roundware list). */
+  /** Conditions of upstream's project list filters (name substring, the four booleans). */
+  filterConditions(f: ProjectListFilters): SqlCondition[] {
+    const out: SqlCondition[] = [];
+    if (f.name) out.push(['LOWER(name) LIKE ?', [`%${f.name.toLowerCase().replace(/[%_\\]/g, '')}%`]]);
+    const flags: Array<[keyof ProjectListFilters, string]> = [
+      ['listenEnabled', 'listen_enabled'],
+      ['geoListenEnabled', 'geo_listen_enabled'],
+      ['speakEnabled', 'speak_enabled'],
+      ['geoSpeakEnabled', 'geo_speak_enabled'],
+    ];
+    for (const [key, column] of flags) {
+      const value = f[key];
+      if (typeof value === 'boolean') out.push([`${column} = ?`, [value]]);
+    }
+    return out;
+  }
+
   async oldestFirst(scope: SqlCondition, limit: number, offset = 0): Promise<Project[]> {
     const [where, values] = whereOf([scope]);
     const rows = await this.sql.all<Record<string, unknown>>(

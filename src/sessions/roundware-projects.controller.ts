@@ -40,8 +40,8 @@ export class RoundwareProjectsController {
     @Req() req: Request,
   ): Promise<RoundwareProjectDto[] | DrfPage<RoundwareProjectDto>> {
     const pr = requestedPage(query, 50);
-    if (!pr) return this.projects.list(auth);
-    return this.projects.page(auth, pr).then((page) => toDrfPage(req, pr, page));
+    if (!pr) return this.projects.list(auth, query);
+    return this.projects.page(auth, query, pr).then((page) => toDrfPage(req, pr, page));
   }
 
   @Post()

@@ -2,12 +2,14 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
 import { Page, PageRequest, paginate } from '../common/pagination';
+import { allOf, SqlCondition } from '../common/sql-condition';
 import { nowMicros, parseDateTimeMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {
   CreateRoundwareProjectDto,
   LocalizedInput,
   RoundwareProjectDto,
+  RoundwareProjectListQueryDto,
   UpdateRoundwareProjectDto,
 } from './dto/roundware-project.dto';
 import { LOCALIZED_PROJECT_FIELDS, LocalizedTexts, Project } from './entities/project.entity';
@@ -38,9 +40,9 @@ export class RoundwareProjectsService {
   ) {}
 
   /** The projects `auth` can see in id order, localized in `en` (at most SESSIONS_LIST_MAX_ROWS). */
-  async list(auth: AuthUser): Promise<RoundwareProjectDto[]> {
+  async list(auth: AuthUser, query: RoundwareProjectListQueryDto): Promise<RoundwareProjectDto[]> {
     const max = this.config.sessev.sessionsListMaxRows;
-    const rows = await this.projects.oldestFirst(this.access.visibleTo(auth), max + 1);
+    const rows = await this.projects.oldestFirst(this.scope(auth, query), max + 1);
     if (rows.length > max) {
       throw new BadRequestException(
         `More than ${max} projects match. Ask for pages with page_size (and page).`,
@@ -50,14 +52,33 @@ export class RoundwareProjectsService {
   }
 
   /** One page of the same list. */
-  async page(auth: AuthUser, pr: PageRequest): Promise<Page<RoundwareProjectDto>> {
-    const scope = this.access.visibleTo(auth);
+  async page(
+    auth: AuthUser,
+    query: RoundwareProjectListQueryDto,
+    pr: PageRequest,
+  ): Promise<Page<RoundwareProjectDto>> {
+    const scope = this.scope(auth, query);
     const { count, items } = await paginate(
       pr,
       () => this.projects.count(scope),
       (limit, offset) => this.projects.oldestFirst(scope, limit, offset),
     );
     return { count, items: items.map((p) => toRoundwareProject(p)) };
+  }
+
+  /** The visible projects passing upstream's list filters (`true`/`1`, `false`/`0`). */
+  private scope(auth: AuthUser, q: RoundwareProjectListQueryDto): SqlCondition {
+    const flag = (v: string | undefined) => (v === undefined ? undefined : v === 'true' || v === '1');
+    return allOf([
+      this.access.visibleTo(auth),
+      ...this.projects.filterConditions({
+        name: q.name || undefined,
+        listenEnabled: flag(q.listen_enabled),
+        geoListenEnabled: flag(q.geo_listen_enabled),
+        speakEnabled: flag(q.speak_enabled),
+        geoSpeakEnabled: flag(q.geo_speak_enabled),
+      }),
+    ]);
   }
 
   /**

@@ -25,6 +25,20 @@ describe('Roundware listen events /api/2/listenevents/ (e2e)', () => {
     aliceSession = await makeSession(t, alice.id, aliceProject);
     aliceSession2 = await makeSession(t, alice.id);
     bobSession = await makeSession(t, bob.id);
+    // listen events name assets (a foreign key): assets 1..12 of a public project
+    const project = await t.http
+      .post('/api/2/projects/')
+      .set('Authorization', `token ${admin.token}`)
+      .send({ name: 'Listen' })
+      .expect(200);
+    for (let i = 1; i <= 12; i++) {
+      const asset = await t.http
+        .post('/api/2/assets/')
+        .set('Authorization', `token ${admin.token}`)
+        .send({ project_id: project.body.id, description: `a${i}` })
+        .expect(200);
+      expect(asset.body.id).toBe(i);
+    }
   });
   afterAll(() => t.close());
 
@@ -124,22 +138,22 @@ describe('Roundware listen events /api/2/listenevents/ (e2e)', () => {
     const session = await makeSession(t, alice.id, aliceProject);
     const make = async (asset: number, starttime: string, duration_in_seconds?: number) =>
       (await post(alice, { session, asset, starttime, duration_in_seconds }).expect(200)).body.id as number;
-    const a = await make(100, '2025-01-01T00:00:00', 1);
-    const b = await make(101, '2025-01-02T00:00:00', 5);
-    const c = await make(100, '2025-01-03T00:00:00', 10);
+    const a = await make(10, '2025-01-01T00:00:00', 1);
+    const b = await make(11, '2025-01-02T00:00:00', 5);
+    const c = await make(10, '2025-01-03T00:00:00', 10);
     const ids = async (query: string) =>
       ((await get(alice, `/api/2/listenevents/?${query}`).expect(200)).body as { id: number }[]).map(
         (e) => e.id,
       );
     expect(await ids(`session_id=${session}`)).toEqual([a, b, c]);
-    expect(await ids(`session=${session}&asset=100`)).toEqual([a, c]);
-    expect(await ids(`session_id=${session}&asset_id=101`)).toEqual([b]);
+    expect(await ids(`session=${session}&asset=10`)).toEqual([a, c]);
+    expect(await ids(`session_id=${session}&asset_id=11`)).toEqual([b]);
     expect(await ids(`session_id=${session}&start_time__gte=2025-01-02T00:00:00`)).toEqual([b, c]);
     expect(await ids(`session_id=${session}&start_time__lte=2025-01-02T00:00:00`)).toEqual([a, b]);
     expect(await ids(`session_id=${session}&duration__gte=5000000000&duration__lte=9000000000`)).toEqual([b]);
-    expect(await ids(`project_id=${aliceProject}&asset_id=100`)).toEqual(expect.arrayContaining([a, c]));
-    expect(await ids(`project_id=${aliceProject}&asset_id=100&session_id=${aliceSession2}`)).toEqual([]);
-    const count = await get(alice, `/api/2/listenevents/count/?session_id=${session}&asset=100`).expect(200);
+    expect(await ids(`project_id=${aliceProject}&asset_id=10`)).toEqual(expect.arrayContaining([a, c]));
+    expect(await ids(`project_id=${aliceProject}&asset_id=10&session_id=${aliceSession2}`)).toEqual([]);
+    const count = await get(alice, `/api/2/listenevents/count/?session_id=${session}&asset=10`).expect(200);
     expect(count.body).toEqual({ count: 2 });
     const page = await get(alice, `/api/2/listenevents/?session_id=${session}&page_size=2&page=2`).expect(
       200,
@@ -172,5 +186,68 @@ describe('Roundware listen events /api/2/listenevents/ (e2e)', () => {
     expect(del.headers.allow).toBe('GET, POST, HEAD');
     const count = await t.http.post('/api/2/listenevents/count/').set('Authorization', as(alice)).send({});
     expect(count.status).toBe(405);
+  });
+
+  it('an asset that does not exist is 400 Invalid pk (create and PATCH); deleting an asset deletes its plays', async () => {
+    const missing = await post(alice, {
+      session: aliceSession,
+      asset: 999,
+      starttime: '2026-12-01T10:00:00',
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({ asset: ['Invalid pk "999" - object does not exist.'] });
+    const id = (
+      await post(alice, { session: aliceSession, asset: 12, starttime: '2026-12-01T10:00:00' }).expect(200)
+    ).body.id;
+    const patched = await t.http
+      .patch(`/api/2/listenevents/${id}`)
+      .set('Authorization', as(alice))
+      .send({ asset: 998 });
+    expect(patched.status).toBe(400);
+    expect(patched.body).toEqual({ asset: ['Invalid pk "998" - object does not exist.'] });
+    await t.http.delete('/api/2/assets/12/').set('Authorization', as(admin)).expect(204);
+    await get(alice, `/api/2/listenevents/${id}/`).expect(404);
+  });
+
+  it("start_time__range: upstream's today / yesterday / week / month / year (UTC); a bad choice is 400", async () => {
+    const session = await makeSession(t, alice.id, aliceProject);
+    const now = Date.now();
+    const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000);
+    const times = [0, 1, 10, 400].map(at);
+    const ids: number[] = [];
+    for (const time of times)
+      ids.push(
+        (
+          await post(alice, {
+            session,
+            asset: 1,
+            starttime: time.toISOString().replace('Z', ''),
+          }).expect(200)
+        ).body.id,
+      );
+    const list = async (range: string) =>
+      (
+        await get(alice, `/api/2/listenevents/?session_id=${session}&start_time__range=${range}`).expect(200)
+      ).body.map((e: { id: number }) => e.id);
+    const d = new Date(now);
+    const where = (keep: (time: Date) => boolean) => ids.filter((_id, i) => keep(times[i]));
+    expect(await list('today')).toEqual([ids[0]]);
+    expect(await list('yesterday')).toEqual([ids[1]]);
+    expect(await list('week')).toEqual([ids[0], ids[1]]);
+    expect(await list('month')).toEqual(
+      where((x) => x.getUTCFullYear() === d.getUTCFullYear() && x.getUTCMonth() === d.getUTCMonth()),
+    );
+    expect(await list('year')).toEqual(where((x) => x.getUTCFullYear() === d.getUTCFullYear()));
+    const both = await get(
+      alice,
+      `/api/2/listenevents/?session_id=${session}&start_time__range=week&start_time__lte=${at(0.5).toISOString()}`,
+    ).expect(200);
+    expect(both.body.map((e: { id: number }) => e.id)).toEqual([ids[1]]);
+    const bad = await get(alice, '/api/2/listenevents/?start_time__range=2025-01-01,2025-02-01').expect(400);
+    expect(bad.body).toEqual({
+      start_time__range: [
+        'Select a valid choice. 2025-01-01,2025-02-01 is not one of the available choices.',
+      ],
+    });
   });
 });

@@ -85,6 +85,58 @@ describe('authorization matrix (e2e)', () => {
     expect(problems).toEqual([]);
   });
 
+  // The route's row in the table reads the owner's private experiment; this proves the other half of the
+  // policy: a PUBLIC project (admin-created on the Roundware surface) is read by every authenticated
+  // user, including a registered device, while a private experiment stays 404 for them.
+  it('GET /api/2/projects/:id: another user and a device user read a public project, not a private experiment', async () => {
+    // runs before the table (whose rows log out and revoke the shared users' tokens); fresh users
+    const [admin, owner, other] = await Promise.all([t.admin(), t.makeUser(), t.makeUser()]);
+    const otherKey = await t.apiKey(other, 'matrix public');
+    const pub = (
+      await t.http
+        .post('/api/2/projects/')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ name: 'matrix public' })
+        .expect(200)
+    ).body;
+    const priv = (
+      await t.http
+        .post('/api/experiments')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .send({ name: 'matrix private' })
+        .expect(201)
+    ).body;
+    const device = await t.http
+      .post('/api/2/users/')
+      .send({ device_id: 'authz-matrix-device', client_type: 'web' })
+      .expect(200);
+    const callers: Array<[string, string]> = [
+      ['other (JWT)', `Bearer ${other.token}`],
+      ['other (API key)', `Bearer ${otherKey}`],
+      ['device', `token ${device.body.token as string}`],
+    ];
+    for (const [label, auth] of callers) {
+      const session = await t.http
+        .post('/api/2/sessions/')
+        .set('Authorization', auth)
+        .send({ project_id: pub.id, client_system: 'matrix' })
+        .expect(200);
+      const read = await t.http
+        .get(`/api/2/projects/${pub.id}/?session_id=${session.body.id}`)
+        .set('Authorization', auth);
+      expect({ label, status: read.status, id: read.body.id }).toEqual({ label, status: 200, id: pub.id });
+      const hidden = await t.http
+        .get(`/api/2/projects/${priv.experiment_id}/?session_id=${session.body.id}`)
+        .set('Authorization', auth);
+      expect({ label, status: hidden.status }).toEqual({ label, status: 404 });
+      const start = await t.http
+        .post('/api/2/sessions/')
+        .set('Authorization', auth)
+        .send({ project_id: priv.experiment_id, client_system: 'matrix' });
+      expect({ label, status: start.status }).toEqual({ label, status: 400 });
+    }
+  });
+
   describe.each(Object.entries(AUTHZ_TABLE))('%s', (key, entry) => {
     const method = key.split(' ')[0];
 

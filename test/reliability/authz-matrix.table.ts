@@ -130,7 +130,11 @@ const freshOwnerEvent = async (ctx: MatrixContext): Promise<number> => {
 const ownerEvent = (ctx: MatrixContext): Promise<number> => once(ctx, 'event', () => freshOwnerEvent(ctx));
 
 const freshOwnerListenEvent = async (ctx: MatrixContext): Promise<number> => {
-  const body = { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' };
+  const body = {
+    session: await ownerSession(ctx),
+    asset: await ownerContent(ctx, 'assets'),
+    starttime: '2026-12-01T10:00:00',
+  };
   return (await ctx.as(ctx.owner, 'POST', '/api/2/listenevents/', body, 200)).id as number;
 };
 const ownerListenEvent = (ctx: MatrixContext): Promise<number> =>
@@ -682,7 +686,7 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
       path: `/api/2/projects/${await ownerProject(ctx)}/?session_id=${await ownerSession(ctx)}`,
     }),
     expect: ownedRead(200),
-    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user (test/sessions/roundware-projects.e2e-spec.ts)",
+    note: "the owner's private project (an experiment) with the owner's session; a public project is read by every user, a device user included (the 'public project' test of authz-matrix.e2e-spec.ts)",
   },
   'PATCH /api/2/projects/:id': {
     request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/`, body: {} }),
@@ -778,7 +782,11 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'POST /api/2/listenevents': {
     request: async (ctx) => ({
       path: '/api/2/listenevents/',
-      body: { session: await ownerSession(ctx), asset: 1, starttime: '2026-12-01T10:00:00' },
+      body: {
+        session: await ownerSession(ctx),
+        asset: await ownerContent(ctx, 'assets'),
+        starttime: '2026-12-01T10:00:00',
+      },
     }),
     expect: createIn(200),
     note: 'as POST /api/2/events/: an invisible session is 400 "Invalid pk"',
@@ -934,6 +942,19 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   'GET /api/2/projects/:id/uiconfig': {
     request: async (ctx) => ({ path: `/api/2/projects/${await ownerProject(ctx)}/uiconfig/` }),
     expect: ownedRead(200),
+  },
+  'GET /api/2/assets/:id/votes': {
+    request: async (ctx) => ({ path: `/api/2/assets/${await ownerContent(ctx, 'assets')}/votes/` }),
+    expect: ownedRead(200),
+    note: "whoever sees the asset's project reads its vote counts",
+  },
+  'POST /api/2/assets/:id/votes': {
+    request: async (ctx) => ({
+      path: `/api/2/assets/${await ownerContent(ctx, 'assets')}/votes/`,
+      body: { session_id: await ownerSession(ctx), vote_type: 'like', value: 1 },
+    }),
+    expect: ownedRead(200),
+    note: "any user who sees the asset's project votes from a session they see; another user's private project's asset: 404",
   },
   'POST /api/2/envelopes': {
     request: async (ctx) => ({ path: '/api/2/envelopes/', body: { session_id: await ownerSession(ctx) } }),

@@ -133,11 +133,11 @@ const EVENT_FIELDS = [
 ];
 
 /** `POST /api/2/listenevents/` bodies (with the session) and `PATCH` ones (without). */
-const validListenEvent = (sessionId: number, create: boolean) =>
+const validListenEvent = (sessionId: number, assetId: number, create: boolean) =>
   fc.record(
     {
       ...(create ? { session: fc.constant(sessionId) } : {}),
-      asset: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      asset: fc.constant(assetId),
       starttime: fc.constantFrom('2026-12-01T10:00:00', '2026-12-01T10:00:00.250Z', '2026-12-01'),
       duration_in_seconds: fc.double({ min: 0, max: 3600, noNaN: true }),
     },
@@ -916,8 +916,11 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     method: 'POST',
     path: () => '/api/2/listenevents/',
     as: 'user',
-    setup: (ctx) => once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp)),
-    valid: (ctx) => validListenEvent(ctx.state.eventSession, true),
+    setup: async (ctx) => {
+      await contentSetup(ctx);
+      await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+    },
+    valid: (ctx) => validListenEvent(ctx.state.eventSession, ctx.state.contentAsset, true),
     fields: LISTEN_EVENT_FIELDS,
     form: true,
   },
@@ -926,13 +929,18 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     path: (ctx) => `/api/2/listenevents/${ctx.state.listenEventId}`,
     as: 'user',
     setup: async (ctx) => {
+      await contentSetup(ctx);
       await once(ctx, 'eventSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
       await once(ctx, 'listenEventId', async () => {
-        const body = { session: ctx.state.eventSession, asset: 1, starttime: '2026-12-01T10:00:00' };
+        const body = {
+          session: ctx.state.eventSession,
+          asset: ctx.state.contentAsset,
+          starttime: '2026-12-01T10:00:00',
+        };
         return (await call(ctx, 'user', 'post', '/api/2/listenevents/', body, 200)).id;
       });
     },
-    valid: () => validListenEvent(0, false),
+    valid: (ctx) => validListenEvent(0, ctx.state.contentAsset, false),
     fields: LISTEN_EVENT_FIELDS.filter((f) => f !== 'session' && f !== 'session_id'),
   },
   'POST /api/2/events/batch/': {
@@ -1217,6 +1225,25 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     valid: (ctx) => fc.record({ session_id: fc.constant(ctx.state.envelopeSession) }),
     fields: ['session_id'],
   },
+  'POST /api/2/assets/:id/votes/': {
+    method: 'POST',
+    path: (ctx) => `/api/2/assets/${ctx.state.contentAsset}/votes/`,
+    as: 'user',
+    setup: async (ctx) => {
+      await contentSetup(ctx);
+      await once(ctx, 'envelopeSession', async () => (await newSession(ctx, 'tmp'), ctx.state.tmp));
+    },
+    valid: (ctx) =>
+      fc.record(
+        {
+          session_id: fc.constant(ctx.state.envelopeSession),
+          vote_type: fc.constantFrom('like', 'flag', 'rate', 'block_asset', 'block_user'),
+          value: fc.option(fc.integer({ min: -5, max: 5 }), { nil: null }),
+        },
+        { requiredKeys: ['session_id', 'vote_type'] },
+      ),
+    fields: ['session_id', 'vote_type', 'value'],
+  },
   'PATCH /api/2/envelopes/:id/': {
     method: 'PATCH',
     path: (ctx) => `/api/2/envelopes/${ctx.state.envelope}/`,
@@ -1300,8 +1327,22 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
   'GET /api/2/projects/': {
     path: () => '/api/2/projects/',
     as: 'user',
-    params: ['page', 'page_size'],
-    plausible: { page: ['1', '2'], page_size: ['1', '10'] },
+    params: [
+      'page',
+      'page_size',
+      'name',
+      'listen_enabled',
+      'geo_listen_enabled',
+      'speak_enabled',
+      'geo_speak_enabled',
+    ],
+    plausible: {
+      page: ['1', '2'],
+      page_size: ['1', '10'],
+      name: ['walk'],
+      listen_enabled: ['true', '0'],
+      speak_enabled: ['1', 'false'],
+    },
   },
   'GET /api/sessions': {
     path: () => '/api/sessions',
@@ -1342,18 +1383,24 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
       'starttime',
       'start_time__gte',
       'start_time__lte',
+      'start_time__range',
       'duration',
       'duration__gte',
       'duration__lte',
       'page',
       'page_size',
     ],
-    plausible: { session_id: ['1'], start_time__gte: ['2026-12-01T10:00:00'], page_size: ['1', '10'] },
+    plausible: {
+      session_id: ['1'],
+      start_time__gte: ['2026-12-01T10:00:00'],
+      start_time__range: ['today', 'week', 'year'],
+      page_size: ['1', '10'],
+    },
   },
   'GET /api/2/listenevents/count/': {
     path: () => '/api/2/listenevents/count/',
     as: 'user',
-    params: ['session_id', 'asset_id', 'project_id', 'start_time__gte', 'duration__lte'],
+    params: ['session_id', 'asset_id', 'project_id', 'start_time__gte', 'start_time__range', 'duration__lte'],
   },
   'GET /api/2/events/export/': {
     path: () => '/api/2/events/export/',

@@ -315,4 +315,41 @@ describe('Roundware projects /api/2/projects/ (e2e): public projects, upstream f
     expect(del.status).toBe(405);
     expect(del.headers.allow).toBe('GET, POST, HEAD');
   });
+
+  it("list filters as upstream's ProjectFilterSet: name (icontains), the four booleans; bad choices 400", async () => {
+    const make = async (name: string, flags: object) =>
+      (
+        await t.http
+          .post('/api/2/projects/')
+          .set('Authorization', bearer(admin))
+          .send({ name, ...flags })
+          .expect(200)
+      ).body.id as number;
+    const a = await make('Filter Harbour', { listen_enabled: true, geo_listen_enabled: true });
+    const b = await make('filter hill', { speak_enabled: true, geo_speak_enabled: true });
+    const ids = async (query: string) =>
+      (
+        (await t.http.get(`/api/2/projects/?${query}`).set('Authorization', rw(other.token)).expect(200))
+          .body as { id: number }[]
+      ).map((p) => p.id);
+    expect(await ids('name=FILTER')).toEqual([a, b]);
+    expect(await ids('name=harb')).toEqual([a]);
+    expect(await ids('name=filter&listen_enabled=true')).toEqual([a]);
+    expect(await ids('name=filter&listen_enabled=0')).toEqual([b]);
+    expect(await ids('name=filter&geo_listen_enabled=1&speak_enabled=false')).toEqual([a]);
+    expect(await ids('name=filter&speak_enabled=1&geo_speak_enabled=true')).toEqual([b]);
+    expect(await ids('name=filter%25')).toEqual([a, b]);
+    const paged = await t.http
+      .get('/api/2/projects/?name=filter&speak_enabled=true&page_size=10')
+      .set('Authorization', rw(other.token))
+      .expect(200);
+    expect(paged.body).toMatchObject({ count: 1, results: [{ id: b }] });
+    const bad = await t.http
+      .get('/api/2/projects/?listen_enabled=yes')
+      .set('Authorization', rw(other.token))
+      .expect(400);
+    expect(bad.body).toEqual({
+      listen_enabled: ['Select a valid choice. yes is not one of the available choices.'],
+    });
+  });
 });

@@ -66,6 +66,34 @@ export interface paths {
         patch: operations["updateRoundwareAsset"];
         trace?: never;
     };
+    "/api/2/assets/{id}/votes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An asset's vote counts, per vote type
+         * @description `[{type, total}]`, fewest first; `rate` also carries `avg`, the mean value (as upstream’s `vote_count_by_asset`). Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listRoundwareAssetVotes"];
+        put?: never;
+        /**
+         * Vote on an asset from one of your sessions
+         * @description Any authenticated user who sees the asset’s project. One vote per session, asset and type: with `value` it is stored (or its value replaced); without `value`, an earlier vote of the type is removed (upstream’s toggle) and answered as it was. Answers 200 with the vote and the asset's counts after it. The session must be the caller's (operators, admins: any) and in the asset's project, else 400 `Invalid pk`. Scoped to the projects the caller can see (public Roundware projects: every authenticated user; private experiments: their owner, operators and admins); another user's private project's content answers 404.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["voteRoundwareAsset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/2/audiotracks/": {
         parameters: {
             query?: never;
@@ -3717,6 +3745,20 @@ export interface components {
              */
             username: string;
         };
+        CreateVoteDto: {
+            /**
+             * @description A session of yours in the asset’s project
+             * @example 1
+             */
+            session_id: number;
+            /**
+             * @description Sent: the vote is stored (or its value replaced). Left out while this session already has a vote of this type on the asset: that vote is removed (a toggle, as upstream).
+             * @example 1
+             */
+            value?: number | null;
+            /** @example like */
+            vote_type: components["schemas"]["RoundwareVoteType"];
+        };
         CreateWebhookDto: {
             /** @description The events to receive; all of them when absent. */
             events?: components["schemas"]["WebhookEventName"][];
@@ -4481,6 +4523,8 @@ export interface components {
         Role: "admin" | "operator" | "user";
         /** @enum {string} */
         RoundwareAudioStreamBitrate: "64" | "96" | "112" | "128" | "160" | "192" | "256" | "320";
+        /** @enum {string} */
+        RoundwareBooleanChoice: "true" | "false" | "1" | "0";
         RoundwareCountDto: {
             /**
              * @description Visible sessions matching the filters
@@ -4488,6 +4532,8 @@ export interface components {
              */
             count: number;
         };
+        /** @enum {string} */
+        RoundwareDateRange: "today" | "yesterday" | "week" | "month" | "year";
         RoundwareProjectDto: {
             /** @example mp3 */
             audio_format: string;
@@ -4592,6 +4638,8 @@ export interface components {
             /** @example -8000 */
             timezone?: string | null;
         };
+        /** @enum {string} */
+        RoundwareVoteType: "like" | "flag" | "rate" | "block_asset" | "block_user";
         ScheduleSessionDto: {
             /** @example false */
             add_to_schedule: boolean;
@@ -5559,6 +5607,33 @@ export interface components {
             /** @description An access or refresh JWT */
             token: string;
         };
+        VoteCountDto: {
+            /**
+             * @description Only on `rate`: the mean value
+             * @example 4.5
+             */
+            avg?: number;
+            /** @example 3 */
+            total: number;
+            /** @example like */
+            type: components["schemas"]["RoundwareVoteType"];
+        };
+        VoteDto: {
+            /** @example 5 */
+            asset_id: number;
+            /** @description The asset's counts after this vote */
+            asset_votes: components["schemas"]["VoteCountDto"][];
+            /** @example 1 */
+            id: number;
+            /** @example 1 */
+            session_id: number;
+            /** @example like */
+            type: components["schemas"]["RoundwareVoteType"];
+            /** @example 1 */
+            value: number | null;
+            /** @example 4 */
+            voter_id: number | null;
+        };
         WebhookAttemptDto: {
             /** @example 1 */
             attempt: number;
@@ -6027,6 +6102,170 @@ export interface operations {
                 };
             };
             /** @description No such asset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listRoundwareAssetVotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteCountDto"][];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such asset, or one of a project you cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    voteRoundwareAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteDto"];
+                };
+            };
+            /** @description A missing or invalid field, or a session that is not yours or of another project */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "vote_type": [
+                     *         "\"love\" is not a valid choice."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such asset, or one of a project you cannot see */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7299,6 +7538,8 @@ export interface operations {
                 start_time__gte?: string;
                 /** @description Started at or before (naive = UTC) */
                 start_time__lte?: string;
+                /** @description Upstream's `DateRangeFilter` on the start (UTC calendar): `today`, `yesterday`, `week` (the past 7 days and today), `month` (this month), `year` (this year). Combines with `start_time__gte`/`__lte`. */
+                start_time__range?: components["schemas"]["RoundwareDateRange"];
                 /** @description Started exactly then (naive = UTC) */
                 starttime?: string;
             };
@@ -7734,6 +7975,8 @@ export interface operations {
                 start_time__gte?: string;
                 /** @description Started at or before (naive = UTC) */
                 start_time__lte?: string;
+                /** @description Upstream's `DateRangeFilter` on the start (UTC calendar): `today`, `yesterday`, `week` (the past 7 days and today), `month` (this month), `year` (this year). Combines with `start_time__gte`/`__lte`. */
+                start_time__range?: components["schemas"]["RoundwareDateRange"];
                 /** @description Started exactly then (naive = UTC) */
                 starttime?: string;
             };
@@ -7786,10 +8029,20 @@ export interface operations {
     listRoundwareProjects: {
         parameters: {
             query?: {
+                /** @description Projects whose `geo_listen_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                geo_listen_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Projects whose `geo_speak_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                geo_speak_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Projects whose `listen_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                listen_enabled?: components["schemas"]["RoundwareBooleanChoice"];
+                /** @description Name contains this text (case-insensitive) */
+                name?: string;
                 /** @description Page number, 1-based */
                 page?: number;
                 /** @description Items per page */
                 page_size?: number;
+                /** @description Projects whose `speak_enabled` is true (`true`, `1`) or false (`false`, `0`), as upstream */
+                speak_enabled?: components["schemas"]["RoundwareBooleanChoice"];
             };
             header?: never;
             path?: never;

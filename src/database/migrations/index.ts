@@ -11,6 +11,8 @@ import { GuideWebhooks1763800007100 } from './1763800007100-GuideWebhooks';
 import { RoundwareProjects1763800008000 } from './1763800008000-RoundwareProjects';
 import { ProjectContent1763800009000 } from './1763800009000-ProjectContent';
 import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
+import { AssetVotes1763800011000 } from './1763800011000-AssetVotes';
+import { ListenEventAssetFk1763800012000 } from './1763800012000-ListenEventAssetFk';
 import { MainVenueUnique1763800013000 } from './1763800013000-MainVenueUnique';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
@@ -28,5 +30,7 @@ export const MIGRATIONS = [
   RoundwareProjects1763800008000,
   ProjectContent1763800009000,
   RefreshSessions1763800010000,
+  AssetVotes1763800011000,
+  ListenEventAssetFk1763800012000,
   MainVenueUnique1763800013000,
 ];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, Max, Min, ValidateBy, ValidationOptions } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { parseDateTimeMicros } from '../../common/time';
 import { DRF_MESSAGES } from '../../common/validation';
@@ -136,6 +136,10 @@ export class ListenEventDto {
 }
 
 /** `GET /api/2/listenevents/` and `count/`: upstream's ListeningHistoryItemFilterSet. */
+/** The choices of upstream's `start_time__range` (django-filter's `DateRangeFilter`). */
+export const START_TIME_RANGES = ['today', 'yesterday', 'week', 'month', 'year'] as const;
+export type StartTimeRange = (typeof START_TIME_RANGES)[number];
+
 export class ListenEventFiltersDto {
   @ApiPropertyOptional({ type: 'integer', description: 'Listen events of this session' })
   @IsOptional()
@@ -181,6 +185,19 @@ export class ListenEventFiltersDto {
   @IsOptional()
   @IsDateTimeText()
   start_time__lte?: string;
+
+  @ApiPropertyOptional({
+    enum: START_TIME_RANGES,
+    enumName: 'RoundwareDateRange',
+    description:
+      "Upstream's `DateRangeFilter` on the start (UTC calendar): `today`, `yesterday`, `week` (the past 7 " +
+      'days and today), `month` (this month), `year` (this year). Combines with `start_time__gte`/`__lte`.',
+  })
+  @IsOptional()
+  @IsIn(START_TIME_RANGES, {
+    message: ({ value }) => `Select a valid choice. ${String(value)} is not one of the available choices.`,
+  })
+  start_time__range?: StartTimeRange;
 
   @ApiPropertyOptional({ type: 'integer', description: 'Duration exactly this many nanoseconds (upstream)' })
   @IsOptional()

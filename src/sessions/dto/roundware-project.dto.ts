@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -346,7 +347,36 @@ export class RoundwareProjectQueryDto {
 }
 
 /** `GET /api/2/projects/`: the whole list, or one page when `page`/`page_size` is given. */
-export class RoundwareProjectListQueryDto extends PageQueryDto {}
+/** Upstream's `BOOLEAN_CHOICES` of its project filters (api2/filters.py). */
+export const PROJECT_FILTER_BOOLEANS = ['true', 'false', '1', '0'] as const;
+
+function ProjectBooleanFilter(what: string) {
+  return applyDecorators(
+    ApiPropertyOptional({
+      enum: PROJECT_FILTER_BOOLEANS,
+      enumName: 'RoundwareBooleanChoice',
+      description: `Projects whose \`${what}\` is true (\`true\`, \`1\`) or false (\`false\`, \`0\`), as upstream`,
+    }),
+    IsOptional(),
+    IsIn(PROJECT_FILTER_BOOLEANS, {
+      message: ({ value }) => `Select a valid choice. ${String(value)} is not one of the available choices.`,
+    }),
+  );
+}
+
+/** `GET /api/2/projects/`: upstream's ProjectFilterSet filters, and pages on request. */
+export class RoundwareProjectListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Name contains this text (case-insensitive)', example: 'walk' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255, { message: MAX_LENGTH_MESSAGE(255) })
+  name?: string;
+
+  @ProjectBooleanFilter('listen_enabled') listen_enabled?: string;
+  @ProjectBooleanFilter('geo_listen_enabled') geo_listen_enabled?: string;
+  @ProjectBooleanFilter('speak_enabled') speak_enabled?: string;
+  @ProjectBooleanFilter('geo_speak_enabled') geo_speak_enabled?: string;
+}
 
 /** A project in upstream's field set (roundware-server `api2/serializers.py` ProjectSerializer). */
 export class RoundwareProjectDto {
