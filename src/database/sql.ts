@@ -14,6 +14,17 @@ const MAX_STATEMENTS = 500;
 /** Positional values for `?`, or named values for `:name` (for statements that repeat one). */
 export type SqlParams = SqlValue[] | Record<string, SqlValue>;
 
+/**
+ * What a SQLite statement answers as `all` (its rows), `one` (its first row) or `run` (`SqlRunResult`).
+ * A write asked for `one` runs to completion (`.all()`): `.get()` resets the statement after its first row,
+ * before it finishes, and SQLite runs its automatic WAL checkpoint only when a statement finishes.
+ */
+function sqliteAnswer(kind: SqlStep['kind'], statement: Database.Statement, values: SqlValue[]): unknown {
+  if (kind === 'all') return statement.all(...values);
+  if (kind === 'one') return statement.readonly ? statement.get(...values) : statement.all(...values)[0];
+  return { changes: statement.run(...values).changes } satisfies SqlRunResult;
+}
+
 const sqliteValues = (values: SqlValue[]) => values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
 
 export interface SqlRunResult {
@@ -111,26 +122,21 @@ export class Sql implements OnApplicationShutdown {
   /** Rows of a statement: `?` with an array of values, or `:name` with an object of them. */
   async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
     const [text, values] = this.bind(sql, params);
-    if (this.sqlite) return (await this.sqliteStatement(text)).all(...values) as T[];
+    if (this.sqlite) return sqliteAnswer('all', await this.sqliteStatement(text), values) as T[];
     return (await this.pgQuery(text, values)).rows as T[];
   }
 
   /** The first row of a statement (a read, or a write with `RETURNING`), or undefined. */
   async one<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
     const [text, values] = this.bind(sql, params);
-    if (this.sqlite) {
-      const statement = await this.sqliteStatement(text);
-      // A write runs to completion (`.all()`): `.get()` resets the statement after its first row, before
-      // it finishes, and SQLite runs its automatic WAL checkpoint only when a statement finishes.
-      return (statement.readonly ? statement.get(...values) : statement.all(...values)[0]) as T | undefined;
-    }
+    if (this.sqlite) return sqliteAnswer('one', await this.sqliteStatement(text), values) as T | undefined;
     return (await this.pgQuery(text, values)).rows[0] as T | undefined;
   }
 
   /** A write without `RETURNING`. */
   async run(sql: string, params: SqlParams = []): Promise<SqlRunResult> {
     const [text, values] = this.bind(sql, params);
-    if (this.sqlite) return { changes: (await this.sqliteStatement(text)).run(...values).changes };
+    if (this.sqlite) return sqliteAnswer('run', await this.sqliteStatement(text), values) as SqlRunResult;
     return { changes: (await this.pgQuery(text, values)).rowCount ?? 0 };
   }
 
@@ -182,10 +188,7 @@ export class Sql implements OnApplicationShutdown {
 
   private executeSqlite(s: SqlStep): unknown {
     const [text, values] = this.bind(s.sql, s.params);
-    const statement = this.prepared(text);
-    if (s.kind === 'all') return statement.all(...values);
-    if (s.kind === 'one') return statement.readonly ? statement.get(...values) : statement.all(...values)[0];
-    return { changes: statement.run(...values).changes } satisfies SqlRunResult;
+    return sqliteAnswer(s.kind, this.prepared(text), values);
   }
 
   private async inTransaction<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
