@@ -15,6 +15,8 @@ const NON_ADMIN_DELETES: Record<string, string> = {
   'DELETE /open-api/v1.1/locations/:id': "a guide owner edits their guide's content (issue 16: v1.1)",
   'DELETE /open-api/v1/guides/:id/webhooks/:webhookId':
     "a guide owner removes their guide's webhooks (issue 16)",
+  'DELETE /open-api/v1.1/guides/:id/webhooks/:webhookId':
+    "a guide owner removes their guide's webhooks (issue 16: v1.1)",
 };
 
 describe('route inventory', () => {

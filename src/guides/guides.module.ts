@@ -26,7 +26,7 @@ import { ScheduleTracksRepository } from './schedule-tracks.repository';
 import { ScheduleTracksService } from './schedule-tracks.service';
 import { WebhookEvents } from './webhook-events.service';
 import { WebhookPoller } from './webhook-poller.service';
-import { WebhooksController } from './webhooks.controller';
+import { WebhooksController, WebhooksV11Controller } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
@@ -59,6 +59,7 @@ import { WebhooksService } from './webhooks.service';
     LocationsV11Controller,
     ScheduleSessionsV11Controller,
     WebhooksController,
+    WebhooksV11Controller,
   ],
   providers: [
     GuidesRepository,

@@ -231,11 +231,24 @@ export class ScheduleSessionsRepository {
     return out;
   }
 
-  /** Deletes a session (its links go with it); `inTransaction` runs in the same transaction. */
-  async deleteById(id: number, inTransaction?: () => Promise<void>): Promise<void> {
+  /**
+   * Deletes a session (its links go with it); `inTransaction` runs in the same transaction and is told how
+   * many sessions its guide has left. On PostgreSQL the guide's row is locked first, so two deletes of a
+   * guide's last sessions are serialised and exactly one of them sees none left (SQLite has one writer).
+   */
+  async deleteById(
+    session: Pick<ScheduleSession, 'id' | 'guideId'>,
+    inTransaction?: (remaining: number) => Promise<void>,
+  ): Promise<void> {
     await this.sql.transaction(async (manager) => {
-      await manager.getRepository(ScheduleSession).delete({ id });
-      if (inTransaction) await inTransaction();
+      if (this.sql.postgres)
+        await this.sql.all('SELECT id FROM guides WHERE id = ? FOR UPDATE', [session.guideId]);
+      await manager.getRepository(ScheduleSession).delete({ id: session.id });
+      const left = await this.sql.one<{ count: number }>(
+        'SELECT COUNT(*) AS count FROM schedule_sessions WHERE guide_id = ?',
+        [session.guideId],
+      );
+      if (inTransaction) await inTransaction(Number(left?.count ?? 0));
     });
   }
 }

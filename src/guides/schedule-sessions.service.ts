@@ -168,13 +168,18 @@ export class ScheduleSessionsService {
     return toGuidebookSession(session, { tracks, locations });
   }
 
-  /** The guide's owner (or an admin) deletes a session of it; its track links go with it. */
+  /**
+   * The guide's owner (or an admin) deletes a session of it; its track links go with it. The delete that
+   * leaves the guide without sessions also emits `Builder-AllSessionsInGuideDeleted` (after the session's
+   * own event), as Guidebook's Builder does when a guide's schedule is emptied.
+   */
   async remove(auth: AuthUser, version: GuidebookVersion, id: number): Promise<void> {
     const session = await this.readable(auth, id);
     const guide = await this.assertCanWrite(auth, session);
-    await this.sessions.deleteById(session.id, () =>
-      this.sessionEvent(auth, version, guide, 'Builder-SessionDeleted', session),
-    );
+    await this.sessions.deleteById(session, async (remaining) => {
+      await this.sessionEvent(auth, version, guide, 'Builder-SessionDeleted', session);
+      if (remaining === 0) await this.events.emit(auth, version, guide, 'Builder-AllSessionsInGuideDeleted');
+    });
   }
 
   /** Writes a session's webhook event in the transaction of its change. */

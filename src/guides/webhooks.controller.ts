@@ -8,6 +8,7 @@ import {
   Post,
   Query,
   Req,
+  Type,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
@@ -21,6 +22,7 @@ import { IdPipe } from '../common/validation';
 import { CreatedWebhookDto, CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto';
 import { FormBodyInterceptor } from './form-body.interceptor';
 import { GuidebookDailyLimitGuard } from './guidebook-daily-limit.guard';
+import { GuidebookVersion, named } from './guidebook-version';
 import {
   ApiCreateWebhook,
   ApiDeleteWebhook,
@@ -29,58 +31,67 @@ import {
 } from './webhooks.openapi';
 import { WebhooksService } from './webhooks.service';
 
-/** Webhooks of a guide (`/open-api/v1/guides/{id}/webhooks/`): registration and the delivery log. */
-@ApiTags('guidebook')
-@Controller('open-api/v1/guides/:id/webhooks')
-@Auth()
-@UseGuards(GuidebookDailyLimitGuard)
-@UseInterceptors(FormBodyInterceptor)
-export class WebhooksController {
-  constructor(private readonly webhooks: WebhooksService) {}
+/**
+ * Webhooks of a guide (`/open-api/v1/guides/{id}/webhooks/`, `/open-api/v1.1/…`): registration and the
+ * delivery log, one class per version (the same webhooks on both).
+ */
+function webhooksController(version: GuidebookVersion): Type<unknown> {
+  @ApiTags('guidebook')
+  @Controller(`open-api/${version}/guides/:id/webhooks`)
+  @Auth()
+  @UseGuards(GuidebookDailyLimitGuard)
+  @UseInterceptors(FormBodyInterceptor)
+  class WebhooksController {
+    constructor(readonly webhooks: WebhooksService) {}
 
-  @Post()
-  @ApiCreateWebhook()
-  create(
-    @CurrentUser() auth: AuthUser,
-    @Param('id', IdPipe) guide: number,
-    @Body() dto: CreateWebhookDto,
-  ): Promise<CreatedWebhookDto> {
-    return this.webhooks.create(auth, guide, dto);
-  }
+    @Post()
+    @ApiCreateWebhook(version)
+    create(
+      @CurrentUser() auth: AuthUser,
+      @Param('id', IdPipe) guide: number,
+      @Body() dto: CreateWebhookDto,
+    ): Promise<CreatedWebhookDto> {
+      return this.webhooks.create(auth, guide, dto);
+    }
 
-  @Get()
-  @ApiListWebhooks()
-  async list(
-    @CurrentUser() auth: AuthUser,
-    @Req() req: Request,
-    @Param('id', IdPipe) guide: number,
-    @Query() query: PageQueryDto,
-  ): Promise<DrfPage<WebhookDto>> {
-    const pr = query.toPageRequest(50);
-    return toDrfPage(req, pr, await this.webhooks.list(auth, guide, pr));
-  }
+    @Get()
+    @ApiListWebhooks(version)
+    async list(
+      @CurrentUser() auth: AuthUser,
+      @Req() req: Request,
+      @Param('id', IdPipe) guide: number,
+      @Query() query: PageQueryDto,
+    ): Promise<DrfPage<WebhookDto>> {
+      const pr = query.toPageRequest(50);
+      return toDrfPage(req, pr, await this.webhooks.list(auth, guide, pr));
+    }
 
-  @Delete(':webhookId')
-  @HttpCode(204)
-  @ApiDeleteWebhook()
-  remove(
-    @CurrentUser() auth: AuthUser,
-    @Param('id', IdPipe) guide: number,
-    @Param('webhookId', IdPipe) id: number,
-  ): Promise<void> {
-    return this.webhooks.remove(auth, guide, id);
-  }
+    @Delete(':webhookId')
+    @HttpCode(204)
+    @ApiDeleteWebhook(version)
+    remove(
+      @CurrentUser() auth: AuthUser,
+      @Param('id', IdPipe) guide: number,
+      @Param('webhookId', IdPipe) id: number,
+    ): Promise<void> {
+      return this.webhooks.remove(auth, guide, id);
+    }
 
-  @Get(':webhookId/deliveries')
-  @ApiListWebhookDeliveries()
-  async deliveries(
-    @CurrentUser() auth: AuthUser,
-    @Req() req: Request,
-    @Param('id', IdPipe) guide: number,
-    @Param('webhookId', IdPipe) id: number,
-    @Query() query: PageQueryDto,
-  ): Promise<DrfPage<WebhookDeliveryDto>> {
-    const pr = query.toPageRequest(50);
-    return toDrfPage(req, pr, await this.webhooks.deliveries(auth, guide, id, pr));
+    @Get(':webhookId/deliveries')
+    @ApiListWebhookDeliveries(version)
+    async deliveries(
+      @CurrentUser() auth: AuthUser,
+      @Req() req: Request,
+      @Param('id', IdPipe) guide: number,
+      @Param('webhookId', IdPipe) id: number,
+      @Query() query: PageQueryDto,
+    ): Promise<DrfPage<WebhookDeliveryDto>> {
+      const pr = query.toPageRequest(50);
+      return toDrfPage(req, pr, await this.webhooks.deliveries(auth, guide, id, pr));
+    }
   }
+  return named(WebhooksController, version === 'v1' ? 'WebhooksController' : 'WebhooksV11Controller');
 }
+
+export const WebhooksController = webhooksController('v1');
+export const WebhooksV11Controller = webhooksController('v1.1');

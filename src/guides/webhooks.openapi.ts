@@ -9,9 +9,10 @@ import {
 import { ApiDrfErrors, ApiDrfPage } from '../common/api-responses';
 import { CreatedWebhookDto, CreateWebhookDto, WebhookDeliveryDto, WebhookDto } from './dto/webhook.dto';
 import { GUIDE_WRITE_403, GUIDEBOOK_429 } from './dto/seed-examples';
+import { GuidebookVersion, operationIdOf } from './guidebook-version';
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER } from './webhook-poller.service';
 
-/* The OpenAPI prose of `/open-api/v1/guides/{id}/webhooks/` (WebhooksController). */
+/* The OpenAPI prose of `/open-api/v1(.1)/guides/{id}/webhooks/` (webhooksController). */
 
 const NOT_FOUND = { status: 404, description: "No such guide or webhook, or another user's guide" };
 const DELIVERY =
@@ -22,12 +23,14 @@ const DELIVERY =
   `\`${IDEMPOTENCY_HEADER}: <weid>\` (the same on every retry). A 2xx answer delivers it; anything else ` +
   '(redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, ' +
   'Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), ' +
-  'Builder-AllSessionsInGuideDeleted.';
+  'Builder-AllSessionsInGuideDeleted (standard properties only; sent by the session delete that leaves the guide ' +
+  "with no sessions, after its Builder-SessionDeleted). The webhooks are the guide's: `/open-api/v1/` and " +
+  '`/open-api/v1.1/` list the same ones.';
 
-export const ApiCreateWebhook = () =>
+export const ApiCreateWebhook = (version: GuidebookVersion) =>
   applyDecorators(
     ApiOperation({
-      operationId: 'createGuideWebhook',
+      operationId: operationIdOf('createGuideWebhook', version),
       summary: "Register a webhook for a guide's events (owner or admin)",
       description: `${DELIVERY} The answer carries the signing \`secret\`, shown only once.`,
     }),
@@ -49,10 +52,10 @@ export const ApiCreateWebhook = () =>
     ),
   );
 
-export const ApiListWebhooks = () =>
+export const ApiListWebhooks = (version: GuidebookVersion) =>
   applyDecorators(
     ApiOperation({
-      operationId: 'listGuideWebhooks',
+      operationId: operationIdOf('listGuideWebhooks', version),
       summary: "A guide's webhooks (without their secrets)",
       description: DELIVERY,
     }),
@@ -60,21 +63,21 @@ export const ApiListWebhooks = () =>
     ApiDrfErrors(NOT_FOUND, GUIDEBOOK_429),
   );
 
-export const ApiDeleteWebhook = () =>
+export const ApiDeleteWebhook = (version: GuidebookVersion) =>
   applyDecorators(
     ApiNoContentResponse({ description: 'Removed, with its pending deliveries and log' }),
     ApiOperation({
-      operationId: 'deleteGuideWebhook',
+      operationId: operationIdOf('deleteGuideWebhook', version),
       summary: 'Remove a webhook (owner or admin)',
       description: 'Removes the webhook; its undelivered events are dropped with it.',
     }),
     ApiDrfErrors(GUIDE_WRITE_403, NOT_FOUND, GUIDEBOOK_429),
   );
 
-export const ApiListWebhookDeliveries = () =>
+export const ApiListWebhookDeliveries = (version: GuidebookVersion) =>
   applyDecorators(
     ApiOperation({
-      operationId: 'listGuideWebhookDeliveries',
+      operationId: operationIdOf('listGuideWebhookDeliveries', version),
       summary: "A webhook's delivery log, newest first",
       description:
         'Every event written for the webhook: its body, status (`pending`, `delivered`, `failed`), and each attempt with the status code or the error.',

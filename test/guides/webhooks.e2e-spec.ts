@@ -128,7 +128,8 @@ describe('Guidebook webhooks (e2e)', () => {
         .delete(`/open-api/v1/sessions/${created.body.id}/`)
         .set('Authorization', alice.auth)
         .expect(204);
-      await receiver.waitFor(3);
+      // the guide's last session went: the guide-wide event follows the session's
+      await receiver.waitFor(4);
       // a refused change writes no event
       await t.http
         .patch(`/open-api/v1/sessions/${created.body.id}/`)
@@ -140,13 +141,19 @@ describe('Guidebook webhooks (e2e)', () => {
         'Builder-SessionCreated',
         'Builder-SessionUpdated',
         'Builder-SessionDeleted',
+        'Builder-AllSessionsInGuideDeleted',
       ]);
       expect(receiver.got.map((r) => r.json.properties.session_name)).toEqual([
         'Opening',
         'Opening keynote',
         'Opening keynote',
+        undefined,
       ]);
-      for (const r of receiver.got) {
+      const all = receiver.got[3];
+      expect(all.headers['x-hub-signature-256']).toBe(signed(hook.secret, all.body));
+      expect(all.json.properties).toMatchObject({ guide_id: String(guide), guide_name: 'Hooked' });
+      expect(all.json.properties).not.toHaveProperty('session_id');
+      for (const r of receiver.got.slice(0, 3)) {
         expect(r.headers['x-hub-signature-256']).toBe(signed(hook.secret, r.body));
         expect(r.headers['idempotency-key']).toBe(r.json.weid);
         expect(r.headers['content-type']).toBe('application/json');
@@ -165,12 +172,12 @@ describe('Guidebook webhooks (e2e)', () => {
       }
       expect(receiver.got[0].json.properties.open_api_version).toBe('v1.1');
       expect(receiver.got[1].json.properties.open_api_version).toBe('v1');
-      expect(new Set(receiver.got.map((r) => r.json.weid)).size).toBe(3);
+      expect(new Set(receiver.got.map((r) => r.json.weid)).size).toBe(4);
       const log = await t.http
         .get(`/open-api/v1/guides/${guide}/webhooks/${hook.id}/deliveries/`)
         .set('Authorization', alice.auth)
         .expect(200);
-      expect(log.body.count).toBe(3);
+      expect(log.body.count).toBe(4);
       for (const d of log.body.results) {
         expect(d).toMatchObject({ status: 'delivered', attempts: 1, next_attempt_at: null });
         expect(d.log).toEqual([expect.objectContaining({ attempt: 1, status_code: 200, error: null })]);
@@ -192,6 +199,66 @@ describe('Guidebook webhooks (e2e)', () => {
         .set('Authorization', bob.auth)
         .send({ url: receiver.url })
         .expect(404);
+    });
+
+    it('serves the same webhooks on v1.1; AllSessionsInGuideDeleted comes only with the last session', async () => {
+      const made = await t.http
+        .post(`/open-api/v1.1/guides/${guide}/webhooks/`)
+        .set('Authorization', alice.auth)
+        .type('form')
+        .send({ url: receiver.url })
+        .expect(201);
+      const hook = made.body as { id: number; secret: string };
+      const v1 = await t.http
+        .get(`/open-api/v1/guides/${guide}/webhooks/`)
+        .set('Authorization', alice.auth)
+        .expect(200);
+      expect(v1.body.results.map((w: { id: number }) => w.id)).toEqual([hook.id]);
+      const ids: number[] = [];
+      for (const name of ['First', 'Second']) {
+        const s = await t.http
+          .post('/open-api/v1.1/sessions/')
+          .set('Authorization', alice.auth)
+          .send(session(guide, name))
+          .expect(201);
+        ids.push(s.body.id);
+      }
+      await t.http.delete(`/open-api/v1.1/sessions/${ids[0]}/`).set('Authorization', alice.auth).expect(204);
+      await receiver.waitFor(3);
+      await sleep(300);
+      expect(receiver.got.map((r) => r.json.event)).toEqual([
+        'Builder-SessionCreated',
+        'Builder-SessionCreated',
+        'Builder-SessionDeleted',
+      ]);
+      await t.http.delete(`/open-api/v1.1/sessions/${ids[1]}/`).set('Authorization', alice.auth).expect(204);
+      await receiver.waitFor(5);
+      await sleep(300);
+      expect(receiver.got.slice(3).map((r) => r.json.event)).toEqual([
+        'Builder-SessionDeleted',
+        'Builder-AllSessionsInGuideDeleted',
+      ]);
+      for (const r of receiver.got)
+        expect(r.headers['x-hub-signature-256']).toBe(signed(hook.secret, r.body));
+      const log = await t.http
+        .get(`/open-api/v1.1/guides/${guide}/webhooks/${hook.id}/deliveries/`)
+        .set('Authorization', alice.auth)
+        .expect(200);
+      expect(log.body.count).toBe(5);
+      expect(log.body.results[0]).toMatchObject({
+        status: 'delivered',
+        event: 'Builder-AllSessionsInGuideDeleted',
+      });
+      await t.http.get(`/open-api/v1.1/guides/${guide}/webhooks/`).set('Authorization', bob.auth).expect(404);
+      await t.http
+        .delete(`/open-api/v1.1/guides/${guide}/webhooks/${hook.id}/`)
+        .set('Authorization', alice.auth)
+        .expect(204);
+      const none = await t.http
+        .get(`/open-api/v1/guides/${guide}/webhooks/`)
+        .set('Authorization', alice.auth)
+        .expect(200);
+      expect(none.body.count).toBe(0);
     });
 
     it('only sends the events a webhook subscribed to', async () => {

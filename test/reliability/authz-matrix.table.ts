@@ -467,7 +467,7 @@ const freshOwnerWebhook = async (ctx: MatrixContext): Promise<number> => {
 const ownerWebhook = (ctx: MatrixContext): Promise<number> =>
   once(ctx, 'webhook', () => freshOwnerWebhook(ctx));
 
-/** Webhooks of a guide (v1 only): registered and removed by its owner, read by whoever reads the guide. */
+/** Webhooks of a guide (the same on v1.1): registered and removed by its owner, read by whoever reads the guide. */
 const GUIDE_WEBHOOKS: Record<string, RouteCase> = {
   'POST /open-api/v1/guides/:id/webhooks': {
     request: async (ctx) => ({
@@ -815,6 +815,7 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
   ...GUIDEBOOK_V1,
   ...guidebookV11(GUIDEBOOK_V1),
   ...GUIDE_WEBHOOKS,
+  ...guidebookV11(GUIDE_WEBHOOKS),
 
   // ---- Audiobookshelf (/audiobookshelf/api/): plain-text errors ----
   'POST /audiobookshelf/api/libraries': {

@@ -1086,6 +1086,25 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     fields: ['url', 'events', 'id'],
   }),
 
+  ...guidebook('POST /open-api/v1.1/guides/:id/webhooks/', {
+    method: 'POST',
+    path: (ctx) => `/open-api/v1.1/guides/${ctx.state.guideId}/webhooks/`,
+    as: 'user',
+    setup: userGuide,
+    valid: () =>
+      fc.record(
+        {
+          url: fc.constantFrom('https://hooks.example.org/a', 'http://example.com/hook?x=1'),
+          events: fc.constantFrom(
+            ['Builder-SessionCreated'],
+            ['Builder-SessionDeleted', 'Builder-SessionUpdated'],
+          ),
+        },
+        { requiredKeys: ['url'] },
+      ),
+    fields: ['url', 'events', 'id'],
+  }),
+
   // ---- Audiobookshelf playback sessions and catalogue ----
   'POST /audiobookshelf/api/items/:id/play': {
     method: 'POST',

@@ -1894,6 +1894,78 @@ export interface paths {
         patch: operations["updateGuideV11"];
         trace?: never;
     };
+    "/open-api/v1.1/guides/{id}/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guide's webhooks (without their secrets)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted (standard properties only; sent by the session delete that leaves the guide with no sessions, after its Builder-SessionDeleted). The webhooks are the guide's: `/open-api/v1/` and `/open-api/v1.1/` list the same ones.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhooksV11"];
+        put?: never;
+        /**
+         * Register a webhook for a guide's events (owner or admin)
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted (standard properties only; sent by the session delete that leaves the guide with no sessions, after its Builder-SessionDeleted). The webhooks are the guide's: `/open-api/v1/` and `/open-api/v1.1/` list the same ones. The answer carries the signing `secret`, shown only once.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        post: operations["createGuideWebhookV11"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/guides/{id}/webhooks/{webhookId}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook (owner or admin)
+         * @description Removes the webhook; its undelivered events are dropped with it.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteGuideWebhookV11"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-api/v1.1/guides/{id}/webhooks/{webhookId}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log, newest first
+         * @description Every event written for the webhook: its body, status (`pending`, `delivered`, `failed`), and each attempt with the status code or the error.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listGuideWebhookDeliveriesV11"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open-api/v1.1/locations/": {
         parameters: {
             query?: never;
@@ -2173,7 +2245,7 @@ export interface paths {
         };
         /**
          * A guide's webhooks (without their secrets)
-         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted.
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted (standard properties only; sent by the session delete that leaves the guide with no sessions, after its Builder-SessionDeleted). The webhooks are the guide's: `/open-api/v1/` and `/open-api/v1.1/` list the same ones.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -2181,7 +2253,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook for a guide's events (owner or admin)
-         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted. The answer carries the signing `secret`, shown only once.
+         * @description Guidebook configures webhooks in its Builder, not through the API; here the guide's owner registers them. Each change made through the Open API writes its event to an outbox in the same transaction; a poller POSTs Guidebook's body `{weid, event, properties, extra_metadata}` (JSON) with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body keyed with the webhook's secret>` and `Idempotency-Key: <weid>` (the same on every retry). A 2xx answer delivers it; anything else (redirects are not followed) is retried with exponential backoff. Events: Builder-SessionCreated, Builder-SessionUpdated, Builder-SessionDeleted (with `session_id`, `session_name`), Builder-AllSessionsInGuideDeleted (standard properties only; sent by the session delete that leaves the guide with no sessions, after its Builder-SessionDeleted). The webhooks are the guide's: `/open-api/v1/` and `/open-api/v1.1/` list the same ones. The answer carries the signing `secret`, shown only once.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -15153,6 +15225,457 @@ export interface operations {
                     /**
                      * @example {
                      *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhooksV11: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    createGuideWebhookV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+                "application/x-www-form-urlencoded": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The webhook and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookDto"];
+                };
+            };
+            /** @description A URL that is not http(s), points at a private address, or an unknown event */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": [
+                     *         "Only http and https URLs are allowed."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request body is too large."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Unsupported media type \"text/plain\" in request."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    deleteGuideWebhookV11: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed, with its pending deliveries and log */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The caller can read the guide (operators read all) but only its owner or an admin may change its content */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "You do not have permission to perform this action."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description No such guide or webhook, or another user's guide */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /** @description The account's GUIDEBOOK_DAILY_LIMIT requests of this UTC day are spent (every response carries X-RateLimit-Limit and X-RateLimit-Remaining); Retry-After gives the seconds until the next UTC midnight */
+            429: {
+                headers: {
+                    /** @description Seconds until the client may try again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Request was throttled. Expected available in 3600 seconds."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+        };
+    };
+    listGuideWebhookDeliveriesV11: {
+        parameters: {
+            query?: {
+                /** @description Page number, 1-based */
+                page?: number;
+                /** @description Items per page */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                id: number;
+                /** @description Id (a positive 32-bit integer; anything else answers 404) */
+                webhookId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results in DRF's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        count: number;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the next page; null on the last page
+                         * @example null
+                         */
+                        next: string | null;
+                        /**
+                         * Format: uri
+                         * @description Absolute URL of the previous page; null on the first page
+                         * @example null
+                         */
+                        previous: string | null;
+                        results: components["schemas"]["WebhookDeliveryDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Authentication credentials were not provided."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"];
+                };
+            };
+            /**
+             * @description Not found; also a `page` past the last page (`{"detail": "Invalid page."}`)
+             *
+             *     No such guide or webhook, or another user's guide
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "Not found."
                      *     }
                      */
                     "application/json": components["schemas"]["DrfError"];
