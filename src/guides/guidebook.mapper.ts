@@ -57,9 +57,14 @@ export interface SessionLinks {
 
 /**
  * The seed's 13 keys in the seed's order, then the keys of today's docs (Guidebook adds response keys
- * without a version bump, so both versions answer all of them); ids ascending.
+ * without a version bump, so both versions answer all of them); ids ascending. `mediaBase` is where media
+ * links point (`mediaUrlBase`): the image is an absolute URL, as Guidebook answers its CDN's.
  */
-export function toGuidebookSession(session: ScheduleSession, links: SessionLinks): ScheduleSessionDto {
+export function toGuidebookSession(
+  session: ScheduleSession,
+  links: SessionLinks,
+  mediaBase: string,
+): ScheduleSessionDto {
   return {
     id: session.id,
     created_at: toGuidebookTime(session.createdAt),
@@ -75,7 +80,7 @@ export function toGuidebookSession(session: ScheduleSession, links: SessionLinks
     guide: session.guideId,
     schedule_tracks: links.tracks,
     locations: links.locations,
-    image: null,
+    image: session.imagePath ? `${mediaBase}/media/${session.imagePath}` : null,
     rank: Number(session.rank ?? 0),
     waitlist: Boolean(session.waitlist),
     require_login: Boolean(session.requireLogin),

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { acceptMultipart } from '../common/media-type';
 import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
+import { AppConfig } from '../config/app-config';
+import { MediaModule, mediaUploadOptions } from '../media/media.module';
+import { MediaStore } from '../media/media-store.service';
 import { Guide } from './entities/guide.entity';
 import { GuideWebhook } from './entities/guide-webhook.entity';
 import { Location } from './entities/location.entity';
@@ -30,6 +35,10 @@ import { WebhooksController, WebhooksV11Controller } from './webhooks.controller
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
+// session images are multipart uploads (Guidebook's "Images" page): POST and PATCH of sessions, both versions
+acceptMultipart('POST', /^\/open-api\/v1(\.1)?\/sessions\/?$/);
+acceptMultipart('PATCH', /^\/open-api\/v1(\.1)?\/sessions\/[^/]+\/?$/);
+
 /**
  * Guidebook Open API: guides, schedule tracks, locations and schedule sessions under `/open-api/v1/` and
  * `/open-api/v1.1/` (one implementation; each controller is made once per version).
@@ -48,6 +57,12 @@ import { WebhooksService } from './webhooks.service';
       WebhookAttempt,
     ]),
     RateLimitModule,
+    MediaModule,
+    MulterModule.registerAsync({
+      imports: [MediaModule],
+      inject: [MediaStore, AppConfig],
+      useFactory: mediaUploadOptions,
+    }),
   ],
   controllers: [
     GuidesController,

@@ -10,14 +10,19 @@ import {
   Query,
   Req,
   Type,
+  UploadedFile,
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
+import { AppConfig } from '../config/app-config';
+import { mediaUrlBase } from '../common/media-links';
+import { UploadCleanupInterceptor } from '../media/media.module';
 import { DrfPage, toDrfPage } from '../common/pagination';
 import {
   CreateScheduleSessionDto,
@@ -37,7 +42,7 @@ import {
   ApiListScheduleSessionsOfGuide,
   ApiUpdateScheduleSession,
 } from './schedule-sessions.openapi';
-import { ScheduleSessionsService } from './schedule-sessions.service';
+import { ScheduleSessionsService, UploadedImage } from './schedule-sessions.service';
 
 /** Guidebook Open API schedule sessions (`/open-api/v1/sessions/`, `/open-api/v1.1/…`), one class per version. */
 function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
@@ -47,15 +52,26 @@ function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
   @UseGuards(GuidebookDailyLimitGuard)
   @UseInterceptors(FormBodyInterceptor)
   class ScheduleSessionsController {
-    constructor(readonly sessions: ScheduleSessionsService) {}
+    constructor(
+      readonly sessions: ScheduleSessionsService,
+      readonly config: AppConfig,
+    ) {}
+
+    /** Where the answers' image URLs point. */
+    mediaBase(req: Request): string {
+      return mediaUrlBase(req, this.config.http.publicUrl);
+    }
 
     @Post()
+    @UseInterceptors(FileInterceptor('image'), UploadCleanupInterceptor, FormBodyInterceptor)
     @ApiCreateScheduleSession(version)
     create(
       @CurrentUser() auth: AuthUser,
       @Body() dto: CreateScheduleSessionDto | CreateScheduleSessionV11Dto,
+      @Req() req: Request,
+      @UploadedFile() image: UploadedImage | undefined,
     ): Promise<ScheduleSessionDto> {
-      return this.sessions.create(auth, version, dto);
+      return this.sessions.create(auth, version, dto, this.mediaBase(req), image);
     }
 
     @Get()
@@ -66,7 +82,7 @@ function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
       @Query() query: ListScheduleSessionsQueryDto,
     ): Promise<DrfPage<ScheduleSessionDto>> {
       const pr = query.toPageRequest(50);
-      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, query));
+      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, query, this.mediaBase(req)));
     }
 
     /**
@@ -82,23 +98,31 @@ function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
       @Query() query: ListScheduleSessionsQueryDto,
     ): Promise<DrfPage<ScheduleSessionDto>> {
       const pr = query.toPageRequest(50);
-      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, Object.assign(query, { guide })));
+      const filtered = Object.assign(query, { guide });
+      return toDrfPage(req, pr, await this.sessions.list(auth, version, pr, filtered, this.mediaBase(req)));
     }
 
     @Get(':id')
     @ApiGetScheduleSession(version)
-    get(@CurrentUser() auth: AuthUser, @Param('id', IdPipe) id: number): Promise<ScheduleSessionDto> {
-      return this.sessions.get(auth, id);
+    get(
+      @CurrentUser() auth: AuthUser,
+      @Param('id', IdPipe) id: number,
+      @Req() req: Request,
+    ): Promise<ScheduleSessionDto> {
+      return this.sessions.get(auth, id, this.mediaBase(req));
     }
 
     @Patch(':id')
+    @UseInterceptors(FileInterceptor('image'), UploadCleanupInterceptor, FormBodyInterceptor)
     @ApiUpdateScheduleSession(version)
     update(
       @CurrentUser() auth: AuthUser,
       @Param('id', IdPipe) id: number,
       @Body() dto: UpdateScheduleSessionDto,
+      @Req() req: Request,
+      @UploadedFile() image: UploadedImage | undefined,
     ): Promise<ScheduleSessionDto> {
-      return this.sessions.update(auth, version, id, dto);
+      return this.sessions.update(auth, version, id, dto, this.mediaBase(req), image);
     }
 
     @Delete(':id')
@@ -118,7 +142,7 @@ function scheduleSessionsController(version: GuidebookVersion): Type<unknown> {
   ) as unknown[];
   Reflect.defineMetadata(
     'design:paramtypes',
-    [types[0], bodyClass],
+    types.map((type, i) => (i === 1 ? bodyClass : type)),
     ScheduleSessionsController.prototype,
     'create',
   );

@@ -42,6 +42,12 @@ const LIST_RULES =
   'without an end sort after the others ascending). A filter value that cannot match anything answers 400.';
 const v11Note = (version: GuidebookVersion) => (version === 'v1' ? '' : ` ${V11_LIST_NOTE.trim()}`);
 
+/** Guidebook's "Images" page: a multipart request. */
+const IMAGE_NOTE =
+  'An image comes as a multipart request (`multipart/form-data`, the other fields as form fields): the ' +
+  '`image` part, PNG or JPEG by content (anything else 400 on `image`, over UPLOAD_MAX_BYTES 413); answers ' +
+  'carry it as an absolute URL. In JSON or a form `image` may only be null or blank. ';
+
 const CREATE_V1 =
   'Creates a session of a guide, as the seed does. Required: `guide`, `name`, `description_html` ' +
   '(may be empty or null; sanitised), `start_time`. Times are converted to UTC (naive = UTC). A blank ' +
@@ -61,9 +67,9 @@ export const ApiCreateScheduleSession = (version: GuidebookVersion) =>
     ApiOperation({
       operationId: operationIdOf('createScheduleSession', version),
       summary: 'Create a session in a guide you own',
-      description: (version === 'v1' ? CREATE_V1 : CREATE_V11) + GUIDEBOOK_DESCRIPTION_NOTE,
+      description: (version === 'v1' ? CREATE_V1 : CREATE_V11) + IMAGE_NOTE + GUIDEBOOK_DESCRIPTION_NOTE,
     }),
-    ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
+    ApiConsumes('application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'),
     ApiBody({
       type: version === 'v1' ? CreateScheduleSessionDto : CreateScheduleSessionV11Dto,
       examples: CREATE_SCHEDULE_SESSION_EXAMPLES,
@@ -132,9 +138,10 @@ export const ApiUpdateScheduleSession = (version: GuidebookVersion) =>
         'Changes only the fields sent; the time rules of creation apply to the result (clearing ' +
         '`end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the ' +
         "session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin " +
-        `may change it; an operator who can read it gets 403. ${GUIDEBOOK_DESCRIPTION_NOTE}`,
+        'may change it; an operator who can read it gets 403. A new `image` part replaces the image (the old ' +
+        `URL stops answering); \`image: null\` (or blank) removes it. ${IMAGE_NOTE}${GUIDEBOOK_DESCRIPTION_NOTE}`,
     }),
-    ApiConsumes('application/json', 'application/x-www-form-urlencoded'),
+    ApiConsumes('application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'),
     ApiBody({
       type: UpdateScheduleSessionDto,
       examples: {

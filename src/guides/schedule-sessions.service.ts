@@ -16,11 +16,21 @@ import { ScheduleSession } from './entities/schedule-session.entity';
 import { Guide } from './entities/guide.entity';
 import { GuideAccess } from './guide-access.service';
 import { WebhookEvents } from './webhook-events.service';
+import { GUIDEBOOK_FOLDER, imageExtensionOf, MediaStore } from '../media/media-store.service';
 import { toGuidebookSession } from './guidebook.mapper';
 import { assertListFilter, GuidebookVersion } from './guidebook-version';
 import { GuidesRepository } from './guides.repository';
 import { resolveRegistration, resolveSessionTimes, SessionRegistration } from './schedule-rules';
 import { LinkChange, ScheduleSessionsRepository, TrackLinkRefused } from './schedule-sessions.repository';
+
+/** The part of a multer upload the service reads. */
+export interface UploadedImage {
+  /** Where multer wrote it (inside the store's `.incoming/`). */
+  path: string;
+}
+
+const IMAGE_MESSAGE =
+  'Upload a valid image. The file you uploaded was either not an image or a corrupted image (PNG or JPEG only).';
 
 const blankToNull = (text: string | null | undefined): string | null => (text ? text : null);
 
@@ -51,7 +61,10 @@ function diff(current: number[], next: number[]): LinkChange {
 
 /**
  * Schedule sessions of guides. A session and its track links are written in one transaction (by the
- * repository), so a refused link leaves the session as it was (or not created at all).
+ * repository), so a refused link leaves the session as it was (or not created at all). An uploaded image
+ * is moved from the store's `.incoming/` to its final name as the last step of that transaction (a failed
+ * transaction removes it again), and the image it replaces is removed once the change is committed; an upload
+ * not kept is removed from `.incoming/` by the route's `UploadCleanupInterceptor`.
  */
 @Injectable()
 export class ScheduleSessionsService {
@@ -60,6 +73,7 @@ export class ScheduleSessionsService {
     private readonly guides: GuidesRepository,
     private readonly access: GuideAccess,
     private readonly events: WebhookEvents,
+    private readonly media: MediaStore,
   ) {}
 
   /**
@@ -70,6 +84,8 @@ export class ScheduleSessionsService {
     auth: AuthUser,
     version: GuidebookVersion,
     dto: CreateScheduleSessionDto | CreateScheduleSessionV11Dto,
+    mediaBase: string,
+    image?: UploadedImage,
   ): Promise<ScheduleSessionDto> {
     const guide = await this.access.writableFromBody(auth, dto.guide);
     const times = resolveSessionTimes(null, dto);
@@ -80,6 +96,7 @@ export class ScheduleSessionsService {
     );
     const tracks = await this.tracksOfGuide(guide.id, dto.schedule_tracks ?? []);
     const locations = await this.locationsOfGuide(guide.id, dto.locations ?? []);
+    const imagePath = image ? await this.imageName(image) : null;
     const now = nowMicros();
     const session = await this.sessions
       .insertSession(
@@ -92,16 +109,21 @@ export class ScheduleSessionsService {
           allowRating: dto.allow_rating ?? defaultOn,
           importId: blankToNull(dto.import_id),
           rank: dto.rank ?? 0,
+          imagePath,
           createdAt: now,
           lastUpdated: now,
         },
         { tracks, locations },
-        (created) => this.sessionEvent(auth, version, guide, 'Builder-SessionCreated', created),
+        async (created) => {
+          await this.sessionEvent(auth, version, guide, 'Builder-SessionCreated', created);
+          if (image && imagePath) await this.media.commit(image.path, imagePath);
+        },
       )
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
+        if (imagePath) await this.media.remove(imagePath);
         throw trackLinkError(error);
       });
-    return toGuidebookSession(session, { tracks, locations });
+    return toGuidebookSession(session, { tracks, locations }, mediaBase);
   }
 
   async list(
@@ -109,6 +131,7 @@ export class ScheduleSessionsService {
     version: GuidebookVersion,
     page: PageRequest,
     query: ListScheduleSessionsQueryDto,
+    mediaBase: string,
   ): Promise<Page<ScheduleSessionDto>> {
     assertListFilter(version, query.guide);
     const ordering = parseOrdering(query.ordering);
@@ -122,12 +145,13 @@ export class ScheduleSessionsService {
       page.pageSize,
     );
     const links = await this.sessions.linksOf(rows.map((r) => r.id));
-    return { count, items: rows.map((row) => toGuidebookSession(row, links.get(row.id)!)) };
+    return { count, items: rows.map((row) => toGuidebookSession(row, links.get(row.id)!, mediaBase)) };
   }
 
-  async get(auth: AuthUser, id: number): Promise<ScheduleSessionDto> {
+  async get(auth: AuthUser, id: number, mediaBase: string): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
-    return toGuidebookSession(session, (await this.sessions.linksOf([session.id])).get(session.id)!);
+    const links = (await this.sessions.linksOf([session.id])).get(session.id)!;
+    return toGuidebookSession(session, links, mediaBase);
   }
 
   async update(
@@ -135,6 +159,8 @@ export class ScheduleSessionsService {
     version: GuidebookVersion,
     id: number,
     dto: UpdateScheduleSessionDto,
+    mediaBase: string,
+    image?: UploadedImage,
   ): Promise<ScheduleSessionDto> {
     const session = await this.readable(auth, id);
     const guide = await this.assertCanWrite(auth, session);
@@ -157,15 +183,21 @@ export class ScheduleSessionsService {
     if (dto.description_html !== undefined) session.descriptionHtml = sanitizeBasicHtml(dto.description_html);
     if (dto.allow_rating !== undefined) session.allowRating = dto.allow_rating;
     if (dto.import_id !== undefined) session.importId = blankToNull(dto.import_id);
+    const replaced = session.imagePath;
+    const imagePath = image ? await this.imageName(image) : null;
+    if (image || dto.image === null) session.imagePath = imagePath;
     session.lastUpdated = Math.max(nowMicros(), session.lastUpdated + 1);
     await this.sessions
-      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations), () =>
-        this.sessionEvent(auth, version, guide, 'Builder-SessionUpdated', session),
-      )
-      .catch((error: unknown) => {
+      .updateSession(session, diff(current.tracks, tracks), diff(current.locations, locations), async () => {
+        await this.sessionEvent(auth, version, guide, 'Builder-SessionUpdated', session);
+        if (image && imagePath) await this.media.commit(image.path, imagePath);
+      })
+      .catch(async (error: unknown) => {
+        if (imagePath) await this.media.remove(imagePath);
         throw trackLinkError(error);
       });
-    return toGuidebookSession(session, { tracks, locations });
+    if (replaced && replaced !== session.imagePath) await this.media.remove(replaced);
+    return toGuidebookSession(session, { tracks, locations }, mediaBase);
   }
 
   /**
@@ -180,6 +212,14 @@ export class ScheduleSessionsService {
       await this.sessionEvent(auth, version, guide, 'Builder-SessionDeleted', session);
       if (remaining === 0) await this.events.emit(auth, version, guide, 'Builder-AllSessionsInGuideDeleted');
     });
+    if (session.imagePath) await this.media.remove(session.imagePath);
+  }
+
+  /** A new store name for an uploaded image (`guidebook/<random>.png|jpg`, by its content), or 400. */
+  private async imageName(image: UploadedImage): Promise<string> {
+    const ext = imageExtensionOf(await this.media.headOf(image.path));
+    if (!ext) throw FieldErrorsException.of('image', IMAGE_MESSAGE);
+    return `${GUIDEBOOK_FOLDER}/${this.media.newName(ext)}`;
   }
 
   /** Writes a session's webhook event in the transaction of its change. */

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
-import { AUDIO_TYPES } from './media-store.service';
+import { AUDIO_TYPES, IMAGE_TYPES } from './media-store.service';
 
 /**
  * Sends a media store file (an absolute path `MediaStore.resolveExisting` answered) with Express's
  * `res.sendFile` (the `send` library): Range requests (206 with `Content-Range`, 416 with
  * `Content-Range: bytes (star)/size` for an unsatisfiable range), `Accept-Ranges`, `Content-Length`,
- * `Last-Modified`. Headers: the audio type by extension, `Cross-Origin-Resource-Policy: cross-origin`
+ * `Last-Modified`. Headers: the audio or image type by extension, `Cross-Origin-Resource-Policy: cross-origin`
  * (an <audio> element of an app on another origin loads it), `Cache-Control: private, max-age=3600`.
  * `null` (no such file in the store) answers 404.
  */
@@ -25,7 +25,7 @@ export async function sendMedia(res: Response, path: string | null): Promise<voi
         lastModified: true,
         dotfiles: 'allow',
         headers: {
-          'Content-Type': AUDIO_TYPES[ext] ?? 'application/octet-stream',
+          'Content-Type': AUDIO_TYPES[ext] ?? IMAGE_TYPES[ext] ?? 'application/octet-stream',
           'Cache-Control': 'private, max-age=3600',
           'Cross-Origin-Resource-Policy': 'cross-origin',
         },

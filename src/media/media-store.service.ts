@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { realpath, rename, stat, unlink } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { AppConfig } from '../config/app-config';
 
@@ -43,8 +43,20 @@ export function audioExtensionOf(mimeType: string): string | undefined {
   return aliases[type];
 }
 
+/** Image types the store serves, by extension (Guidebook session images: PNG and JPEG only, as Guidebook). */
+export const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg' };
+
+/** The image extension of a file's first bytes (its signature): `png`, `jpg`, or undefined for anything else. */
+export function imageExtensionOf(head: Buffer): 'png' | 'jpg' | undefined {
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg';
+  return undefined;
+}
+
 /** The folder of Roundware asset uploads inside the store. */
 export const ROUNDWARE_FOLDER = 'roundware';
+/** The folder of Guidebook session images inside the store. */
+export const GUIDEBOOK_FOLDER = 'guidebook';
 const INCOMING_FOLDER = '.incoming';
 
 /**
@@ -61,6 +73,7 @@ export class MediaStore {
   constructor(config: AppConfig) {
     this.root = resolve(config.media.dir);
     mkdirSync(join(this.root, ROUNDWARE_FOLDER), { recursive: true });
+    mkdirSync(join(this.root, GUIDEBOOK_FOLDER), { recursive: true });
     mkdirSync(join(this.root, INCOMING_FOLDER), { recursive: true });
   }
 
@@ -96,6 +109,20 @@ export class MediaStore {
     const temp = resolve(tempPath);
     if (!target || !temp.startsWith(this.incomingDir + sep)) throw new Error('media path outside the store');
     await rename(temp, target);
+  }
+
+  /** The first `bytes` bytes of an upload in `.incoming/` (to sniff its type). */
+  async headOf(tempPath: string, bytes = 16): Promise<Buffer> {
+    const temp = resolve(tempPath);
+    if (!temp.startsWith(this.incomingDir + sep)) throw new Error('media path outside the store');
+    const file = await open(temp, 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      const { bytesRead } = await file.read(buffer, 0, bytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
   }
 
   /** Removes an upload that will not be kept (missing is fine). */

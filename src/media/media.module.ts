@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
-import { MediaController } from './media.controller';
+import { GuidebookMediaController, MediaController } from './media.controller';
 import { MediaStore } from './media-store.service';
+
+/** What other modules take uploads with: multer's options into the store, and the cleanup of what is not kept. */
+export { mediaUploadOptions } from './media-upload';
+export { UploadCleanupInterceptor } from './upload-cleanup.interceptor';
 
 /** The media store (files under MEDIA_DIR) and its HTTP surface. */
 @Module({
-  controllers: [MediaController],
+  controllers: [MediaController, GuidebookMediaController],
   providers: [MediaStore],
   exports: [MediaStore],
 })

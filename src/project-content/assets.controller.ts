@@ -5,7 +5,7 @@ import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { mediaUrlBase } from './media-links';
+import { mediaUrlBase } from '../common/media-links';
 import { AssetsService } from './assets.service';
 import {
   CreateContentDocs,

@@ -19,7 +19,7 @@ import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { mediaUrlBase } from './media-links';
+import { mediaUrlBase } from '../common/media-links';
 import { AssetDto } from './dto/asset.dto';
 import {
   CreateEnvelopeDto,

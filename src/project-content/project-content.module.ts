@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { diskStorage } from 'multer';
 import { AuthModule } from '../auth/auth.module';
 import { acceptMultipart } from '../common/media-type';
 import { AppConfig } from '../config/app-config';
-import { MediaModule } from '../media/media.module';
+import { MediaModule, mediaUploadOptions } from '../media/media.module';
 import { MediaStore } from '../media/media-store.service';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AssetsController } from './assets.controller';
@@ -64,19 +63,7 @@ acceptMultipart('PATCH', /^\/api\/2\/envelopes\/[^/]+\/?$/);
     MulterModule.registerAsync({
       imports: [MediaModule],
       inject: [MediaStore, AppConfig],
-      useFactory: (store: MediaStore, config: AppConfig) => ({
-        storage: diskStorage({
-          destination: store.incomingDir,
-          filename: (_req, _file, done) => done(null, store.newName('upload')),
-        }),
-        limits: {
-          fileSize: config.media.uploadMaxBytes,
-          files: 1,
-          fields: 20,
-          fieldSize: 64 * 1024,
-          parts: 30,
-        },
-      }),
+      useFactory: mediaUploadOptions,
     }),
   ],
   controllers: [

@@ -332,6 +332,20 @@ const ownerMedia = (ctx: MatrixContext): Promise<string> =>
     if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${res.text}`);
     return new URL(res.body.file as string).pathname;
   });
+/** A Guidebook session image's media path (a multipart create with an `image` part; a 1×1 PNG). */
+const ownerSessionImage = (ctx: MatrixContext): Promise<string> =>
+  once(ctx, 'session-image', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const body = gbSessionBody(await ownerGuide(ctx));
+    let req = ctx.t.http.post('/open-api/v1.1/sessions/').set('Authorization', `Bearer ${ctx.owner.token}`);
+    for (const [key, value] of Object.entries(body)) if (value !== null) req = req.field(key, String(value));
+    const res = await req.attach('image', png, { filename: 'matrix.png', contentType: 'image/png' });
+    if (res.status !== 201) throw new Error(`image upload failed: ${res.status} ${res.text}`);
+    return new URL(res.body.image as string).pathname;
+  });
 const freshOwnerLocation = async (ctx: MatrixContext): Promise<number> => {
   const body = { guide: await ownerGuide(ctx), name: 'Room', location_type: 2 };
   return (await ctx.as(ctx.owner, 'POST', '/open-api/v1/locations/', body, 201)).id as number;
@@ -976,6 +990,12 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     request: async (ctx) => ({ path: await ownerMedia(ctx) }),
     expect: all(200),
     note: 'public, as upstream serves media: a browser <audio> sends no Authorization; the name is 128 random bits known only from the asset JSON',
+  },
+
+  'GET /media/guidebook/:name': {
+    request: async (ctx) => ({ path: await ownerSessionImage(ctx) }),
+    expect: all(200),
+    note: "public, as Guidebook's CDN serves session images to the apps; the name is 128 random bits known only from the session JSON",
   },
 
   // ---- keep last: it revokes the caller's JWTs, which the rows above still use ----

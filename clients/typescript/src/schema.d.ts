@@ -1810,6 +1810,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/media/guidebook/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Guidebook session's image (the session's `image` URL)
+         * @description Served without credentials, as Guidebook serves session images from its CDN to the apps: the name is 128 random bits, known only from the session JSON, which needs a credential that reads the guide. PNG or JPEG (the type sniffed from the upload); HTTP Range as for every media file. Only files inside `MEDIA_DIR` are ever served.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getGuidebookSessionImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/media/roundware/{name}": {
         parameters: {
             query?: never;
@@ -2107,7 +2129,7 @@ export interface paths {
         put?: never;
         /**
          * Create a session in a guide you own
-         * @description Creates a session of a guide, as today's docs describe. Required: `guide`, `name`, `start_time`; `description_html` is optional (sanitised); `allow_rating` and `add_to_schedule` default to true. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session; one that is not all-day needs an end not before its start. `schedule_tracks` and `locations` must belong to the same guide. `require_login` needs `add_to_schedule`; the registration dates and `max_capacity` need `require_login`; `waitlist` needs `max_capacity`. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         * @description Creates a session of a guide, as today's docs describe. Required: `guide`, `name`, `start_time`; `description_html` is optional (sanitised); `allow_rating` and `add_to_schedule` default to true. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session; one that is not all-day needs an end not before its start. `schedule_tracks` and `locations` must belong to the same guide. `require_login` needs `add_to_schedule`; the registration dates and `max_capacity` need `require_login`; `waitlist` needs `max_capacity`. An image comes as a multipart request (`multipart/form-data`, the other fields as form fields): the `image` part, PNG or JPEG by content (anything else 400 on `image`, over UPLOAD_MAX_BYTES 413); answers carry it as an absolute URL. In JSON or a form `image` may only be null or blank. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -2145,7 +2167,7 @@ export interface paths {
         head?: never;
         /**
          * Change the sent fields of a session
-         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. A new `image` part replaces the image (the old URL stops answering); `image: null` (or blank) removes it. An image comes as a multipart request (`multipart/form-data`, the other fields as form fields): the `image` part, PNG or JPEG by content (anything else 400 on `image`, over UPLOAD_MAX_BYTES 413); answers carry it as an absolute URL. In JSON or a form `image` may only be null or blank. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -2449,7 +2471,7 @@ export interface paths {
         put?: never;
         /**
          * Create a session in a guide you own
-         * @description Creates a session of a guide, as the seed does. Required: `guide`, `name`, `description_html` (may be empty or null; sanitised), `start_time`. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session (`all_day` defaults to true then); a session that is not all-day needs an end not before its start. `schedule_tracks` must be tracks of the same guide. A guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         * @description Creates a session of a guide, as the seed does. Required: `guide`, `name`, `description_html` (may be empty or null; sanitised), `start_time`. Times are converted to UTC (naive = UTC). A blank `end_time` makes an all-day session (`all_day` defaults to true then); a session that is not all-day needs an end not before its start. `schedule_tracks` must be tracks of the same guide. A guide the caller cannot see answers 400 on `guide`; one they can only read answers 403. An image comes as a multipart request (`multipart/form-data`, the other fields as form fields): the `image` part, PNG or JPEG by content (anything else 400 on `image`, over UPLOAD_MAX_BYTES 413); answers carry it as an absolute URL. In JSON or a form `image` may only be null or blank. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -2487,7 +2509,7 @@ export interface paths {
         head?: never;
         /**
          * Change the sent fields of a session
-         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
+         * @description Changes only the fields sent; the time rules of creation apply to the result (clearing `end_time` makes it all-day unless `all_day` says otherwise). `schedule_tracks` replaces the session's tracks. `guide` cannot change (it may be sent unchanged). The guide's owner or an admin may change it; an operator who can read it gets 403. A new `image` part replaces the image (the old URL stops answering); `image: null` (or blank) removes it. An image comes as a multipart request (`multipart/form-data`, the other fields as form fields): the `image` part, PNG or JPEG by content (anything else 400 on `image`, over UPLOAD_MAX_BYTES 413); answers carry it as an absolute URL. In JSON or a form `image` may only be null or blank. Users see the guides they own (with their tracks and sessions); operators and admins see all; anything else answers 404. Bodies are JSON or form data (DRF's rules: read-only fields such as `id` or `created_at` are ignored). Every request counts against the account's daily budget (429 beyond it).
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -3504,7 +3526,8 @@ export interface components {
              */
             guide: number;
             /**
-             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * Format: binary
+             * @description The image shown above the session (Guidebook: ideally 640×240): in a multipart body the PNG or JPEG file (its content decides, not its name; anything else is 400, over UPLOAD_MAX_BYTES 413). In JSON or a form only null or blank, which removes the image (on PATCH).
              * @example null
              */
             image?: string | null;
@@ -3582,7 +3605,8 @@ export interface components {
              */
             guide: number;
             /**
-             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * Format: binary
+             * @description The image shown above the session (Guidebook: ideally 640×240): in a multipart body the PNG or JPEG file (its content decides, not its name; anything else is 400, over UPLOAD_MAX_BYTES 413). In JSON or a form only null or blank, which removes the image (on PATCH).
              * @example null
              */
             image?: string | null;
@@ -4736,8 +4760,8 @@ export interface components {
             /** @example 106 */
             id: number;
             /**
-             * @description Always null (no image uploads)
-             * @example null
+             * @description The session's image, an absolute URL (served without credentials), or null without one
+             * @example https://hub.example.org/media/guidebook/q3h2Jk9sXb1m0fWcT5yZpA.png
              */
             image: string | null;
             /** @example null */
@@ -5421,7 +5445,8 @@ export interface components {
              */
             guide?: number;
             /**
-             * @description A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.
+             * Format: binary
+             * @description The image shown above the session (Guidebook: ideally 640×240): in a multipart body the PNG or JPEG file (its content decides, not its name; anything else is 400, over UPLOAD_MAX_BYTES 413). In JSON or a form only null or blank, which removes the image (on PATCH).
              * @example null
              */
             image?: string | null;
@@ -14656,6 +14681,78 @@ export interface operations {
             };
         };
     };
+    getGuidebookSessionImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's name in the store (from the session's `image`) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "password": [
+                     *         "This field is required."
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrfError"] | components["schemas"]["DrfFieldErrors"] | components["schemas"]["DrfFieldErrors"][];
+                };
+            };
+            /** @description No such image */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail?: string;
+                    };
+                };
+            };
+            /** @description Range not satisfiable */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail?: string;
+                    };
+                };
+            };
+        };
+    };
     getRoundwareMedia: {
         parameters: {
             query?: never;
@@ -16891,6 +16988,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["CreateScheduleSessionV11Dto"];
                 "application/x-www-form-urlencoded": components["schemas"]["CreateScheduleSessionV11Dto"];
+                "multipart/form-data": components["schemas"]["CreateScheduleSessionV11Dto"];
             };
         };
         responses: {
@@ -17184,6 +17282,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["UpdateScheduleSessionDto"];
                 "application/x-www-form-urlencoded": components["schemas"]["UpdateScheduleSessionDto"];
+                "multipart/form-data": components["schemas"]["UpdateScheduleSessionDto"];
             };
         };
         responses: {
@@ -19570,6 +19669,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["CreateScheduleSessionDto"];
                 "application/x-www-form-urlencoded": components["schemas"]["CreateScheduleSessionDto"];
+                "multipart/form-data": components["schemas"]["CreateScheduleSessionDto"];
             };
         };
         responses: {
@@ -19863,6 +19963,7 @@ export interface operations {
             content: {
                 "application/json": components["schemas"]["UpdateScheduleSessionDto"];
                 "application/x-www-form-urlencoded": components["schemas"]["UpdateScheduleSessionDto"];
+                "multipart/form-data": components["schemas"]["UpdateScheduleSessionDto"];
             };
         };
         responses: {

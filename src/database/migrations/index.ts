@@ -14,6 +14,7 @@ import { RefreshSessions1763800010000 } from './1763800010000-RefreshSessions';
 import { AssetVotes1763800011000 } from './1763800011000-AssetVotes';
 import { ListenEventAssetFk1763800012000 } from './1763800012000-ListenEventAssetFk';
 import { MainVenueUnique1763800013000 } from './1763800013000-MainVenueUnique';
+import { SessionImages1763800014000 } from './1763800014000-SessionImages';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AssetVotes1763800011000,
   ListenEventAssetFk1763800012000,
   MainVenueUnique1763800013000,
+  SessionImages1763800014000,
 ];

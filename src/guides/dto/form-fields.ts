@@ -285,12 +285,17 @@ export function GbAddress() {
   );
 }
 
-/** Guidebook's `image` field: a multipart upload upstream; here only null or blank (no image) is accepted. */
+/**
+ * Guidebook's `image` field as a text value (JSON, form, a multipart text part): only null or blank (no image);
+ * the image itself comes as a multipart file part, which the controller takes (`FileInterceptor('image')`).
+ */
 export function GbNoImage() {
   return applyDecorators(
     Transform(({ value, obj }) => blankToNull(value, isFormBody(obj))),
     check('gbNoImage', (value) =>
-      value === null ? null : 'Image uploads are not supported; send null or leave it out.',
+      value === null
+        ? null
+        : 'Upload the image as a multipart file part (PNG or JPEG); as a value only null or blank is accepted.',
     ),
   );
 }

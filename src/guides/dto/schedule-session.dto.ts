@@ -80,11 +80,14 @@ class ScheduleSessionOptionalFields {
   locations?: number[];
 
   @ApiPropertyOptional({
-    type: String,
+    type: 'string',
+    format: 'binary',
     nullable: true,
     example: null,
     description:
-      'A multipart PNG/JPEG upload upstream; not supported here: only null or blank (no image) is accepted, and answers are always null.',
+      'The image shown above the session (Guidebook: ideally 640×240): in a multipart body the PNG or JPEG file ' +
+      '(its content decides, not its name; anything else is 400, over UPLOAD_MAX_BYTES 413). In JSON or a form ' +
+      'only null or blank, which removes the image (on PATCH).',
   })
   @GbNoImage()
   image?: null;
@@ -268,7 +271,12 @@ export class ScheduleSessionDto {
     description: 'Ids of its locations, ascending',
   })
   locations: number[];
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'Always null (no image uploads)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://hub.example.org/media/guidebook/q3h2Jk9sXb1m0fWcT5yZpA.png',
+    description: "The session's image, an absolute URL (served without credentials), or null without one",
+  })
   image: string | null;
   @ApiProperty({ type: Number, example: 0 }) rank: number;
   @ApiProperty({ example: false }) waitlist: boolean;

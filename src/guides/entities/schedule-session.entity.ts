@@ -69,6 +69,10 @@ export class ScheduleSession {
   @Column({ name: 'registration_end_date', type: 'bigint', nullable: true })
   registrationEndDate: number | null;
 
+  /** The image's name in the media store (`guidebook/<random>.png|jpg`), null without one. */
+  @Column({ name: 'image_path', type: 'varchar', length: 255, nullable: true })
+  imagePath: string | null;
+
   @Column({ name: 'created_at', type: 'bigint' })
   createdAt: number;
 
