@@ -1,10 +1,10 @@
 /**
- * Hostile multipart bodies on the one multipart route, `PATCH /api/2/envelopes/:id/` (the shared
- * hostile-input suite generates JSON and form bodies): random text parts with hostile values (and
- * hostile part names), random file parts (declared types, names with traversal, NUL, odd bytes, valid
- * and broken WAVs), broken multipart framing. Invariants: never a 5xx, DRF-dialect errors, a refused
- * request stores neither an asset row nor a file, nothing is written outside MEDIA_DIR, and the server
- * still answers.
+ * Hostile multipart bodies on the multipart routes, Roundware's `PATCH /api/2/envelopes/:id/` and Guidebook's
+ * `POST /open-api/v1.1/sessions/` with an `image` part (the shared hostile-input suite generates JSON and form
+ * bodies): random text parts with hostile values (and hostile part names), random file parts (declared types,
+ * names with traversal, NUL, odd bytes, valid and broken WAVs / PNGs), broken multipart framing. Invariants:
+ * never a 5xx, DRF-dialect errors, a refused request stores neither a row nor a file, nothing is left in
+ * `.incoming/` or written outside MEDIA_DIR, and the server still answers.
  */
 import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { hostileString } from '../reliability/hostile-input.arbitraries';
 import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
+import { makeGuide, makeOrganiser, Organiser } from '../guides/guidebook-helpers';
 import { makeProject, makeSession, tempMediaDir, wav } from './helpers';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 100);
@@ -47,6 +48,77 @@ function multipart(parts: Part[], boundary: string, breakIt: number): Buffer {
   return body;
 }
 
+interface Answer {
+  status: number;
+  type: string;
+  text: string;
+}
+
+/** Sends a raw body (the framing may be broken on purpose, which supertest would not let through). */
+function sendRaw(
+  port: number,
+  method: string,
+  path: string,
+  authorization: string,
+  body: Buffer,
+  contentType: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const r = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { 'content-type': contentType, 'content-length': body.length, authorization },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            type: String(res.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
+    r.on('error', reject);
+    r.end(body);
+  });
+}
+
+/** An error answer in DRF's dialect: `{"detail": "…"}` or field errors. */
+function expectDrfError(res: Answer): void {
+  expect(res.type).toMatch(/^application\/json/);
+  const body = JSON.parse(res.text) as Record<string, unknown>;
+  const drf =
+    typeof body.detail === 'string' ||
+    (Object.keys(body).length > 0 &&
+      Object.values(body).every((v) => Array.isArray(v) && v.every((m) => typeof m === 'string')));
+  expect(drf).toBe(true);
+}
+
+/**
+ * The invariant after one hostile request: never a 5xx; a refused request answers in DRF's dialect and
+ * changes no count (`before`/`after` are rows and files); an accepted one adds `added`; nothing is left in
+ * the upload staging folder.
+ */
+function expectOutcome(res: Answer, before: number[], after: number[], added: number[], mediaDir: string) {
+  expect(res.status).toBeLessThan(500);
+  if (res.status >= 400) {
+    expectDrfError(res);
+    expect(after).toEqual(before);
+  } else {
+    expect(after).toEqual(before.map((n, i) => n + added[i]));
+  }
+  expect(readdirSync(join(mediaDir, '.incoming'))).toEqual([]);
+}
+
+const boundaries = fc.constantFrom('xyz', 'a'.repeat(70), '----b');
+const breaks = fc.constantFrom(0, 0, 0, 1, 2, 3);
+
 describe('hostile multipart uploads (e2e)', () => {
   let t: TestApp;
   let alice: TestUser;
@@ -76,35 +148,8 @@ describe('hostile multipart uploads (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const send = (body: Buffer, contentType: string): Promise<{ status: number; type: string; text: string }> =>
-    new Promise((resolve, reject) => {
-      const r = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'PATCH',
-          path: `/api/2/envelopes/${envelope}/`,
-          headers: {
-            'content-type': contentType,
-            'content-length': body.length,
-            authorization: bearer(alice),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode!,
-              type: String(res.headers['content-type'] ?? ''),
-              text: Buffer.concat(chunks).toString(),
-            }),
-          );
-        },
-      );
-      r.on('error', reject);
-      r.end(body);
-    });
+  const send = (body: Buffer, contentType: string) =>
+    sendRaw(port, 'PATCH', `/api/2/envelopes/${envelope}/`, bearer(alice), body, contentType);
 
   const assets = async () =>
     ((await t.http.get('/api/2/assets/').set('Authorization', bearer(admin)).expect(200)).body as unknown[])
@@ -150,8 +195,8 @@ describe('hostile multipart uploads (e2e)', () => {
   });
   const request = fc.record({
     parts: fc.array(fc.oneof(textPart, filePart), { maxLength: 6 }),
-    breakIt: fc.constantFrom(0, 0, 0, 1, 2, 3),
-    boundary: fc.constantFrom('xyz', 'a'.repeat(70), '----b'),
+    breakIt: breaks,
+    boundary: boundaries,
   });
 
   it(`holds every invariant for ${RUNS} hostile multipart requests`, async () => {
@@ -164,25 +209,109 @@ describe('hostile multipart uploads (e2e)', () => {
           `multipart/form-data; boundary=${boundary}`,
         );
         seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
-        expect(res.status).toBeLessThan(500);
-        const after = [await assets(), files()];
-        if (res.status >= 400) {
-          expect(res.type).toMatch(/^application\/json/);
-          const body = JSON.parse(res.text) as Record<string, unknown>;
-          const drf =
-            typeof body.detail === 'string' ||
-            (Object.keys(body).length > 0 &&
-              Object.values(body).every((v) => Array.isArray(v) && v.every((m) => typeof m === 'string')));
-          expect(drf).toBe(true);
-          expect(after).toEqual(before);
-        } else {
-          expect(after).toEqual([before[0] + 1, before[1] + 1]);
-        }
-        expect(readdirSync(join(mediaDir, '.incoming'))).toEqual([]);
+        expectOutcome(res, before, [await assets(), files()], [1, 1], mediaDir);
       }),
       { numRuns: RUNS },
     );
     expect([...seen.keys()].some((s) => s >= 400)).toBe(true);
+    expect((await t.http.get('/health')).status).toBe(200);
+  }, 120_000);
+});
+
+describe('hostile multipart session images, Guidebook (e2e)', () => {
+  let t: TestApp;
+  let alice: Organiser;
+  let port: number;
+  let mediaDir: string;
+  let guide: number;
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+
+  beforeAll(async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    mediaDir = tempMediaDir();
+    t = await startTestApp({ MEDIA_DIR: mediaDir, UPLOAD_MAX_BYTES: '20000' });
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+    alice = await makeOrganiser(t);
+    guide = await makeGuide(t, alice);
+  });
+  afterAll(() => t.close());
+
+  const sessions = async () =>
+    (await t.http.get(`/open-api/v1.1/sessions/?guide=${guide}`).set('Authorization', alice.auth).expect(200))
+      .body.count as number;
+  const files = () => readdirSync(join(mediaDir, 'guidebook')).length;
+
+  /** The fields of a valid session, sent (or not) before the random parts. */
+  const valid = (): Part[] => [
+    { name: 'guide', value: String(guide) },
+    { name: 'name', value: 'Hostile' },
+    { name: 'start_time', value: '2017-09-18T16:00:00' },
+  ];
+  const textPart = fc.record({
+    name: fc.oneof(
+      fc.constantFrom(
+        'name',
+        'guide',
+        'start_time',
+        'end_time',
+        'locations',
+        'schedule_tracks',
+        'image',
+        'rank',
+      ),
+      fc.constantFrom('__proto__', 'constructor', 'image[]', 'a"b', 'x'.repeat(300)),
+    ),
+    value: fc.oneof(
+      hostileString.map((v) => v.slice(0, 2000)),
+      fc.constantFrom('', 'null', '1', '[1]', 'True', '1e400', '2017-09-18 17:00:00'),
+    ),
+  });
+  const filePart = fc.record({
+    name: fc.constantFrom('image', 'image', 'image', 'file', 'image[0]'),
+    value: fc.oneof(
+      fc.constant(png),
+      fc.constant(Buffer.concat([png, Buffer.alloc(25_000)])), // over the limit
+      fc.uint8Array({ maxLength: 3000 }).map((a) => Buffer.from(a)),
+      fc.constant(Buffer.from('GIF89a\x01\x00\x01\x00')),
+      fc.constant(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('not really a jpeg')])),
+    ),
+    filename: fc.constantFrom('a.png', '../../etc/passwd', 'a\u0000b.png', '', '.htaccess', 'ü.jpg'),
+    type: fc.constantFrom('image/png', 'image/jpeg', 'text/plain', 'application/octet-stream', 'image/gif'),
+  });
+  const request = fc.record({
+    base: fc.boolean(),
+    parts: fc.array(fc.oneof(textPart, filePart), { maxLength: 5 }),
+    breakIt: breaks,
+    boundary: boundaries,
+  });
+
+  it(`holds every invariant for ${RUNS} hostile multipart requests`, async () => {
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(request, async ({ base, parts, breakIt, boundary }) => {
+        const before = [await sessions(), files()];
+        const body = multipart([...(base ? valid() : []), ...parts], boundary, breakIt);
+        const res = await sendRaw(
+          port,
+          'POST',
+          '/open-api/v1.1/sessions/',
+          alice.auth,
+          body,
+          `multipart/form-data; boundary=${boundary}`,
+        );
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        const made = res.status < 400 ? (JSON.parse(res.text) as { image: string | null }) : undefined;
+        if (made) expect(res.status).toBe(201);
+        expectOutcome(res, before, [await sessions(), files()], [1, made?.image ? 1 : 0], mediaDir);
+      }),
+      { numRuns: RUNS },
+    );
+    expect([...seen.keys()].some((s) => s >= 400)).toBe(true);
+    expect(seen.get(201)).toBeGreaterThan(0);
     expect((await t.http.get('/health')).status).toBe(200);
   }, 120_000);
 });
