@@ -12,7 +12,7 @@ import type { Request } from 'express';
 import { AuthUser } from '../common/auth-user';
 import { CREDENTIALS_INVALID, CREDENTIALS_MISSING } from '../common/errors';
 import { AUTH_KEY, AuthOptions, IS_PUBLIC_KEY } from '../common/decorators/auth.decorator';
-import { API_KEY_PREFIX, credentialFromRequest } from './credentials';
+import { API_KEY_PREFIX, credentialFromRequest, QUERY_CREDENTIAL } from './credentials';
 
 /** Passport's guard for one strategy, answering a refused or missing credential in our wording. */
 function strategyGuard(strategy: 'api-key' | 'jwt'): IAuthGuard {
@@ -48,10 +48,16 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request & { user: AuthUser }>();
+    const req = context
+      .switchToHttp()
+      .getRequest<Request & { user: AuthUser; [QUERY_CREDENTIAL]?: string }>();
+    const options = this.reflector.getAllAndOverride<Required<AuthOptions> | undefined>(AUTH_KEY, targets);
+    const token = req.query?.token;
+    if (options?.queryToken && typeof token === 'string' && !credentialFromRequest(req)) {
+      req[QUERY_CREDENTIAL] = token;
+    }
     const byKey = credentialFromRequest(req)?.startsWith(API_KEY_PREFIX) ?? false;
     await (byKey ? this.apiKey : this.jwt).canActivate(context);
-    const options = this.reflector.getAllAndOverride<Required<AuthOptions> | undefined>(AUTH_KEY, targets);
     const roles = options?.roles ?? [];
     if (roles.length && !roles.includes(req.user.role)) {
       throw options?.denyAs === 404 ? new NotFoundException() : new ForbiddenException();

@@ -7,7 +7,7 @@ import { nowMicros, toOffsetIso } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import { ApiKeysRepository } from './api-keys.repository';
 import { RefreshSessionsRepository } from './refresh-sessions.repository';
-import { API_KEY_PREFIX } from './credentials';
+import { API_KEY_PREFIX, credentialFromHeader } from './credentials';
 import { ApiKeyDto, CreatedApiKeyDto, LoginResponseDto, MeDto } from './dto/auth.dto';
 import { User } from './entities/user.entity';
 import { LoginLimiter, PasswordHashGate } from './login-limiter.service';
@@ -192,6 +192,22 @@ export class AuthService {
     const owner = await this.users.credentialOwner(payload.sub);
     if (!owner || !issuedAfter(payload, owner.tokensValidAfter)) return null;
     return { id: owner.id, username: owner.username, role: owner.role };
+  }
+
+  /**
+   * The caller behind an `Authorization` header or a `?token=` (an access JWT or an API key) on a route
+   * that is public but treats a credential it is given as a claim to check; null when none is given,
+   * `false` when one is given and is not valid.
+   */
+  async userFromCredentials(
+    authorization: string | undefined,
+    token: string | undefined,
+  ): Promise<AuthUser | null | false> {
+    const credential = credentialFromHeader(authorization) ?? token ?? null;
+    if (!credential) return null;
+    if (credential.startsWith(API_KEY_PREFIX)) return (await this.userFromApiKey(credential)) ?? false;
+    const live = await this.liveToken(credential);
+    return (live && (await this.userFromJwt(live.payload))) ?? false;
   }
 
   /** The caller behind an API key, or null when the key is unknown or revoked (one indexed join). */

@@ -14,6 +14,14 @@ export function credentialFromHeader(header: string | undefined): string | null 
   return match[2];
 }
 
+/** Where the guard puts a `?token=` credential on the routes that accept one (`@Auth({ queryToken: true })`). */
+export const QUERY_CREDENTIAL = Symbol('queryCredential');
+
+/** The header credential, else a `?token=` the guard accepted for this route. */
 export function credentialFromRequest(req: Request): string | null {
-  return credentialFromHeader(req.headers.authorization);
+  return (
+    credentialFromHeader(req.headers.authorization) ??
+    (req as Request & { [QUERY_CREDENTIAL]?: string })[QUERY_CREDENTIAL] ??
+    null
+  );
 }

@@ -100,6 +100,8 @@ export class AppConfig {
     dir: string;
     /** Largest Roundware asset upload (`UPLOAD_MAX_BYTES`); beyond it 413. */
     uploadMaxBytes: number;
+    /** Scan every Audiobookshelf library that has folders when the app starts (`ABS_SCAN_ON_START`). */
+    scanOnStart: boolean;
   };
   /** Audiobookshelf playback sessions: honesty rules and the idle-session sweep. */
   playback: {
@@ -263,6 +265,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     media: {
       dir: resolvePath(str(env, 'MEDIA_DIR', './data/media')!),
       uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 50 * 1024 * 1024, 1024, 2 * 1024 * 1024 * 1024),
+      scanOnStart: bool(env, 'ABS_SCAN_ON_START', true),
     },
     playback: {
       syncToleranceSeconds: int(env, 'PLAYBACK_SYNC_TOLERANCE_SECONDS', 10, 0, 24 * 3600),

@@ -7,11 +7,25 @@ import { AUDIO_TYPES, IMAGE_TYPES } from './media-store.service';
  * `Content-Range: bytes (star)/size` for an unsatisfiable range), `Accept-Ranges`, `Content-Length`,
  * `Last-Modified`. Headers: the audio or image type by extension, `Cross-Origin-Resource-Policy: cross-origin`
  * (an <audio> element of an app on another origin loads it), `Cache-Control: private, max-age=3600`.
- * `null` (no such file in the store) answers 404.
+ * `null` (no such file in the store) answers 404. Errors are in the surface's dialect: DRF's `{"detail"}`, or
+ * Audiobookshelf's plain text.
  */
-export async function sendMedia(res: Response, path: string | null): Promise<void> {
+export async function sendMedia(
+  res: Response,
+  path: string | null,
+  dialect: 'drf' | 'text' = 'drf',
+): Promise<void> {
+  const refuse = (status: 404 | 416) => {
+    if (dialect === 'text')
+      res
+        .status(status)
+        .type('text/plain')
+        .send(status === 404 ? 'Not Found' : 'Range Not Satisfiable');
+    else
+      res.status(status).json({ detail: status === 404 ? 'Not found.' : 'Requested range not satisfiable.' });
+  };
   if (!path) {
-    res.status(404).json({ detail: 'Not found.' });
+    refuse(404);
     return;
   }
   const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
@@ -33,11 +47,9 @@ export async function sendMedia(res: Response, path: string | null): Promise<voi
       (err?: Error & { status?: number; headers?: Record<string, string> }) => {
         if (err && !res.headersSent) {
           if (err.status === 416) {
-            res
-              .status(416)
-              .set('Content-Range', err.headers?.['Content-Range'] ?? '')
-              .json({ detail: 'Requested range not satisfiable.' });
-          } else res.status(404).json({ detail: 'Not found.' });
+            res.set('Content-Range', err.headers?.['Content-Range'] ?? '');
+            refuse(416);
+          } else refuse(404);
         } else if (err) res.destroy(err);
         done();
       },

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { mkdir, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative as relativePath, resolve, sep } from 'node:path';
 import { AppConfig } from '../config/app-config';
 
 /** Audio types the store serves, by extension (also what an upload may be). */
@@ -101,6 +101,47 @@ export class MediaStore {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * The absolute path of `relative` if it names a directory inside the store (symbolic links followed,
+   * and the target still inside), else null.
+   */
+  async resolveDirectory(relative: string): Promise<string | null> {
+    const lexical = this.lexical(relative);
+    if (!lexical) return null;
+    try {
+      const [real, realRoot] = await Promise.all([realpath(lexical), realpath(this.root)]);
+      if (!real.startsWith(realRoot + sep)) return null;
+      return (await stat(real)).isDirectory() ? real : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A folder a feature may own inside the store, given as a path relative to the root or an absolute path
+   * under it: its normalised relative form (`books/fiction`), created if missing, or null when it is the
+   * root itself, leaves the store, or lies in a folder the store keeps for itself (uploads, Roundware,
+   * Guidebook, staging, dot folders).
+   */
+  async claimFolder(path: string): Promise<string | null> {
+    if (!path || path.includes('\0')) return null;
+    const absolute = resolve(this.root, path);
+    const relative = relativePath(this.root, absolute).split(sep).join('/');
+    if (!relative || relative.startsWith('..') || isAbsolute(relative)) return null;
+    const top = relative.split('/')[0];
+    if (top.startsWith('.') || top === ROUNDWARE_FOLDER || top === GUIDEBOOK_FOLDER) return null;
+    await mkdir(absolute, { recursive: true });
+    return (await this.resolveDirectory(relative)) ? relative : null;
+  }
+
+  /** Writes `data` to `relative` (a new name inside the store, its folder created). */
+  async write(relative: string, data: Uint8Array): Promise<void> {
+    const target = this.lexical(relative);
+    if (!target) throw new Error('media path outside the store');
+    await mkdir(resolve(target, '..'), { recursive: true });
+    await writeFile(target, data, { flag: 'wx' });
   }
 
   /** Moves an upload from `.incoming/` to `relative` (a new name inside the store). */

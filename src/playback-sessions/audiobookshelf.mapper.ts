@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { microsToMillis } from '../common/time';
 import type { AudioTrackDto, LibraryDto, LibraryItemDto } from './dto/catalogue.dto';
 import type { MediaProgressDto, PlaybackSessionDto, PlaybackSessionExpandedDto } from './dto/sessions.dto';
-import type { Library } from './entities/library.entity';
+import type { Library, StoredFolder } from './entities/library.entity';
 import type {
   LibraryItem,
   StoredAudioFile,
@@ -65,7 +66,7 @@ export function itemMetadata(item: LibraryItem, media: StoredMedia): Record<stri
     title,
     titleIgnorePrefix: titleIgnorePrefix(title),
     subtitle: v('subtitle'),
-    authors: author ? [{ name: author }] : [],
+    authors: author ? [{ id: authorId(author), name: author }] : [],
     narrators: narrator ? [narrator] : [],
     series: [],
     genres: m.genres ?? [],
@@ -82,6 +83,20 @@ export function itemMetadata(item: LibraryItem, media: StoredMedia): Record<stri
   };
 }
 
+/**
+ * An author's id (`aut_…`): the same for the same name (case-insensitive) in every item, so Android's
+ * Kotlin `Author` (which requires `id`) parses and a filter by author matches all of that author's books.
+ */
+export function authorId(name: string): string {
+  return `aut_${createHash('sha1').update(name.trim().toLowerCase()).digest('hex').slice(0, 18)}`;
+}
+
+/** "Ursula K. Le Guin" → "Le Guin, Ursula K." (upstream's `authorNameLF`). */
+function lastFirst(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return parts.length < 2 ? name : `${parts[parts.length - 1]}, ${parts.slice(0, -1).join(' ')}`;
+}
+
 /** The metadata a session copies from its item (the seed's `mediaMetadata`: no sort title). */
 export function sessionMetadata(item: LibraryItem, media: StoredMedia): Record<string, unknown> {
   const { titleIgnorePrefix: _ignored, ...rest } = itemMetadata(item, media);
@@ -94,11 +109,12 @@ function extOf(filename: string): string {
 }
 
 function fileMetadata(item: LibraryItem, file: StoredAudioFile) {
+  const relPath = file.relPath ?? file.filename;
   return {
     filename: file.filename,
     ext: extOf(file.filename),
-    path: `${item.path}/${file.filename}`,
-    relPath: file.filename,
+    path: item.path.endsWith(`/${relPath}`) ? item.path : `${item.path}/${relPath}`,
+    relPath,
     size: file.size,
     mtimeMs: file.addedAt,
     ctimeMs: file.addedAt,
@@ -142,7 +158,10 @@ export function audioTrack(item: LibraryItem, file: StoredAudioFile, startOffset
     startOffset,
     duration: file.duration,
     title: file.filename,
-    contentUrl: `/s/item/${item.id}/${file.filename}`,
+    // A scanned file plays from the file route; a JSON item keeps the seed's static path.
+    contentUrl: file.relPath
+      ? `/api/items/${item.id}/file/${file.ino}`
+      : `/s/item/${item.id}/${file.filename}`,
     mimeType: file.mimeType,
     metadata: fileMetadata(item, file),
   };
@@ -189,22 +208,174 @@ function allFiles(media: StoredMedia): StoredAudioFile[] {
   return [...media.audioFiles, ...media.episodes.map((e) => e.audioFile)];
 }
 
-export function toLibraryDto(library: Library): LibraryDto {
+export function libraryFolders(library: Library): StoredFolder[] {
+  return parseJson<StoredFolder[]>(library.folders ?? '[]', []);
+}
+
+/** A library as upstream's `toOldJSON`; `displayOrder` is its place among all libraries (1-based). */
+export function toLibraryDto(library: Library, displayOrder = 1): LibraryDto {
+  const folders = libraryFolders(library);
+  const podcast = library.mediaType === 'podcast';
   return {
     id: library.id,
     name: library.name,
-    folders: [
-      {
-        id: library.folderId,
-        fullPath: `/${library.name}`,
-        libraryId: library.id,
-        addedAt: microsToMillis(library.createdAt),
-      },
-    ],
+    folders: folders.length
+      ? folders.map((f) => ({ id: f.id, fullPath: `/${f.path}`, libraryId: library.id, addedAt: f.addedAt }))
+      : [
+          {
+            id: library.folderId,
+            fullPath: `/${library.name}`,
+            libraryId: library.id,
+            addedAt: microsToMillis(library.createdAt),
+          },
+        ],
+    displayOrder,
+    icon: podcast ? 'podcast' : 'audiobookshelf',
     mediaType: library.mediaType,
+    provider: podcast ? 'itunes' : 'google',
+    settings: {
+      coverAspectRatio: 1,
+      disableWatcher: true,
+      skipMatchingMediaWithAsin: false,
+      skipMatchingMediaWithIsbn: false,
+      autoScanCronExpression: null,
+      audiobooksOnly: false,
+      hideSingleBookSeries: false,
+      onlyShowLaterBooksInContinueSeries: false,
+      metadataPrecedence: ['folderStructure', 'audioMetatags'],
+      markAsFinishedPercentComplete: null,
+      markAsFinishedTimeRemaining: 10,
+      podcastSearchRegion: 'us',
+    },
+    lastScan:
+      library.lastScan === null || library.lastScan === undefined ? null : microsToMillis(library.lastScan),
+    lastScanVersion: library.lastScan ? ABS_SERVER_VERSION : null,
     createdAt: microsToMillis(library.createdAt),
     lastUpdate: microsToMillis(library.updatedAt),
   };
+}
+
+/** The numbers of a library's `stats` (`include=stats`, read by Android). */
+export function libraryStats(items: { item: LibraryItem; media: StoredMedia }[]) {
+  let totalSize = 0;
+  let totalDuration = 0;
+  let numAudioFiles = 0;
+  for (const { media } of items) {
+    for (const f of allFiles(media)) {
+      totalSize += f.size;
+      totalDuration += f.duration;
+      numAudioFiles++;
+    }
+  }
+  return { totalItems: items.length, totalSize, totalDuration, numAudioFiles };
+}
+
+/** The duration of an item's media: a book's files, a podcast's episodes. */
+export function mediaDuration(media: StoredMedia): number {
+  return allFiles(media).reduce((sum, f) => sum + f.duration, 0);
+}
+
+/** A library item as upstream's `toOldJSONMinified` (shelves, lists): counts instead of files. */
+export function toMinifiedItem(item: LibraryItem, media: StoredMedia): Record<string, unknown> {
+  const files = allFiles(media);
+  const size = files.reduce((sum, f) => sum + f.size, 0);
+  const full = itemMetadata(item, media);
+  const addedAt = microsToMillis(item.addedAt);
+  const author = (media.metadata.author as string | undefined) ?? null;
+  const metadata =
+    item.mediaType === 'podcast'
+      ? { ...full, type: 'episodic' }
+      : {
+          title: full.title,
+          titleIgnorePrefix: full.titleIgnorePrefix,
+          subtitle: full.subtitle,
+          authorName: author ?? '',
+          authorNameLF: author ? lastFirst(author) : '',
+          narratorName: full.narratorName ?? '',
+          seriesName: '',
+          genres: full.genres,
+          publishedYear: full.publishedYear,
+          publishedDate: null,
+          publisher: full.publisher,
+          description: full.description,
+          isbn: full.isbn,
+          asin: full.asin,
+          language: full.language,
+          explicit: full.explicit,
+          abridged: false,
+        };
+  const mediaJson =
+    item.mediaType === 'podcast'
+      ? {
+          id: item.id,
+          metadata,
+          coverPath: coverPathOf(media),
+          tags: media.tags,
+          numEpisodes: media.episodes.length,
+          autoDownloadEpisodes: false,
+          autoDownloadSchedule: '0 0 * * 1',
+          lastEpisodeCheck: addedAt,
+          maxEpisodesToKeep: 0,
+          maxNewEpisodesToDownload: 3,
+          size,
+        }
+      : {
+          id: item.id,
+          metadata,
+          coverPath: coverPathOf(media),
+          tags: media.tags,
+          numTracks: media.audioFiles.length,
+          numAudioFiles: media.audioFiles.length,
+          numChapters: media.chapters?.length ?? 0,
+          duration: bookDuration(media),
+          size,
+          ebookFormat: null,
+        };
+  const { lastScan: _scan, scanVersion: _version, ...header } = itemHeader(item, media);
+  return {
+    ...header,
+    oldLibraryItemId: null,
+    media: mediaJson,
+    numFiles: files.length,
+    size,
+  };
+}
+
+/** The keys every shape of a library item starts with (ids, paths, times, state). */
+function itemHeader(item: LibraryItem, media: StoredMedia) {
+  const addedAt = microsToMillis(item.addedAt);
+  return {
+    id: item.id,
+    ino: item.ino,
+    libraryId: item.libraryId,
+    folderId: media.folderId,
+    path: item.path,
+    relPath: item.path.split('/').pop() ?? item.path,
+    isFile: isSingleFile(item, media),
+    mtimeMs: addedAt,
+    ctimeMs: addedAt,
+    birthtimeMs: addedAt,
+    addedAt,
+    updatedAt: microsToMillis(item.updatedAt),
+    lastScan: media.onDisk ? microsToMillis(item.updatedAt) : null,
+    scanVersion: media.onDisk ? ABS_SERVER_VERSION : null,
+    isMissing: media.missing ?? false,
+    isInvalid: false,
+    mediaType: item.mediaType,
+  };
+}
+
+/** A scanned book made of one file lying directly in the library folder. */
+function isSingleFile(item: LibraryItem, media: StoredMedia): boolean {
+  return (
+    !!media.onDisk && media.audioFiles.length === 1 && item.path.endsWith(`/${media.audioFiles[0].relPath}`)
+  );
+}
+
+/** The cover as the clients see it: a path (its presence is what they test), never the server's disk path. */
+function coverPathOf(media: StoredMedia): string | null {
+  if (!media.coverPath) return null;
+  return media.onDisk ? `/${media.coverPath}` : media.coverPath;
 }
 
 /** The library item in the shape of the seed's `libraryItem`. */
@@ -214,7 +385,7 @@ export function toLibraryItemDto(item: LibraryItem, media: StoredMedia = parseMe
   const common = {
     libraryItemId: item.id,
     metadata: itemMetadata(item, media),
-    coverPath: media.coverPath,
+    coverPath: coverPathOf(media),
     tags: media.tags,
   };
   const addedAt = microsToMillis(item.addedAt);
@@ -233,30 +404,14 @@ export function toLibraryItemDto(item: LibraryItem, media: StoredMedia = parseMe
       : {
           ...common,
           audioFiles: media.audioFiles.map((f) => audioFileJson(item, f)),
-          chapters: [],
+          chapters: media.chapters ?? [],
           duration: bookDuration(media),
           size,
           tracks: bookTracks(item, media),
           ebookFile: null,
         };
   return {
-    id: item.id,
-    ino: item.ino,
-    libraryId: item.libraryId,
-    folderId: media.folderId,
-    path: item.path,
-    relPath: item.path.split('/').pop() ?? item.path,
-    isFile: false,
-    mtimeMs: addedAt,
-    ctimeMs: addedAt,
-    birthtimeMs: addedAt,
-    addedAt,
-    updatedAt: microsToMillis(item.updatedAt),
-    lastScan: null,
-    scanVersion: null,
-    isMissing: false,
-    isInvalid: false,
-    mediaType: item.mediaType,
+    ...itemHeader(item, media),
     media: mediaJson,
     libraryFiles: files.map((f) => ({
       ino: f.ino,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 import { Library } from './entities/library.entity';
 import { LibraryItem } from './entities/library-item.entity';
 
@@ -28,6 +28,30 @@ export class CatalogueRepository {
       take: 1,
     });
     return first?.id ?? null;
+  }
+
+  /** Every library, in display order (oldest first). */
+  allLibraries(): Promise<Library[]> {
+    return this.libraries.find({ order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The libraries scanned from folders on disk. */
+  librariesWithFolders(): Promise<Library[]> {
+    return this.libraries.find({ where: { folders: Not('[]') }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async markScanned(id: string, at: number): Promise<void> {
+    await this.libraries.update({ id }, { lastScan: at, updatedAt: at });
+  }
+
+  /** Every item of a library (the catalogue is read whole to browse, filter and scan it). */
+  itemsOfLibrary(libraryId: string): Promise<LibraryItem[]> {
+    return this.items.find({ where: { libraryId }, order: { addedAt: 'ASC', id: 'ASC' } });
+  }
+
+  async updateItem(item: LibraryItem): Promise<void> {
+    const { id, ...fields } = item;
+    await this.items.update({ id }, fields);
   }
 
   async insertItem(item: LibraryItem): Promise<LibraryItem> {

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { AuthUser } from '../common/auth-user';
 import { FieldErrorsException } from '../common/errors';
@@ -11,7 +11,10 @@ import {
   LibraryDto,
   LibraryItemDto,
 } from './dto/catalogue.dto';
+import type { Library, StoredFolder } from './entities/library.entity';
 import { LibraryItem, StoredAudioFile, StoredMedia } from './entities/library-item.entity';
+import { LibraryScannerService, ScanProgress, ScanReport } from './library-scanner.service';
+import { MediaStore } from '../media/media-store.service';
 import { CatalogueRepository } from './catalogue.repository';
 import { ABS_ID_PATTERN, newAbsId } from './playback-rules';
 
@@ -46,19 +49,58 @@ function segment(name: string): string {
  */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly catalogue: CatalogueRepository) {}
+  constructor(
+    private readonly catalogue: CatalogueRepository,
+    private readonly scanner: LibraryScannerService,
+    private readonly store: MediaStore,
+  ) {}
 
+  /**
+   * A new library; with `folders`, each is claimed inside the media store (created if missing) and the
+   * library is scanned before the answer, so it lists its items at once.
+   */
   async createLibrary(_auth: AuthUser, dto: CreateLibraryDto): Promise<LibraryDto> {
     const now = nowMicros();
+    const folders: StoredFolder[] = [];
+    for (const [i, folder] of (dto.folders ?? []).entries()) {
+      const path = await this.store.claimFolder(folder.fullPath);
+      if (!path)
+        throw FieldErrorsException.of(
+          `folders.${i}.fullPath`,
+          'Must be a folder inside the media store (MEDIA_DIR), outside its own folders.',
+        );
+      if (
+        folders.some((f) => f.path === path || f.path.startsWith(`${path}/`) || path.startsWith(`${f.path}/`))
+      )
+        throw FieldErrorsException.of(`folders.${i}.fullPath`, 'Folders of a library must not overlap.');
+      folders.push({ id: newAbsId('fol'), path, addedAt: microsToMillis(now) });
+    }
     const library = await this.catalogue.insertLibrary({
       id: newAbsId('lib'),
       name: dto.name,
       mediaType: dto.mediaType,
-      folderId: newAbsId('fol'),
+      folderId: folders[0]?.id ?? newAbsId('fol'),
+      folders: JSON.stringify(folders),
+      lastScan: null,
       createdAt: now,
       updatedAt: now,
     });
-    return toLibraryDto(library);
+    if (folders.length) await this.scanner.scan(library);
+    return toLibraryDto((await this.catalogue.findLibrary(library.id)) ?? library);
+  }
+
+  /** Scans a library's folders now (a library without folders has nothing to scan: 400). */
+  async scan(_auth: AuthUser, libraryId: string, onProgress?: ScanProgress): Promise<ScanReport> {
+    const library = await this.findLibrary(libraryId);
+    if (!library) throw new NotFoundException('Library not found');
+    if (library.folders === '[]') throw new BadRequestException('Library has no folders to scan');
+    return this.scanner.scan(library, onProgress);
+  }
+
+  /** The library `id`, or null (an id of the wrong form names no library). */
+  findLibrary(id: string): Promise<Library | null> {
+    if (!ABS_ID_PATTERN.test(id)) return Promise.resolve(null);
+    return this.catalogue.findLibrary(id);
   }
 
   async createItem(_auth: AuthUser, libraryId: string, dto: CreateLibraryItemDto): Promise<LibraryItemDto> {

@@ -15,6 +15,14 @@ export class PlaybackSessionAccess {
     return canReadAll(auth) ? { where: '', values: [] } : { where: 's.user_id = ?', values: [auth.id] };
   }
 
+  /**
+   * Every session, for the one route that takes no credential: upstream's public track URL, where knowing
+   * an open session's random id (about 93 bits) is what grants reading its audio.
+   */
+  byCapability(): SessionCondition {
+    return { where: '', values: [] };
+  }
+
   /** The ones among `ids` that exist and `auth` may see (one query). */
   visibleIds(auth: AuthUser, ids: string[]): Promise<Set<string>> {
     return this.sessions.idsAmong([...new Set(ids)], this.visibleTo(auth));

@@ -2,31 +2,20 @@
  * Guidebook session images (Guidebook's "Images" page, CLIENTS.md 3): a multipart request with an `image`
  * part on POST and PATCH of sessions, PNG and JPEG only (by content), answered as an absolute URL that the
  * apps load without credentials; replaced, removed (`image: null`) and deleted with the session, never
- * leaving a file behind for a refused request. Images are made here with ffmpeg, never downloaded.
+ * leaving a file behind for a refused request. Images are written by the test (test/utils/image-fixtures.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Response } from 'superagent';
 import { tempMediaDir } from '../project-content/helpers';
+import { GIF_1PX, JPEG_1PX, pngImage } from '../utils/image-fixtures';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { makeGuide, makeOrganiser, makeTrack, Organiser } from './guidebook-helpers';
 
-/** An image made by ffmpeg from a colour source (`ext` picks the format: png, jpg, gif). */
-function image(dir: string, ext: string, colour = 'red'): string {
-  const path = join(dir, `${colour}.${ext}`);
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `color=c=${colour}:s=64x24`,
-    '-frames:v',
-    '1',
-    path,
-  ]);
+/** Writes an image fixture into `dir` and answers its path. */
+function image(dir: string, name: string, data: Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, data);
   return path;
 }
 
@@ -54,9 +43,9 @@ describe('Guidebook session images (e2e)', () => {
   beforeAll(async () => {
     mediaDir = tempMediaDir();
     fixtures = tempMediaDir();
-    png = image(fixtures, 'png', 'red');
-    jpg = image(fixtures, 'jpg', 'blue');
-    gif = image(fixtures, 'gif', 'green');
+    png = image(fixtures, 'red.png', pngImage(64, 24, [255, 0, 0]));
+    jpg = image(fixtures, 'blue.jpg', JPEG_1PX);
+    gif = image(fixtures, 'green.gif', GIF_1PX);
     writeFileSync(join(fixtures, 'big.png'), Buffer.concat([readFileSync(png), Buffer.alloc(9000, 7)]));
     writeFileSync(join(fixtures, 'notes.png'), 'not an image at all');
     t = await startTestApp({ MEDIA_DIR: mediaDir, UPLOAD_MAX_BYTES: '8192' });

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavFile } from '../audiobookshelf/audio-fixtures';
 import { bearer, TestApp, TestUser } from '../utils/test-app';
 
 /** A fresh media store directory for one test app. */
@@ -8,29 +9,8 @@ export function tempMediaDir(): string {
   return mkdtempSync(join(tmpdir(), 'sessions-hub-media-'));
 }
 
-/** A valid PCM WAV of `seconds` (8 kHz, mono, 16 bit): made here, never downloaded. */
-export function wav(seconds: number): Buffer {
-  const rate = 8000;
-  const samples = Math.round(rate * seconds);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++)
-    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVE', 8, 'ascii');
-  header.write('fmt ', 12, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
+/** A valid PCM WAV of `seconds` (8 kHz, mono, 16 bit, a 440 Hz tone): made here, never downloaded. */
+export const wav = (seconds: number): Buffer => wavFile(seconds);
 
 /** A project (experiment) owned by `owner`, through the API. */
 export async function makeProject(t: TestApp, owner: TestUser, name = 'Soundwalk'): Promise<number> {

@@ -16,6 +16,7 @@ import { hostileString } from '../reliability/hostile-input.arbitraries';
 import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
 import { makeGuide, makeOrganiser, Organiser } from '../guides/guidebook-helpers';
 import { makeProject, makeSession, tempMediaDir, wav } from './helpers';
+import { PNG_1PX } from '../utils/image-fixtures';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 100);
 
@@ -224,10 +225,7 @@ describe('hostile multipart session images, Guidebook (e2e)', () => {
   let port: number;
   let mediaDir: string;
   let guide: number;
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
-    'base64',
-  );
+  const png = PNG_1PX;
 
   beforeAll(async () => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);

@@ -18,6 +18,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { TestApp, TestUser } from '../utils/test-app';
+import { join } from 'node:path';
+import { put, wavFile } from '../audiobookshelf/audio-fixtures';
+import { PNG_1PX } from '../utils/image-fixtures';
 
 export const PRINCIPALS = ['anonymous', 'owner', 'other', 'operator', 'admin'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -191,6 +194,39 @@ const catalogue = (ctx: MatrixContext): Promise<Catalogue> =>
       episodeId: podcast.media.episodes[0].id,
     };
   });
+/** A library scanned from a folder of the app's media store: one book of one WAV file, with a cover. */
+interface ScannedBook {
+  libraryId: string;
+  itemId: string;
+  ino: string;
+}
+const scannedBook = (ctx: MatrixContext): Promise<ScannedBook> =>
+  once(ctx, 'scanned', async () => {
+    const folder = `matrix-${randomBytes(4).toString('hex')}`;
+    put(
+      join(ctx.t.env.MEDIA_DIR, folder, 'Ann Author', 'Scanned Book', '01.wav'),
+      wavFile(1, { album: 'Scanned Book' }),
+    );
+    put(join(ctx.t.env.MEDIA_DIR, folder, 'Ann Author', 'Scanned Book', 'cover.png'), PNG_1PX);
+    const body = { name: unique('scanned'), mediaType: 'book', folders: [{ fullPath: folder }] };
+    const library = await ctx.as(ctx.admin, 'POST', '/audiobookshelf/api/libraries', body, 200);
+    const page = await ctx.as(
+      ctx.admin,
+      'GET',
+      `/audiobookshelf/api/libraries/${library.id}/items`,
+      undefined,
+      200,
+    );
+    const item = page.results[0];
+    return { libraryId: library.id, itemId: item.id, ino: item.media.audioFiles[0].ino };
+  });
+/** A new open session of the owner on the scanned book (its public track URL). */
+const ownerScannedPlay = async (ctx: MatrixContext): Promise<string> => {
+  const path = `/audiobookshelf/api/items/${(await scannedBook(ctx)).itemId}/play`;
+  return (await ctx.as(ctx.owner, 'POST', path, { deviceInfo: { deviceId: unique('device') } }, 200))
+    .id as string;
+};
+
 /** A local (offline) session with a fresh id, of the book or of the podcast episode. */
 function localSession(c: Catalogue, episode = false) {
   const now = Date.now();
@@ -335,10 +371,7 @@ const ownerMedia = (ctx: MatrixContext): Promise<string> =>
 /** A Guidebook session image's media path (a multipart create with an `image` part; a 1×1 PNG). */
 const ownerSessionImage = (ctx: MatrixContext): Promise<string> =>
   once(ctx, 'session-image', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==',
-      'base64',
-    );
+    const png = PNG_1PX;
     const body = gbSessionBody(await ownerGuide(ctx));
     let req = ctx.t.http.post('/open-api/v1.1/sessions/').set('Authorization', `Bearer ${ctx.owner.token}`);
     for (const [key, value] of Object.entries(body)) if (value !== null) req = req.field(key, String(value));
@@ -845,6 +878,56 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
       body: BOOK_MEDIA,
     }),
     expect: adminOnly(200),
+  },
+  'GET /audiobookshelf/api/libraries': {
+    request: () => ({ path: '/audiobookshelf/api/libraries?include=stats' }),
+    expect: anyCaller(200),
+    note: 'every user sees every library',
+  },
+  'GET /audiobookshelf/api/libraries/:id': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/libraries/${(await catalogue(ctx)).bookLibraryId}?include=filterdata`,
+    }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/libraries/:id/items': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/libraries/${(await catalogue(ctx)).bookLibraryId}/items?limit=5&minified=1`,
+    }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/libraries/:id/personalized': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/libraries/${(await catalogue(ctx)).bookLibraryId}/personalized`,
+    }),
+    expect: anyCaller(200),
+    note: "shelves of the caller's own progress",
+  },
+  'POST /audiobookshelf/api/libraries/:id/scan': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/libraries/${(await scannedBook(ctx)).libraryId}/scan`,
+    }),
+    expect: adminOnly(200),
+  },
+  'GET /audiobookshelf/api/items/:id/file/:ino': {
+    request: async (ctx) => {
+      const b = await scannedBook(ctx);
+      return { path: `/audiobookshelf/api/items/${b.itemId}/file/${b.ino}` };
+    },
+    expect: anyCaller(200),
+    note: 'every user may play every item (Bearer or ?token=)',
+  },
+  'GET /audiobookshelf/api/items/:id/cover': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/items/${(await scannedBook(ctx)).itemId}/cover` }),
+    expect: all(200),
+    note: 'public as upstream (covers load in <img>); item ids are random',
+  },
+  'GET /audiobookshelf/public/session/:id/track/:index': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/public/session/${await ownerScannedPlay(ctx)}/track/1`,
+    }),
+    expect: { anonymous: 200, owner: 200, other: 404, operator: 200, admin: 200 },
+    note: "public as upstream (an <audio> src), the open session's random id is the capability; a caller who sends a credential is held to it, so another user's session is 404 to them",
   },
   'GET /audiobookshelf/api/items/:id': {
     request: async (ctx) => ({ path: `/audiobookshelf/api/items/${(await catalogue(ctx)).bookId}` }),

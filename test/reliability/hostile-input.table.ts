@@ -1204,8 +1204,17 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
     method: 'POST',
     path: () => '/audiobookshelf/api/libraries',
     as: 'admin',
-    valid: () => fc.record({ name: text(1, 100), mediaType: fc.constantFrom('book', 'podcast') }),
-    fields: ['name', 'mediaType'],
+    valid: () =>
+      fc.record(
+        {
+          name: text(1, 100),
+          mediaType: fc.constantFrom('book', 'podcast'),
+          folders: fc.constantFrom([], [{ fullPath: 'hostile-books' }], [{ fullPath: 'hostile-podcasts/a' }]),
+          icon: fc.constantFrom('database', 'podcast'),
+        },
+        { requiredKeys: ['name', 'mediaType'] },
+      ),
+    fields: ['name', 'mediaType', 'folders', 'icon', 'provider', 'settings'],
   },
   'POST /audiobookshelf/api/libraries/:id/items': {
     method: 'POST',
@@ -1511,6 +1520,45 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     as: 'user',
     params: ['itemsPerPage', 'page'],
     plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+  'GET /audiobookshelf/api/libraries/:id/items': {
+    path: (ctx) => `/audiobookshelf/api/libraries/${ctx.state.catalogue.bookLibraryId}/items`,
+    as: 'user',
+    setup: catalogue,
+    params: ['limit', 'page', 'sort', 'desc', 'filter', 'minified', 'collapseseries', 'include'],
+    plausible: {
+      limit: ['0', '1', '20'],
+      page: ['0', '1'],
+      sort: ['media.metadata.title', 'media.metadata.authorName', 'addedAt', 'media.duration', 'size'],
+      desc: ['0', '1'],
+      filter: ['progress.ZmluaXNoZWQ=', 'genres.RmFudGFzeQ==', 'authors.%3D%3D', 'series.bm8tc2VyaWVz', 'x'],
+      minified: ['0', '1'],
+      include: ['rssfeed,numEpisodesIncomplete', 'progress'],
+    },
+  },
+  'GET /audiobookshelf/api/libraries/:id/personalized': {
+    path: (ctx) => `/audiobookshelf/api/libraries/${ctx.state.catalogue.bookLibraryId}/personalized`,
+    as: 'user',
+    setup: catalogue,
+    params: ['include', 'limit', 'minified'],
+    plausible: { include: ['rssfeed,numEpisodesIncomplete'], limit: ['1', '10'], minified: ['0', '1'] },
+  },
+  'GET /audiobookshelf/api/items/:id': {
+    path: (ctx) => `/audiobookshelf/api/items/${ctx.state.catalogue.bookId}`,
+    as: 'user',
+    setup: catalogue,
+    params: ['expanded', 'include', 'episode'],
+    plausible: {
+      expanded: ['0', '1'],
+      include: ['progress,rssfeed,share,downloads', 'progress'],
+      episode: ['ep_x'],
+    },
+  },
+  'GET /audiobookshelf/api/libraries': {
+    path: () => '/audiobookshelf/api/libraries',
+    as: 'user',
+    params: ['include'],
+    plausible: { include: ['stats', 'filterdata'] },
   },
 
   // ---- Roundware project content (helper rwc) ----

@@ -87,7 +87,9 @@ export function baseTestEnv(): Record<string, string> {
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const fullEnv = { ...baseTestEnv(), ...db.env, ...env };
+  // A media store of its own unless the test names one: no test writes into the checkout's data/.
+  const ownMedia = env.MEDIA_DIR ? undefined : mkdtempSync(join(tmpdir(), 'sessions-hub-media-'));
+  const fullEnv = { ...baseTestEnv(), ...db.env, ...(ownMedia ? { MEDIA_DIR: ownMedia } : {}), ...env };
   const app = await createApp({ env: fullEnv });
   const server = app.getHttpServer();
   const http = contractAgent(request(server));
@@ -141,6 +143,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await db.drop();
+      if (ownMedia) rmSync(ownMedia, { recursive: true, force: true });
     },
   };
   return t;

@@ -1153,11 +1153,55 @@ export interface paths {
         };
         /**
          * A library item
-         * @description A library item with its whole media (metadata, cover, audio files and tracks for a book, episodes for a podcast) and files. Every user sees every library, so any caller may read any item.
+         * @description A library item with its whole media (metadata with author ids, cover, audio files, chapters and tracks for a book, episodes for a podcast) and files; `expanded=1` is accepted (it always is). `include=progress` adds `userMediaProgress`, the caller's progress (of `episode` for a podcast) when there is one; `rssfeed`, `share` and `downloads` add `rssFeed: null`, `mediaItemShare: null` and empty download queues. Every user sees every library, so any caller may read any item.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsLibraryItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/items/{id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's cover image
+         * @description The cover of a scanned item (the folder's `cover.jpg`/`cover.png` or the picture embedded in its first audio file). Served without credentials, as upstream does for `<img>` elements; item ids are random. `ts`, `width`, `format` and `raw` are accepted; the image is sent as stored.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getAbsItemCover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/items/{id}/file/{ino}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's audio file
+         * @description A scanned item's audio file by its `ino`, as older apps and iOS fetch it, authorised by the Bearer header or `?token=<access token>` (players that cannot send headers). Direct play only: the hub does not transcode. Only files inside `MEDIA_DIR` are ever served.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsItemFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1217,15 +1261,43 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every library
+         * @description Every library in display order (every user sees every library). `include=stats` adds each library's `stats` (item count, size, duration, audio files), as Android asks.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsLibraries"];
         put?: never;
         /**
          * Create a library of books or podcasts (admin)
-         * @description Our own endpoint (Audiobookshelf scans folders instead): creates an empty library of `book` or `podcast` items, with one virtual folder. Every user sees every library. Answers 200 like the rest of the surface.
+         * @description Creates a library of `book` or `podcast` items. With `folders` (upstream's body), each folder must lie inside the media store (`MEDIA_DIR`), is created if missing, and the library is scanned before the answer (see the scan route). Without folders it has one virtual folder and holds items added as JSON (`POST /libraries/:id/items`). Every user sees every library. Answers 200 like the rest of the surface.
          *
          *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibrary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/libraries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A library (with its filter data)
+         * @description The library; with `include=filterdata`, upstream's `{library, filterdata, issues, numUserPlaylists}` that the web client needs to open a library page: the authors (with ids), genres, tags, narrators, languages, publishers and decades its filters offer, and its counts. Series and playlists are empty.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsLibrary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1239,15 +1311,65 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A library's items, paged, sorted and filtered
+         * @description Upstream's bookshelf query: `limit` (0 = all) and `page` (0-indexed), `sort` and `desc=1`, `filter` (`group.base64(value)`; progress filters use the caller's progress), `minified=1` for the minified shape. Ties sort by title, then id, so pages are stable. `collapseseries` is accepted (there are no series). A filter that does not decode matches nothing.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsLibraryItems"];
         put?: never;
         /**
          * Add a book (with audio files) or a podcast (with episodes) to a library (admin)
-         * @description Our own endpoint: adds an item to a library, in the library's media type. A book needs at least one audio file (its tracks, in order) and no episodes; a podcast at least one episode (each with one audio file) and no audio files. Durations are seconds, more than 0 and at most 10 days. Ids, paths, `contentUrl`s and MIME types (from the file extension when not given) are assigned by the server; this server does not store or stream audio.
+         * @description Our own endpoint: adds an item to a library, in the library's media type. A book needs at least one audio file (its tracks, in order) and no episodes; a podcast at least one episode (each with one audio file) and no audio files. Durations are seconds, more than 0 and at most 10 days. Ids, paths, `contentUrl`s and MIME types (from the file extension when not given) are assigned by the server; such an item has no audio on disk (scan a library folder for items that play).
          *
          *     **Access:** roles `admin`.
          */
         post: operations["createAbsLibraryItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/libraries/{id}/personalized": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A library's home shelves for the caller
+         * @description The shelves the apps' home page shows, those with entries: `continue-listening` (the caller's unfinished progress, newest first; each entity has `progressLastUpdate`), `newest-episodes` (podcasts), `recently-added`, `listen-again` (finished). Entities are minified items; on episode shelves each has `recentEpisode`. `limit` is per shelf (default 10); `total` counts the whole shelf.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["getAbsPersonalizedShelves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/libraries/{id}/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a library's folders (admin)
+         * @description Reads the library folders into items as upstream lays them out: in a book library each folder with audio files is a book (the folder above it names the author) and a lone audio file in the library folder a book of its own; in a podcast library each folder is a podcast and its audio files episodes. Durations, titles, authors, narrators (composer), genres, chapters and embedded covers are read from the files; a `cover.jpg`/`cover.png` in the folder wins. Items keep their ids across scans; an item whose folder is gone is marked `isMissing`. Symbolic links are not followed. Unlike upstream, which answers `OK` at once and reports by socket events, the answer waits for the scan and reports it. Libraries with folders are also scanned at start (`ABS_SCAN_ON_START`, default on).
+         *
+         *     **Access:** roles `admin`.
+         */
+        post: operations["scanAbsLibrary"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1642,6 +1764,28 @@ export interface paths {
          *     **Access:** public (no credential needed).
          */
         get: operations["pingAbs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/public/session/{id}/track/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An open session's audio track
+         * @description Where every current client plays from (`/public/session/<id>/track/<index>`): unauthenticated as upstream, the open session's random id being the capability; a closed or unknown session is 404. A caller who sends a credential anyway (Bearer or `?token=`) is held to it: another user's session is 404 for them, an invalid credential 401. `index` is the track's (1-based); a podcast episode's one track also answers to 0. Range as the file route.
+         *
+         *     **Access:** public (no credential needed).
+         */
+        get: operations["getAbsSessionTrack"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2655,6 +2799,8 @@ export interface components {
             /** @example true */
             success: boolean;
         };
+        /** @enum {string} */
+        AbsQueryFlag: "0" | "1" | "true" | "false";
         AbsServerSettingsDto: {
             /**
              * @example [
@@ -2692,6 +2838,8 @@ export interface components {
         };
         /** @enum {string} */
         AbsSessionSort: "displayTitle" | "duration" | "playMethod" | "startTime" | "currentTime" | "timeListening" | "updatedAt" | "startedAt" | "createdAt";
+        /** @enum {string} */
+        AbsShelfType: "book" | "podcast" | "episode";
         AbsStatusDto: {
             /** @example audiobookshelf */
             app: string;
@@ -3277,10 +3425,26 @@ export interface components {
             timezone?: string;
         };
         CreateLibraryDto: {
+            /** @description Folders on disk the library is scanned from (`POST /libraries/:id/scan`, and at start). Without folders the library holds only items added as JSON. */
+            folders?: components["schemas"]["LibraryFolderInputDto"][];
+            /**
+             * @description Upstream's icon name; echoed
+             * @example audiobookshelf
+             */
+            icon?: string;
             /** @example podcast */
             mediaType: components["schemas"]["AbsMediaType"];
             /** @example Podcasts */
             name: string;
+            /**
+             * @description Upstream's metadata provider; accepted and ignored
+             * @example google
+             */
+            provider?: string;
+            /** @description Upstream's library settings (cover ratio, watcher, …); accepted and ignored */
+            settings?: {
+                [key: string]: unknown;
+            };
         };
         CreateLibraryItemDto: {
             media: components["schemas"]["MediaInputDto"];
@@ -4108,6 +4272,10 @@ export interface components {
             /** @description The experiment's sessions visible to the caller, newest first */
             experiment_sessions: components["schemas"]["ExperimentSessionDto"][];
         };
+        FilterEntityDto: {
+            id: string;
+            name: string;
+        };
         GuideDto: {
             /**
              * @description UTC with microseconds and `+0000` (`2017-09-18T16:00:00.000000+0000`)
@@ -4138,17 +4306,50 @@ export interface components {
             /** @example America/New_York */
             timezone: string;
         };
+        LibrariesDto: {
+            libraries: components["schemas"]["LibraryDto"][];
+        };
         LibraryDto: {
             /** @description Epoch milliseconds */
             createdAt: number;
+            /** @example 1 */
+            displayOrder: number;
+            /** @description Folders scanned, `fullPath` shown relative to the media store with a leading `/`; a library of JSON items has one virtual folder `/<name>` */
             folders: components["schemas"]["LibraryFolderDto"][];
+            /** @example audiobookshelf */
+            icon: string;
             /** @example lib_p9wkw2i85qy9oltijt */
             id: string;
+            /** @description Epoch milliseconds of the last scan */
+            lastScan: number | null;
+            lastScanVersion: string | null;
             /** @description Epoch milliseconds */
             lastUpdate: number;
             mediaType: components["schemas"]["AbsMediaType"];
             /** @example Podcasts */
             name: string;
+            /** @example google */
+            provider: string;
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description With `include=stats` */
+            stats?: components["schemas"]["LibraryStatsDto"];
+        };
+        LibraryFilterDataDto: {
+            authorCount: number;
+            authors: components["schemas"]["FilterEntityDto"][];
+            bookCount: number;
+            genres: string[];
+            languages: string[];
+            narrators: string[];
+            numIssues: number;
+            podcastCount: number;
+            publishedDecades: string[];
+            publishers: string[];
+            series: components["schemas"]["FilterEntityDto"][];
+            seriesCount: number;
+            tags: string[];
         };
         LibraryFolderDto: {
             /** @description Epoch milliseconds */
@@ -4159,6 +4360,13 @@ export interface components {
             id: string;
             /** @example lib_p9wkw2i85qy9oltijt */
             libraryId: string;
+        };
+        LibraryFolderInputDto: {
+            /**
+             * @description A folder inside the media store (`MEDIA_DIR`): relative to it, or an absolute path under it. Created if missing. The store's own folders (`roundware`, `guidebook`, dot folders) and the store itself are refused.
+             * @example books
+             */
+            fullPath: string;
         };
         LibraryItemDto: {
             /** @description Epoch milliseconds */
@@ -4194,6 +4402,89 @@ export interface components {
             size: number;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        LibraryItemExpandedDto: {
+            /** @description Epoch milliseconds */
+            addedAt: number;
+            birthtimeMs: number;
+            ctimeMs: number;
+            /** @description With `include=downloads` (podcasts): empty */
+            episodeDownloadsQueued?: Record<string, never>[];
+            /** @description With `include=downloads` (podcasts): empty */
+            episodesDownloading?: Record<string, never>[];
+            /** @example fol_crxarzs17jtw5k7ie9 */
+            folderId: string;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            id: string;
+            /** @example 652 */
+            ino: string;
+            isFile: boolean;
+            isInvalid: boolean;
+            isMissing: boolean;
+            lastScan?: number | null;
+            libraryFiles: {
+                [key: string]: unknown;
+            }[];
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+            /** @description Book: `{libraryItemId, metadata, coverPath, tags, audioFiles, chapters, duration, size, tracks}`; podcast: `{libraryItemId, metadata, coverPath, tags, episodes, …, size}` */
+            media: {
+                [key: string]: unknown;
+            };
+            /** @description With `include=share`: always null */
+            mediaItemShare?: {
+                [key: string]: unknown;
+            } | null;
+            mediaType: components["schemas"]["AbsMediaType"];
+            mtimeMs: number;
+            /** @example /podcasts/Welcome to Night Vale */
+            path: string;
+            /** @example Welcome to Night Vale */
+            relPath: string;
+            /** @description With `include=rssfeed`: always null */
+            rssFeed?: {
+                [key: string]: unknown;
+            } | null;
+            scanVersion?: string | null;
+            size: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            /** @description With `include=progress`: the caller's media progress of the item (or `episode`), if any */
+            userMediaProgress?: {
+                [key: string]: unknown;
+            };
+        };
+        LibraryItemsPageDto: {
+            collapseseries: boolean;
+            filterBy: string | null;
+            include: string;
+            limit: number;
+            mediaType: components["schemas"]["AbsMediaType"];
+            minified: boolean;
+            offset: number;
+            page: number;
+            /** @description Library items (minified with `minified=1`) */
+            results: {
+                [key: string]: unknown;
+            }[];
+            sortBy: string | null;
+            sortDesc: boolean;
+            total: number;
+        };
+        LibraryStatsDto: {
+            numAudioFiles: number;
+            /** @description Seconds */
+            totalDuration: number;
+            totalItems: number;
+            /** @description Bytes */
+            totalSize: number;
+        };
+        LibraryWithFilterDataDto: {
+            filterdata: components["schemas"]["LibraryFilterDataDto"];
+            /** @description Items missing on disk */
+            issues: number;
+            library: components["schemas"]["LibraryDto"];
+            numUserPlaylists: number;
         };
         ListenEventCountDto: {
             /** @example 3 */
@@ -4736,6 +5027,15 @@ export interface components {
         };
         /** @enum {string} */
         RoundwareVoteType: "like" | "flag" | "rate" | "block_asset" | "block_user";
+        ScanReportDto: {
+            added: number;
+            elapsedMs: number;
+            /** @description Audio files that could not be read (skipped) */
+            failed: string[];
+            libraryId: string;
+            missing: number;
+            updated: number;
+        };
         ScheduleSessionDto: {
             /** @example false */
             add_to_schedule: boolean;
@@ -4845,6 +5145,20 @@ export interface components {
             id: string;
             /** @example root */
             username: string;
+        };
+        ShelfDto: {
+            /** @description Minified library items (an episode shelf adds `recentEpisode`) */
+            entities: {
+                [key: string]: unknown;
+            }[];
+            /** @example continue-listening */
+            id: string;
+            /** @example Continue Listening */
+            label: string;
+            /** @example LabelContinueListening */
+            labelStringKey: string;
+            total: number;
+            type: components["schemas"]["AbsShelfType"];
         };
         SpeakerDto: {
             /** @example true */
@@ -12299,7 +12613,14 @@ export interface operations {
     };
     getAbsLibraryItem: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description With `include=progress`: the episode whose progress to add (podcasts) */
+                episode?: string;
+                /** @description Accepted; the item is always expanded */
+                expanded?: components["schemas"]["AbsQueryFlag"];
+                /** @description Comma-separated extras (`stats`, `filterdata`, `progress`, …); unknown words ignored */
+                include?: string;
+            };
             header?: never;
             path: {
                 /** @description Library item id (`li_…`) */
@@ -12315,10 +12636,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LibraryItemDto"];
+                    "application/json": components["schemas"]["LibraryItemExpandedDto"];
                 };
             };
-            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            /** @description A query parameter of the wrong form */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12344,8 +12665,166 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example Not Found */
+                    /** @example Library item not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsItemCover: {
+        parameters: {
+            query?: {
+                /** @description Accepted; covers are sent as stored */
+                format?: string;
+                /** @description Accepted; covers are sent as stored */
+                raw?: string;
+                /** @description Cache-buster the clients add; ignored */
+                ts?: string;
+                /** @description Accepted; covers are sent as stored */
+                width?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Library item id (`li_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole cover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description The requested byte range (`Range: bytes=…`) */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description A query parameter of the wrong form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such cover */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Range not satisfiable (`Content-Range: bytes *\/<size>`) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getAbsItemFile: {
+        parameters: {
+            query?: {
+                /** @description The access token, for players that cannot send a header */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Library item id (`li_…`) */
+                id: string;
+                /** @description The file's `ino` (from the item's `audioFiles`) */
+                ino: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole audio file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description The requested byte range (`Range: bytes=…`) */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description A query parameter of the wrong form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such audio file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Range not satisfiable (`Content-Range: bytes *\/<size>`) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };
@@ -12506,6 +12985,49 @@ export interface operations {
             };
         };
     };
+    listAbsLibraries: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated extras (`stats`, `filterdata`, `progress`, …); unknown words ignored */
+                include?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The libraries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibrariesDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     createAbsLibrary: {
         parameters: {
             query?: never;
@@ -12528,7 +13050,7 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryDto"];
                 };
             };
-            /** @description `name` missing, empty or over 255 characters, or an unknown `mediaType` */
+            /** @description `name` missing, empty or over 255 characters, an unknown `mediaType`, or a folder outside the media store, in one of the store's own folders, or overlapping another folder of the library */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12575,6 +13097,132 @@ export interface operations {
                 };
                 content: {
                     /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsLibrary: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated extras (`stats`, `filterdata`, `progress`, …); unknown words ignored */
+                include?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Library id (`lib_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The library, or the filter-data wrapper with `include=filterdata` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryDto"] | components["schemas"]["LibraryWithFilterDataDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No library with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsLibraryItems: {
+        parameters: {
+            query?: {
+                /** @description Accepted; the hub has no series, so nothing collapses */
+                collapseseries?: components["schemas"]["AbsQueryFlag"];
+                /** @description `1`: descending */
+                desc?: components["schemas"]["AbsQueryFlag"];
+                /** @description Upstream's `group.base64(value)`: `authors`, `genres`, `tags`, `narrators`, `languages`, `progress` (`finished`, `in-progress`, `not-started`, `not-finished`), `missing`; other groups match nothing */
+                filter?: string;
+                /** @description Comma-separated extras (`stats`, `filterdata`, `progress`, …); unknown words ignored */
+                include?: string;
+                /** @description Items per page; 0 or absent: all */
+                limit?: number;
+                /** @description `1`: minified items */
+                minified?: components["schemas"]["AbsQueryFlag"];
+                /** @description Page, 0-indexed */
+                page?: number;
+                /** @description Sort key: `media.metadata.title` (default), `media.metadata.authorName`, `media.metadata.authorNameLF`, `media.metadata.publishedYear`, `media.duration`, `addedAt`, `updatedAt`, `size`, `birthtimeMs`, `mtimeMs`; others sort by title */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Library id (`lib_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryItemsPageDto"];
+                };
+            };
+            /** @description A query parameter of the wrong form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No library with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -12662,6 +13310,132 @@ export interface operations {
                 };
                 content: {
                     /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsPersonalizedShelves: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated extras (`stats`, `filterdata`, `progress`, …); unknown words ignored */
+                include?: string;
+                /** @description Items per shelf (default 10) */
+                limit?: number;
+                /** @description Accepted; shelf entities are always minified */
+                minified?: components["schemas"]["AbsQueryFlag"];
+            };
+            header?: never;
+            path: {
+                /** @description Library id (`lib_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shelves */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShelfDto"][];
+                };
+            };
+            /** @description A query parameter of the wrong form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No library with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    scanAbsLibrary: {
+        parameters: {
+            query?: {
+                /** @description Accepted; every scan re-reads every file */
+                force?: components["schemas"]["AbsQueryFlag"];
+            };
+            header?: never;
+            path: {
+                /** @description Library id (`lib_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the scan did */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanReportDto"];
+                };
+            };
+            /** @description The library has no folders */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library has no folders to scan */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Needs role: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Forbidden */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No library with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library not found */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -14104,6 +14878,92 @@ export interface operations {
                 content: {
                     /** @example Bad Request */
                     "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsSessionTrack: {
+        parameters: {
+            query?: {
+                /** @description The access token, for players that cannot send a header */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Open session id (`play_…`) */
+                id: string;
+                /** @description Track index */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole track */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description The requested byte range (`Range: bytes=…`) */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "audio/aac": string;
+                    "audio/flac": string;
+                    "audio/mp4": string;
+                    "audio/mpeg": string;
+                    "audio/ogg": string;
+                    "audio/wav": string;
+                    "audio/webm": string;
+                };
+            };
+            /** @description A query parameter of the wrong form */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description A credential was sent and is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No such track */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Range not satisfiable (`Content-Range: bytes *\/<size>`) */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };

@@ -13,6 +13,11 @@ export interface AuthOptions {
    * whose upstream hides that they exist (Audiobookshelf's admin lists answer 404 to a plain user).
    */
   denyAs?: 403 | 404;
+  /**
+   * The credential may also come as `?token=<jwt>` (media URLs that players fetch without headers, as
+   * Audiobookshelf accepts); a header credential wins. Only routes that declare it accept it.
+   */
+  queryToken?: boolean;
 }
 
 /** Security scheme names declared in the OpenAPI document (see swagger.ts). */
@@ -30,12 +35,14 @@ export const Public = () =>
 export function Auth(options: AuthOptions = {}) {
   const roles = options.roles ?? [];
   const denyAs = options.denyAs ?? 403;
+  const queryToken = options.queryToken ?? false;
   const xAuth = {
     roles: roles.length ? roles : ['admin', 'operator', 'user'],
     ...(roles.length && denyAs !== 403 ? { denyAs } : {}),
+    ...(queryToken ? { queryToken } : {}),
   };
   return applyDecorators(
-    SetMetadata(AUTH_KEY, { roles, denyAs } satisfies Required<AuthOptions>),
+    SetMetadata(AUTH_KEY, { roles, denyAs, queryToken } satisfies Required<AuthOptions>),
     ApiBearerAuth('bearer'),
     ApiSecurity('jwt'),
     ApiSecurity('token'),

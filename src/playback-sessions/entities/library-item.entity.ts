@@ -11,6 +11,18 @@ export interface StoredAudioFile {
   mimeType: string;
   size: number;
   addedAt: number;
+  /** For a scanned item: the file's path inside the item's folder (`Disc 1/01.mp3`); else absent. */
+  relPath?: string;
+  /** For a scanned item: tags read from the file (title, artist, album, track number). */
+  tags?: { title?: string; artist?: string; album?: string; track?: number | null };
+}
+
+/** A chapter of a book, seconds from the start of the item (from the files' tags, or one per file). */
+export interface StoredChapter {
+  id: number;
+  start: number;
+  end: number;
+  title: string;
 }
 
 export interface StoredEpisode {
@@ -38,6 +50,14 @@ export interface StoredMedia {
   tags: string[];
   audioFiles: StoredAudioFile[];
   episodes: StoredEpisode[];
+  /**
+   * True for an item read from a library folder by the scanner: its files exist under
+   * `MEDIA_DIR + item.path`, and `coverPath` names a file inside the media store. Absent for JSON items.
+   */
+  onDisk?: boolean;
+  /** A scanned item whose folder was gone at the last scan. */
+  missing?: boolean;
+  chapters?: StoredChapter[];
 }
 
 /** A library item (`li_…`): a book with audio tracks, or a podcast with episodes (`ep_…`). */
