@@ -91,10 +91,11 @@ module.exports = {
       name: 'database-only-through-repositories',
       severity: 'error',
       comment:
-        'Only repositories (*.repository.ts), module files (wiring) and src/database/ itself import src/database/ ' +
+        'Only repositories (*.repository.ts), module files and the composition root (src/app.setup.ts, which ' +
+        'installs the socket.io adapter) as wiring, and src/database/ itself import src/database/ ' +
         'at run time; services and everything else reach the database through a repository. Type-only ' +
         'imports (`import type { SqlValue }`, or a name used only as a type) are allowed outside src/common/.',
-      from: { path: '^src/', pathNot: [REPOSITORY, MODULE, '^src/database/'] },
+      from: { path: '^src/', pathNot: [REPOSITORY, MODULE, '^src/database/', '^src/app\\.setup\\.ts$'] },
       to: { path: '^src/database/', dependencyTypesNot: ['type-only', 'pre-compilation-only'] },
     },
     {

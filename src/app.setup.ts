@@ -18,6 +18,7 @@ import type { Server } from 'node:http';
 import { AppConfig, loadAppConfig } from './config/app-config';
 import { createLogger, PinoNestLogger, requestLogger } from './logger';
 import { setupSwagger } from './swagger';
+import { HubIoAdapter } from './database/socket-io.adapter';
 
 export interface CreateAppOptions {
   /** Environment variables layered over `process.env` (tests use this instead of mutating it). */
@@ -41,6 +42,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
     logger: new PinoNestLogger(logger),
   });
   configureApp(app, config, logger);
+  app.useWebSocketAdapter(await HubIoAdapter.create(app));
   await app.init();
   return app;
 }

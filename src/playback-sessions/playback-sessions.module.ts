@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { AudiobookshelfAuthController } from './audiobookshelf-auth.controller';
 import { AudiobookshelfAuthService } from './audiobookshelf-auth.service';
+import { AudiobookshelfGateway } from './audiobookshelf.gateway';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
@@ -47,6 +48,7 @@ import { PlaybackSessionsService } from './playback-sessions.service';
     PlaybackSessionsService,
     IdleSessionsSweeper,
     AudiobookshelfAuthService,
+    AudiobookshelfGateway,
   ],
 })
 export class PlaybackSessionsModule implements OnModuleInit, OnApplicationBootstrap {

@@ -55,6 +55,14 @@ import {
   SessionCondition,
   SessionSortColumn,
 } from './playback-sessions.repository';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import {
+  ABS_PROGRESS_UPDATED,
+  ABS_SESSION_CLOSED,
+  ABS_SESSION_OPENED,
+  AbsProgressEvent,
+  AbsSessionEvent,
+} from './abs-events';
 
 /** What a client connection tells us about the device when it opens a session. */
 export interface ClientContext {
@@ -90,6 +98,7 @@ export class PlaybackSessionsService {
     private readonly access: PlaybackSessionAccess,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   // ---------------------------------------------------------------- opening
@@ -136,6 +145,7 @@ export class PlaybackSessionsService {
     await this.sessions.insert(row);
     // after the insert: the last play to run sees every racing insert, so exactly the newest survives
     await this.sessions.closeOthersOnDevice(auth.id, deviceKey, now);
+    this.events.emit(ABS_SESSION_OPENED, { session: row } satisfies AbsSessionEvent);
     return toExpandedSession(row, item);
   }
 
@@ -200,6 +210,7 @@ export class PlaybackSessionsService {
     }
     const closed = await this.sessions.close(row.id, nowMicros());
     if (!closed) throw new NotFoundException();
+    this.events.emit(ABS_SESSION_CLOSED, { session: closed } satisfies AbsSessionEvent);
     return toAbsSession(closed);
   }
 
@@ -223,6 +234,7 @@ export class PlaybackSessionsService {
     const now = nowMicros();
     const allowEnd = now + this.config.playback.syncToleranceSeconds * 1_000_000;
     // the credited sync and the owner's progress commit together or not at all
+    let progressMoved = false;
     const updated = await this.sessions.inTransaction(async () => {
       const synced = await this.sessions.sync({
         id: row.id,
@@ -233,7 +245,7 @@ export class PlaybackSessionsService {
         close,
       });
       if (synced)
-        await this.saveProgress(
+        progressMoved = await this.saveProgress(
           row.userId,
           row.libraryItemId,
           row.episodeId,
@@ -245,10 +257,28 @@ export class PlaybackSessionsService {
       return synced;
     });
     if (!updated) throw new NotFoundException();
+    // after the commit: a socket never hears of a write that rolled back
+    if (progressMoved) this.progressEvent(updated.userId, updated.libraryItemId, updated.episodeId, updated);
+    if (close) this.events.emit(ABS_SESSION_CLOSED, { session: updated } satisfies AbsSessionEvent);
     return updated;
   }
 
   // ---------------------------------------------------------------- media progress
+
+  /** Tells the user's sockets (AudiobookshelfGateway) that a progress of theirs moved. */
+  private progressEvent(
+    userId: number,
+    libraryItemId: string,
+    episodeId: string | null,
+    session: PlaybackSession | null,
+  ): void {
+    this.events.emit(ABS_PROGRESS_UPDATED, {
+      userId,
+      libraryItemId,
+      episodeId,
+      session,
+    } satisfies AbsProgressEvent);
+  }
 
   /**
    * Upserts the user's progress in one statement; the write applies only when `updatedAt` is not older
@@ -391,6 +421,7 @@ export class PlaybackSessionsService {
       updatedAt,
       startedAt,
     );
+    if (progressSynced) this.progressEvent(auth.id, item.id, episode?.id ?? null, null);
     return { result: { id: dto.id, success: true, progressSynced } };
   }
 

@@ -1,0 +1,23 @@
+/**
+ * Events of the Audiobookshelf surface on the in-process bus (@nestjs/event-emitter), published by the
+ * playback service after its writes commit and relayed to sockets by AudiobookshelfGateway.
+ */
+import type { PlaybackSession } from './entities/playback-session.entity';
+
+/** A user's media progress moved (a sync, a local upload, a progress write). */
+export const ABS_PROGRESS_UPDATED = 'abs.progress.updated';
+/** A playback session was opened or closed (admins watch streams). */
+export const ABS_SESSION_OPENED = 'abs.session.opened';
+export const ABS_SESSION_CLOSED = 'abs.session.closed';
+
+export interface AbsProgressEvent {
+  userId: number;
+  libraryItemId: string;
+  episodeId: string | null;
+  /** The session whose sync moved it, or null (a progress write without a session). */
+  session: PlaybackSession | null;
+}
+
+export interface AbsSessionEvent {
+  session: PlaybackSession;
+}
