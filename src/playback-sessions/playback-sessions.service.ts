@@ -11,6 +11,7 @@ import { isIntId } from '../common/validation';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import {
+  ABS_SERVER_VERSION,
   bookDuration,
   parseMedia,
   sessionMetadata,
@@ -172,9 +173,17 @@ export class PlaybackSessionsService {
     return `h:${createHash('sha256').update(seed).digest('hex').slice(0, 32)}`;
   }
 
+  /**
+   * The device as upstream's `DeviceInfo` echoes it: what the client sent (null keys dropped), its address,
+   * `clientVersion` defaulting to the server's version and `sdkVersion` as a string (Android's Kotlin
+   * `DeviceInfo` needs string `deviceId, manufacturer, model, clientVersion`), and `serverVersion`.
+   */
   private deviceInfo(info: DeviceInfoInputDto | undefined, client: ClientContext): Record<string, unknown> {
     const out: Record<string, unknown> = { ipAddress: client.ip };
-    for (const [key, value] of Object.entries(info ?? {})) if (value !== undefined) out[key] = value;
+    for (const [key, value] of Object.entries(info ?? {}))
+      if (value !== undefined && value !== null) out[key] = key === 'sdkVersion' ? String(value) : value;
+    out.clientVersion ??= ABS_SERVER_VERSION;
+    out.serverVersion = ABS_SERVER_VERSION;
     return out;
   }
 
@@ -573,7 +582,7 @@ function itemColumns({ item, media, episode, duration }: PlayTarget) {
     episodeId: episode?.id ?? null,
     mediaType: item.mediaType,
     mediaMetadata: JSON.stringify(sessionMetadata(item, media)),
-    chapters: '[]',
+    chapters: JSON.stringify(episode ? [] : (media.chapters ?? [])),
     displayTitle: episode?.title ?? item.title,
     displayAuthor: item.author,
     coverPath: media.coverPath,

@@ -11,6 +11,7 @@ import {
   SEED_SYNC,
   seedLocalSession,
 } from './abs-helpers';
+import { ABS_SERVER_VERSION } from '../../src/playback-sessions/audiobookshelf.mapper';
 
 const SESSION_KEYS = [
   'id',
@@ -229,10 +230,13 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
           appOnly: 1,
         })
         .expect(200);
+      // upstream's DeviceInfo echo: clientVersion defaults to the server's, serverVersion is added
       expect(extras.body.deviceInfo).toEqual({
         ipAddress: expect.any(String),
         deviceId: 'x1',
         clientName: 'Abs Web',
+        clientVersion: ABS_SERVER_VERSION,
+        serverVersion: ABS_SERVER_VERSION,
       });
       await as.post(`/items/${c.bookId}/play`).expect(200);
     });
@@ -253,7 +257,12 @@ describe('Audiobookshelf playback sessions (e2e)', () => {
         `/items/${c.bookId}/play`,
         '{"constructor":1,"__proto__":{"polluted":1},"deviceInfo":{"deviceId":"proto-dev","constructor":{"a":1}}}',
       ).expect(200);
-      expect(ignored.body.deviceInfo).toEqual({ ipAddress: expect.any(String), deviceId: 'proto-dev' });
+      expect(ignored.body.deviceInfo).toEqual({
+        ipAddress: expect.any(String),
+        deviceId: 'proto-dev',
+        clientVersion: ABS_SERVER_VERSION,
+        serverVersion: ABS_SERVER_VERSION,
+      });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       const local = await raw(
         '/session/local',
