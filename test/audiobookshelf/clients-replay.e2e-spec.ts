@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Role } from '../../src/common/auth-user';
 import { tempMediaDir } from '../project-content/helpers';
-import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
+import { bearer, startTestApp, TestApp } from '../utils/test-app';
 import { mp3File, PNG_1PX, put, wavFile } from './audio-fixtures';
 
 const BOOK_DIR = 'books/Ann Author/The Book';
@@ -129,6 +129,13 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
     expect(body.user.isOldToken).toBe(false);
   }
 
+  /** A player's Range request for bytes `start`–`end` of `file` at `path`: 206, `type`, exactly those bytes. */
+  async function expectRange(path: string, file: Buffer, start: number, end: number, type: string) {
+    const part = await audio(path, `bytes=${start}-${end}`);
+    expect([part.status, part.type]).toEqual([206, type]);
+    expect(part.bytes.equals(file.subarray(start, end + 1))).toBe(true);
+  }
+
   /** Fetches audio as a player does (no credential unless given), answering status, type and bytes. */
   async function audio(path: string, range: string, headers: Record<string, string> = {}) {
     const res = await fetch(`${origin}${path}`, { headers: { Range: range, ...headers } });
@@ -218,12 +225,13 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
     expect(session.chapters.map((c: { title: string }) => c.title)).toEqual(['Opening', 'Closing']);
     // AudioTrack.js: /audiobookshelf/public/session/<id>/track/<index>, no credential
     const first = readFileSync(join(media, BOOK_DIR, '01 Opening.wav'));
-    const head = await audio(
+    await expectRange(
       `/audiobookshelf/public/session/${session.id}/track/${session.audioTracks[0].index}`,
-      'bytes=0-1023',
+      first,
+      0,
+      1023,
+      'audio/wav',
     );
-    expect([head.status, head.type]).toEqual([206, 'audio/wav']);
-    expect(head.bytes.equals(first.subarray(0, 1024))).toBe(true);
 
     // PlayerHandler: {timeListened: int, currentTime: float}; the hub credits at most the wall clock
     await pause(1200);
@@ -332,12 +340,13 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
     // ≥ 2.22.0: <address>/public/session/<id>/track/<index>; a podcast's one track also answers to 0
     const file = readFileSync(join(media, 'podcasts/Night Radio/ep1.mp3'));
     for (const index of [session.audioTracks[0].index, 0]) {
-      const part = await audio(
+      await expectRange(
         `/audiobookshelf/public/session/${session.id}/track/${index}`,
-        'bytes=100-4095',
+        file,
+        100,
+        4095,
+        'audio/mpeg',
       );
-      expect([part.status, part.type]).toEqual([206, 'audio/mpeg']);
-      expect(part.bytes.equals(file.subarray(100, 4096))).toBe(true);
     }
 
     await pause(1200);
@@ -407,17 +416,10 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
     // older servers' route: <address>/api/items/<id>/file/<ino>?token=
     const ino = session.libraryItem.media.audioFiles[1].ino as string;
     const second = readFileSync(join(media, BOOK_DIR, '02 Closing.wav'));
-    const byToken = await audio(
-      `/audiobookshelf/api/items/${bookId}/file/${ino}?token=${accessToken}`,
-      'bytes=0-99',
-    );
-    expect([byToken.status, byToken.type]).toEqual([206, 'audio/wav']);
-    expect(byToken.bytes.equals(second.subarray(0, 100))).toBe(true);
-    const byTrack = await audio(
-      `/audiobookshelf/public/session/${session.id}/track/2`,
-      `bytes=${second.length - 10}-`,
-    );
-    expect(byTrack.bytes.equals(second.subarray(second.length - 10))).toBe(true);
+    const fileUrl = `/audiobookshelf/api/items/${bookId}/file/${ino}?token=${accessToken}`;
+    await expectRange(fileUrl, second, 0, 99, 'audio/wav');
+    const trackUrl = `/audiobookshelf/public/session/${session.id}/track/2`;
+    await expectRange(trackUrl, second, second.length - 10, second.length - 1, 'audio/wav');
 
     await pause(1200);
     // iOS: POST api/session/:id/sync relative to the server address
