@@ -7,8 +7,10 @@
  * request from what the harness prepared (`request`); `vary` spreads the load over many rows (sessions,
  * pages) instead of hammering one.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export type Scale = 'full' | 'smoke' | 'events-10k';
 export const SCALES: Scale[] = ['full', 'smoke', 'events-10k'];
@@ -22,6 +24,8 @@ export interface BenchContext {
   apiKey: string;
   /** Whatever the seeds returned, by case name. */
   seeded: Record<string, unknown>;
+  /** The media store both servers serve from (MEDIA_DIR). */
+  mediaDir: string;
 }
 
 export interface BenchRequest {
@@ -43,6 +47,11 @@ export interface BenchCase {
   kind: 'single-row' | 'list' | 'write' | 'batch';
   /** A throughput target of its own (playback sync). */
   minRps?: number;
+  /**
+   * socket.io clients connected to the server under load for the whole measurement, authenticated as the
+   * admin (the owner of the synced sessions), so each write is also pushed to that many sockets.
+   */
+  subscribers?: number;
   request(ctx: BenchContext): BenchRequest;
 }
 
@@ -59,6 +68,8 @@ export interface Seeded {
   openPlayback: string[];
   /** API keys of the two listening-stats users: 1/100 and 1/10 of the playback sessions (1k, 10k at full). */
   statsKeys: { small: string; large: string };
+  /** An open session of the admin on a scanned book whose one track is a real file (`audio range read`). */
+  audioSession: string;
 }
 
 const SIZES = {
@@ -281,7 +292,9 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
     );
     if (open) openPlayback.push(id);
   }
+  const audioSession = seedAudio(db, ctx, now);
   return {
+    audioSession,
     users: n.users,
     projectId,
     sessions: n.sessions,
@@ -292,6 +305,74 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
     openPlayback,
     statsKeys,
   };
+}
+
+/** Bytes of the bench's audio file: a 4 MiB PCM WAV (8 kHz mono 16-bit, about 4.4 minutes). */
+const AUDIO_BYTES = 4 * 1024 * 1024;
+/** The Range each audio read asks for: 64 KiB from 1 MiB in, as a player's read-ahead. */
+export const AUDIO_RANGE = 'bytes=1048576-1114111';
+
+/**
+ * A library scanned from a folder of the media store, as the scanner stores it: one book of one WAV file
+ * on disk, and an open session of the admin on it.
+ */
+function seedAudio(db: Database.Database, ctx: BenchContext, now: number): string {
+  const folder = join(ctx.mediaDir, 'bench-books', 'Bench Author', 'Bench Audio');
+  mkdirSync(folder, { recursive: true });
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + AUDIO_BYTES, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(8000, 24);
+  header.writeUInt32LE(16000, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(AUDIO_BYTES, 40);
+  const file = join(folder, '01.wav');
+  writeFileSync(file, Buffer.concat([header, Buffer.alloc(AUDIO_BYTES, 1)]));
+  const { ino, size } = statSync(file);
+  const duration = AUDIO_BYTES / 16000;
+  db.prepare(
+    `INSERT INTO abs_libraries (id, name, media_type, folder_id, folders, created_at, updated_at)
+     VALUES ('lib_bench_audio', 'Bench audio', 'book', 'fol_bench_audio', ?, ?, ?)`,
+  ).run(JSON.stringify([{ id: 'fol_bench_audio', path: 'bench-books', addedAt: now / 1000 }]), now, now);
+  const audioFile = {
+    index: 1,
+    ino: String(ino),
+    filename: '01.wav',
+    relPath: '01.wav',
+    duration,
+    mimeType: 'audio/wav',
+    size,
+    addedAt: now / 1000,
+  };
+  const media = {
+    folderId: 'fol_bench_audio',
+    metadata: { title: 'Bench Audio', author: 'Bench Author' },
+    coverPath: null,
+    tags: [],
+    audioFiles: [audioFile],
+    episodes: [],
+    onDisk: true,
+    chapters: [{ id: 0, start: 0, end: duration, title: '01' }],
+  };
+  db.prepare(
+    `INSERT INTO abs_library_items (id, library_id, media_type, title, author, path, ino, media, added_at, updated_at)
+     VALUES ('li_bench_audio', 'lib_bench_audio', 'book', 'Bench Audio', 'Bench Author', '/bench-books/Bench Author/Bench Audio', '1', ?, ?, ?)`,
+  ).run(JSON.stringify(media), now, now);
+  db.prepare(
+    `INSERT INTO abs_playback_sessions (id, user_id, library_id, library_item_id, episode_id, media_type,
+       media_metadata, chapters, display_title, display_author, cover_path, duration, play_method, media_player,
+       device_info, device_key, date, day_of_week, time_listening, start_position, current_position, started_at,
+       updated_at, credited_until, is_open, is_local, closed_at)
+     VALUES ('play_bench_audio', ?, 'lib_bench_audio', 'li_bench_audio', NULL, 'book', '{}', '[]', 'Bench Audio',
+       'Bench Author', NULL, ?, 0, 'html5', '{}', 'id:bench-audio', '2026-11-22', 'Sunday', 0, 0, 0, ?, ?, ?, 1, 0, NULL)`,
+  ).run(ctx.adminId, duration, now, now, now);
+  return 'play_bench_audio';
 }
 
 const seeded = (ctx: BenchContext) => ctx.seeded.all as Seeded;
@@ -405,6 +486,30 @@ export const CASES: BenchCase[] = [
         vary: (n) => ({ path: `/audiobookshelf/api/session/${open[(n * 7919) % open.length]}/sync` }),
       };
     },
+  },
+  {
+    name: 'POST /audiobookshelf/api/session/:id/sync (50 socket subscribers)',
+    kind: 'write',
+    subscribers: 50,
+    request: (ctx) => {
+      const open = seeded(ctx).openPlayback;
+      return {
+        method: 'POST',
+        path: `/audiobookshelf/api/session/${open[0]}/sync`,
+        headers: { ...json, authorization: `Bearer ${ctx.jwt}` },
+        body: JSON.stringify({ currentTime: 120, timeListened: 1 }),
+        vary: (n) => ({ path: `/audiobookshelf/api/session/${open[(n * 7919) % open.length]}/sync` }),
+      };
+    },
+  },
+  {
+    name: 'GET /audiobookshelf/public/session/:id/track/1 (audio range read, 64 KiB)',
+    kind: 'single-row',
+    request: (ctx) => ({
+      method: 'GET',
+      path: `/audiobookshelf/public/session/${seeded(ctx).audioSession}/track/1`,
+      headers: { range: AUDIO_RANGE },
+    }),
   },
   {
     name: 'GET /audiobookshelf/api/sessions?page= (admin, 10/page)',

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { io } from 'socket.io-client';
 import { BenchRequest } from './cases';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -127,4 +128,43 @@ export async function load(
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** socket.io clients subscribed to a server; `close` disconnects them and answers how many events they heard. */
+export interface Subscribers {
+  close(): number;
+}
+
+/**
+ * `count` socket.io clients on `server`'s Audiobookshelf endpoint, connected as the apps connect (websocket,
+ * no upgrade) and authenticated with `jwt`; they count the progress events they hear.
+ */
+export async function subscribe(server: Server, jwt: string, count: number): Promise<Subscribers> {
+  let heard = 0;
+  const sockets = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const socket = io(server.url, {
+        path: '/audiobookshelf/socket.io',
+        transports: ['websocket'],
+        upgrade: false,
+        reconnection: false,
+      });
+      await new Promise<void>((ready, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no socket.io init from ${server.url}`)), 10_000);
+        socket.once('init', () => {
+          clearTimeout(timer);
+          ready();
+        });
+        socket.once('connect', () => socket.emit('auth', jwt));
+      });
+      socket.on('user_item_progress_updated', () => heard++);
+      return socket;
+    }),
+  );
+  return {
+    close: () => {
+      for (const socket of sockets) socket.disconnect();
+      return heard;
+    },
+  };
 }

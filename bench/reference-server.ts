@@ -14,7 +14,10 @@
  */
 import Database from 'better-sqlite3';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { join, resolve, sep } from 'node:path';
+import { Server as IoServer } from 'socket.io';
 import { nowMicros, toGuidebookTime, toNaiveIso, toOffsetIso } from '../src/common/time';
 
 const db = new Database(process.env.DB_PATH);
@@ -380,6 +383,27 @@ const saveProgress = db.prepare(
    RETURNING id`,
 );
 const playbackById = db.prepare<[string], PlaybackRow>('SELECT * FROM abs_playback_sessions WHERE id = ?');
+const progressOf = db.prepare<
+  [number, string, string],
+  {
+    library_item_id: string;
+    episode_id: string;
+    duration: number;
+    progress: number;
+    current_position: number;
+    is_finished: number;
+    last_update: number;
+    started_at: number;
+    finished_at: number | null;
+  }
+>('SELECT * FROM abs_media_progress WHERE user_id = ? AND library_item_id = ? AND episode_id = ?');
+const openSessionItem = db.prepare<[string], { library_item_id: string }>(
+  'SELECT library_item_id FROM abs_playback_sessions WHERE id = ? AND is_open = 1',
+);
+const itemMedia = db.prepare<[string], { path: string; media: string }>(
+  'SELECT path, media FROM abs_library_items WHERE id = ?',
+);
+const mediaRoot = realpathSync(resolve(process.env.MEDIA_DIR ?? '.'));
 const countPlayback = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM abs_playback_sessions');
 const listeningDays = db.prepare<
   [number],
@@ -391,7 +415,6 @@ const listeningDays = db.prepare<
 const latestPlayback = db.prepare<[number], PlaybackRow>(
   'SELECT * FROM abs_playback_sessions WHERE user_id = ? ORDER BY updated_at DESC, id DESC LIMIT 10',
 );
-const itemMedia = db.prepare<[string], { media: string }>('SELECT media FROM abs_library_items WHERE id = ?');
 const playbackPage = db.prepare<[number, number], PlaybackRow>(
   `SELECT s.*, u.username FROM abs_playback_sessions s LEFT JOIN users u ON u.id = s.user_id
    ORDER BY s.updated_at DESC, s.id DESC LIMIT ? OFFSET ?`,
@@ -749,7 +772,7 @@ const PATTERNS: Array<[method: string, pattern: RegExp, handler: Handler]> = [
       });
       if (!result.changes) return sendText(res, 404, 'Not Found');
       const finished = row.duration - position < FINISHED_THRESHOLD;
-      saveProgress.get({
+      const saved = saveProgress.get({
         userId: row.user_id,
         itemId: row.library_item_id,
         episodeId: row.episode_id ?? '',
@@ -761,6 +784,74 @@ const PATTERNS: Array<[method: string, pattern: RegExp, handler: Handler]> = [
         now,
       });
       send(res, 200, absSession(playbackById.get(id)!));
+      // the hub's gateway: a progress that moved goes to its user's sockets, if any (one process)
+      const room = `abs:user:${row.user_id}`;
+      if (saved && (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) {
+        const p = progressOf.get(row.user_id, row.library_item_id, row.episode_id ?? '')!;
+        io.to(room).emit('user_item_progress_updated', {
+          id: p.episode_id ? `${p.library_item_id}-${p.episode_id}` : p.library_item_id,
+          sessionId: id,
+          deviceDescription: 'Unknown device',
+          data: {
+            id: p.episode_id ? `${p.library_item_id}-${p.episode_id}` : p.library_item_id,
+            libraryItemId: p.library_item_id,
+            episodeId: p.episode_id || null,
+            duration: p.duration,
+            progress: p.progress,
+            currentTime: p.current_position,
+            isFinished: !!p.is_finished,
+            hideFromContinueListening: false,
+            lastUpdate: Math.floor(p.last_update / 1000),
+            startedAt: Math.floor(p.started_at / 1000),
+            finishedAt: p.finished_at === null ? null : Math.floor(p.finished_at / 1000),
+          },
+        });
+      }
+    },
+  ],
+  [
+    'GET',
+    /^\/audiobookshelf\/public\/session\/([^/]+)\/track\/(\d{1,4})$/,
+    (req, res, _body, [id, index]) => {
+      // the hub's public track route: the open session's item, its file by track index, inside MEDIA_DIR
+      const session = openSessionItem.get(id);
+      const item = session && itemMedia.get(session.library_item_id);
+      if (!item) return sendText(res, 404, 'Not Found');
+      const media = JSON.parse(item.media) as {
+        audioFiles: { index: number; relPath?: string; mimeType: string }[];
+      };
+      const file = media.audioFiles.find((f) => f.index === Number(index));
+      if (!file?.relPath) return sendText(res, 404, 'Not Found');
+      let path: string;
+      try {
+        path = realpathSync(join(mediaRoot, item.path, file.relPath));
+      } catch {
+        return sendText(res, 404, 'Not Found');
+      }
+      if (!path.startsWith(mediaRoot + sep)) return sendText(res, 404, 'Not Found');
+      const size = statSync(path).size;
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      const headers = {
+        'content-type': file.mimeType,
+        'accept-ranges': 'bytes',
+        'cache-control': 'private, max-age=3600',
+      };
+      if (!range) {
+        res.writeHead(200, { ...headers, 'content-length': size });
+        return void createReadStream(path).pipe(res);
+      }
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start > end || start >= size) {
+        res.writeHead(416, { 'content-range': `bytes */${size}` });
+        return void res.end();
+      }
+      res.writeHead(206, {
+        ...headers,
+        'content-length': end - start + 1,
+        'content-range': `bytes ${start}-${end}/${size}`,
+      });
+      createReadStream(path, { start, end }).pipe(res);
     },
   ],
 ];
@@ -787,6 +878,17 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
+// the hub's Audiobookshelf socket.io endpoint: `auth` with an access JWT → the user's room and `init`
+const io = new IoServer(server, { path: '/audiobookshelf/socket.io', cors: { origin: '*' } });
+io.on('connection', (socket) => {
+  socket.on('auth', (token: unknown) => {
+    const payload = typeof token === 'string' ? verifyJwt(token) : null;
+    const user = payload ? userById.get(payload.sub) : undefined;
+    if (!user) return void socket.emit('auth_failed', { message: 'Invalid token' });
+    void socket.join(`abs:user:${user.id}`);
+    socket.emit('init', { userId: String(user.id), username: user.username });
+  });
+});
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(

@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BenchCase, BenchContext, BenchRequest, CASES, Scale, SCALES, SEEDED_TABLES, seedAll } from './cases';
-import { load, Measure, rssMb, Server, startServer } from './harness';
+import { load, Measure, rssMb, Server, startServer, subscribe } from './harness';
 
 const JWT_SECRET = 'bench-jwt-secret-that-is-long-enough-0123456789';
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -177,6 +177,7 @@ async function main(): Promise<void> {
   const scale = options.scale;
   const dir = mkdtempSync(join(tmpdir(), 'sessions-hub-bench-'));
   const dbPath = join(dir, 'bench.sqlite');
+  const mediaDir = join(dir, 'media');
   const servers: Server[] = [];
   let failed = false;
   try {
@@ -194,6 +195,9 @@ async function main(): Promise<void> {
         GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
         DOCS_ENABLED: 'false',
         SQLITE_SYNCHRONOUS: options.synchronous,
+        MEDIA_DIR: mediaDir,
+        // the seed writes the scanned library itself; a start-up scan would race it
+        ABS_SCAN_ON_START: 'false',
       },
       options.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(options.profile)] : [],
     );
@@ -212,6 +216,7 @@ async function main(): Promise<void> {
       jwt: login.access_token,
       apiKey: key.key,
       seeded: {},
+      mediaDir,
     };
 
     const cases = CASES.filter((c) => !options.cases || c.name.includes(options.cases));
@@ -244,6 +249,7 @@ async function main(): Promise<void> {
       JWT_SECRET,
       GUIDEBOOK_DAILY_LIMIT: GUIDEBOOK_LIMIT,
       SQLITE_SYNCHRONOUS: options.synchronous,
+      MEDIA_DIR: mediaDir,
     });
     servers.push(ref);
 
@@ -254,11 +260,19 @@ async function main(): Promise<void> {
           const req = c.request(ctx);
           const entry = results.get(c) ?? { hub: [], ref: [] };
           results.set(c, entry);
-          // a short warm-up of each server (JIT, statement caches), not measured
-          await load(hub, req, options.smoke ? 0.2 : 1, options.connections);
-          entry.hub.push(await load(hub, req, options.duration, options.connections));
-          await load(ref, req, options.smoke ? 0.2 : 1, options.connections);
-          entry.ref.push(await load(ref, req, options.duration, options.connections));
+          for (const [server, into] of [
+            [hub, entry.hub],
+            [ref, entry.ref],
+          ] as const) {
+            const sockets = c.subscribers ? await subscribe(server, ctx.jwt, c.subscribers) : undefined;
+            // a short warm-up of each server (JIT, statement caches), not measured
+            await load(server, req, options.smoke ? 0.2 : 1, options.connections);
+            into.push(await load(server, req, options.duration, options.connections));
+            if (sockets) {
+              const heard = sockets.close();
+              if (heard === 0) throw new Error(`${c.name}: no socket heard an event from ${server.url}`);
+            }
+          }
           process.stdout.write(`run ${run}/${options.runs}: ${c.name} done\n`);
         }
       }

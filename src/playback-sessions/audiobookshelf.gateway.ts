@@ -11,6 +11,7 @@ import {
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { AuthUser, Role } from '../common/auth-user';
+import { AppConfig } from '../config/app-config';
 import { ABS_PROGRESS_UPDATED, ABS_SESSION_CLOSED, ABS_SESSION_OPENED } from './abs-events';
 import type { AbsProgressEvent, AbsSessionEvent } from './abs-events';
 import { toAbsSession, toMediaProgressDto } from './audiobookshelf.mapper';
@@ -47,10 +48,21 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
   private readonly logger = new Logger(AudiobookshelfGateway.name);
   @WebSocketServer() private readonly server!: Server;
 
+  /** One process (SQLite): a room with no socket here has none anywhere, and an event for it costs nothing. */
+  private readonly singleInstance: boolean;
+
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: PlaybackSessionsRepository,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.singleInstance = config.db.type === 'sqlite';
+  }
+
+  /** Whether anyone may hear `room` (on PostgreSQL its sockets may be on another instance). */
+  private heard(room: string): boolean {
+    return !this.singleInstance || (this.server.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
 
   async handleConnection(socket: Socket): Promise<void> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -87,6 +99,7 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
 
   @OnEvent(ABS_PROGRESS_UPDATED)
   async progressUpdated(event: AbsProgressEvent): Promise<void> {
+    if (!this.heard(userRoom(event.userId))) return;
     try {
       const row = await this.sessions.findProgress(event.userId, event.libraryItemId, event.episodeId ?? '');
       if (!row) return;
