@@ -390,6 +390,18 @@ const eventBody = (sessionId: number, i: number) => ({
 });
 export const BATCH_SIZE = 100;
 
+/** A playback sync of one of the admin's open sessions, spread over all of them. */
+function syncRequest(ctx: BenchContext): BenchRequest {
+  const open = seeded(ctx).openPlayback;
+  return {
+    method: 'POST',
+    path: `/audiobookshelf/api/session/${open[0]}/sync`,
+    headers: { ...json, authorization: `Bearer ${ctx.jwt}` },
+    body: JSON.stringify({ currentTime: 120, timeListened: 1 }),
+    vary: (n) => ({ path: `/audiobookshelf/api/session/${open[(n * 7919) % open.length]}/sync` }),
+  };
+}
+
 export const CASES: BenchCase[] = [
   {
     name: 'GET /health',
@@ -472,35 +484,12 @@ export const CASES: BenchCase[] = [
       vary: (n) => ({ path: `/api/sessions?page=${pageOf(n, Math.floor(seeded(ctx).sessions / 100))}` }),
     }),
   },
-  {
-    name: 'POST /audiobookshelf/api/session/:id/sync',
-    kind: 'write',
-    minRps: 3000,
-    request: (ctx) => {
-      const open = seeded(ctx).openPlayback;
-      return {
-        method: 'POST',
-        path: `/audiobookshelf/api/session/${open[0]}/sync`,
-        headers: { ...json, authorization: `Bearer ${ctx.jwt}` },
-        body: JSON.stringify({ currentTime: 120, timeListened: 1 }),
-        vary: (n) => ({ path: `/audiobookshelf/api/session/${open[(n * 7919) % open.length]}/sync` }),
-      };
-    },
-  },
+  { name: 'POST /audiobookshelf/api/session/:id/sync', kind: 'write', minRps: 3000, request: syncRequest },
   {
     name: 'POST /audiobookshelf/api/session/:id/sync (50 socket subscribers)',
     kind: 'write',
     subscribers: 50,
-    request: (ctx) => {
-      const open = seeded(ctx).openPlayback;
-      return {
-        method: 'POST',
-        path: `/audiobookshelf/api/session/${open[0]}/sync`,
-        headers: { ...json, authorization: `Bearer ${ctx.jwt}` },
-        body: JSON.stringify({ currentTime: 120, timeListened: 1 }),
-        vary: (n) => ({ path: `/audiobookshelf/api/session/${open[(n * 7919) % open.length]}/sync` }),
-      };
-    },
+    request: syncRequest,
   },
   {
     name: 'GET /audiobookshelf/public/session/:id/track/1 (audio range read, 64 KiB)',
