@@ -8,6 +8,8 @@ const readStdin = async (): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
-void runCli(process.argv, { out: (text) => process.stdout.write(text), readStdin }).then((code) =>
-  process.exit(code),
-);
+void runCli(process.argv, {
+  out: (text) => process.stdout.write(text),
+  tty: process.stdout.isTTY,
+  readStdin,
+}).then((code) => process.exit(code));

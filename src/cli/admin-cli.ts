@@ -8,6 +8,7 @@ import { User } from '../auth/entities/user.entity';
 import { toAuthUser, UsersService } from '../auth/users.service';
 import { Role, ROLES } from '../common/auth-user';
 import { loadAppConfig } from '../config/app-config';
+import { CatalogueService } from '../playback-sessions/catalogue.service';
 
 /** An error the CLI reports as one line on stderr, exiting 1. */
 class CliError extends Error {}
@@ -15,20 +16,28 @@ class CliError extends Error {}
 interface Services {
   users: UsersService;
   auth: AuthService;
+  catalogue: CatalogueService;
 }
 
 interface Io {
   out(text: string): void;
+  /** Whether `out` is a terminal (progress bars redraw one line there, print a line per step elsewhere). */
+  tty?: boolean;
   /** All of standard input (for --password-stdin). */
   readStdin(): Promise<string>;
 }
 
 /** Boots the app's modules (no HTTP listener) on the configured database, runs `fn`, closes them. */
 async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
-  const config = loadAppConfig(process.env);
+  // a command never starts the server's background library scan (scan-library scans on purpose)
+  const config = loadAppConfig({ ...process.env, ABS_SCAN_ON_START: 'false' });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   try {
-    return await fn({ users: app.get(UsersService), auth: app.get(AuthService) });
+    return await fn({
+      users: app.get(UsersService),
+      auth: app.get(AuthService),
+      catalogue: app.get(CatalogueService),
+    });
   } finally {
     await app.close();
   }
@@ -50,6 +59,13 @@ async function passwordFrom(io: Io, fromStdin: boolean | undefined): Promise<str
   if (password.length < 8) throw new CliError('The password must be at least 8 characters.');
   if (password.length > 1024) throw new CliError('The password must be at most 1024 characters.');
   return password;
+}
+
+/** `[#########---------------]  9/24  books/Ann Author/Title`: one step of a progress bar. */
+export function progressBar(done: number, total: number, label: string, width = 24): string {
+  const filled = total ? Math.round((done / total) * width) : width;
+  const count = String(total).length;
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(done).padStart(count)}/${total}  ${label}`;
 }
 
 function role(value: string): Role {
@@ -126,6 +142,41 @@ export function adminCli(io: Io, services = withServices): Command {
     .action(async (username: string) => {
       await services(async ({ users, auth }) => auth.revokeTokens((await existingUser(users, username)).id));
       io.out(`Revoked the JWTs of "${username}".\n`);
+    });
+
+  program
+    .command('scan-library')
+    .description(
+      "Scan an Audiobookshelf library's folders now (or every library with folders), with a progress bar",
+    )
+    .argument('[libraryId]', 'the library (lib_…); omit with --all')
+    .option('--all', 'scan every library that has folders')
+    .action(async (libraryId: string | undefined, opts: { all?: boolean }) => {
+      if (!libraryId === !opts.all) throw new CliError('Give a library id or --all.');
+      const progress = (done: number, total: number, path: string) =>
+        io.out(
+          io.tty
+            ? `\r${progressBar(done, total, path).padEnd(100).slice(0, 100)}`
+            : `${progressBar(done, total, path)}\n`,
+        );
+      const reports = await services(async ({ catalogue }) => {
+        if (opts.all) return catalogue.scanAll(progress);
+        // the CLI acts as the operator of the machine: an admin
+        const root = { id: 0, username: 'cli', role: Role.Admin };
+        try {
+          return [await catalogue.scan(root, libraryId!, progress)];
+        } catch (error) {
+          throw new CliError((error as Error).message);
+        }
+      });
+      if (io.tty) io.out('\n');
+      for (const r of reports) {
+        io.out(
+          `Scanned ${r.libraryId}: ${r.added} added, ${r.updated} updated, ${r.missing} missing, ` +
+            `${r.failed.length} unreadable (${r.elapsedMs} ms)\n`,
+        );
+        for (const path of r.failed) io.out(`  unreadable: ${path}\n`);
+      }
     });
 
   return program;

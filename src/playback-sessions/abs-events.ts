@@ -21,3 +21,18 @@ export interface AbsProgressEvent {
 export interface AbsSessionEvent {
   session: PlaybackSession;
 }
+
+/** A library scan started, moved on, or finished (admins' sockets: upstream's `scan_start`, `scan_complete`). */
+export const ABS_SCAN_STARTED = 'abs.scan.started';
+export const ABS_SCAN_PROGRESS = 'abs.scan.progress';
+export const ABS_SCAN_COMPLETE = 'abs.scan.complete';
+
+export interface AbsScanEvent {
+  /** One id per scan run. */
+  id: string;
+  libraryId: string;
+  libraryName: string;
+  done?: number;
+  total?: number;
+  results?: { added: number; updated: number; missing: number; failed: number; elapsedMs: number };
+}

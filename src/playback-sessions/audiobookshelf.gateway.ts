@@ -12,8 +12,15 @@ import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { AuthUser, Role } from '../common/auth-user';
 import { AppConfig } from '../config/app-config';
-import { ABS_PROGRESS_UPDATED, ABS_SESSION_CLOSED, ABS_SESSION_OPENED } from './abs-events';
-import type { AbsProgressEvent, AbsSessionEvent } from './abs-events';
+import {
+  ABS_PROGRESS_UPDATED,
+  ABS_SCAN_COMPLETE,
+  ABS_SCAN_PROGRESS,
+  ABS_SCAN_STARTED,
+  ABS_SESSION_CLOSED,
+  ABS_SESSION_OPENED,
+} from './abs-events';
+import type { AbsProgressEvent, AbsScanEvent, AbsSessionEvent } from './abs-events';
 import { toAbsSession, toMediaProgressDto } from './audiobookshelf.mapper';
 import type { PlaybackSession } from './entities/playback-session.entity';
 import { PlaybackSessionsRepository } from './playback-sessions.repository';
@@ -59,9 +66,17 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
     this.singleInstance = config.db.type === 'sqlite';
   }
 
-  /** Whether anyone may hear `room` (on PostgreSQL its sockets may be on another instance). */
+  /**
+   * Whether anyone may hear `room` (on PostgreSQL its sockets may be on another instance). No one does in
+   * an application context without a socket server (the admin CLI).
+   */
   private heard(room: string): boolean {
+    if (!this.server) return false;
     return !this.singleInstance || (this.server.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
+  private emit(room: string, event: string, payload: unknown): void {
+    if (this.server) this.server.to(room).emit(event, payload);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -104,7 +119,7 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
       const row = await this.sessions.findProgress(event.userId, event.libraryItemId, event.episodeId ?? '');
       if (!row) return;
       const data = toMediaProgressDto(row);
-      this.server.to(userRoom(event.userId)).emit('user_item_progress_updated', {
+      this.emit(userRoom(event.userId), 'user_item_progress_updated', {
         id: data.id,
         sessionId: event.session?.id ?? null,
         deviceDescription: event.session ? deviceDescription(event.session.deviceInfo) : null,
@@ -122,13 +137,30 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
 
   @OnEvent(ABS_SESSION_CLOSED)
   sessionClosed({ session }: AbsSessionEvent): void {
-    this.server.to(userRoom(session.userId)).emit('user_session_closed', session.id);
+    this.emit(userRoom(session.userId), 'user_session_closed', session.id);
     this.streamUpdate(session, false);
+  }
+
+  /** Admins follow library scans as upstream's web client does (`scan_start`, `scan_progress`, `scan_complete`). */
+  @OnEvent(ABS_SCAN_STARTED)
+  scanStarted(scan: AbsScanEvent): void {
+    this.emit(ADMINS, 'scan_start', { ...scan, type: 'scan', name: scan.libraryName });
+  }
+
+  @OnEvent(ABS_SCAN_PROGRESS)
+  scanProgress(scan: AbsScanEvent): void {
+    if (this.heard(ADMINS))
+      this.emit(ADMINS, 'scan_progress', { ...scan, type: 'scan', name: scan.libraryName });
+  }
+
+  @OnEvent(ABS_SCAN_COMPLETE)
+  scanComplete(scan: AbsScanEvent): void {
+    this.emit(ADMINS, 'scan_complete', { ...scan, type: 'scan', name: scan.libraryName });
   }
 
   /** Admins see who is listening: the user with their open session, or none. */
   private streamUpdate(session: PlaybackSession, open: boolean): void {
-    this.server.to(ADMINS).emit('user_stream_update', {
+    this.emit(ADMINS, 'user_stream_update', {
       id: String(session.userId),
       session: open ? toAbsSession(session) : null,
     });

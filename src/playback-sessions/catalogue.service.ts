@@ -97,6 +97,11 @@ export class CatalogueService {
     return this.scanner.scan(library, onProgress);
   }
 
+  /** Scans every library that has folders (the CLI's `scan-library --all`, and the start-up scan). */
+  scanAll(onProgress?: ScanProgress): Promise<ScanReport[]> {
+    return this.scanner.scanAll(onProgress);
+  }
+
   /** The library `id`, or null (an id of the wrong form names no library). */
   findLibrary(id: string): Promise<Library | null> {
     if (!ABS_ID_PATTERN.test(id)) return Promise.resolve(null);

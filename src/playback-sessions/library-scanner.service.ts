@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Mutex } from 'async-mutex';
 import type { IAudioMetadata } from 'music-metadata';
 import { parseFile } from 'music-metadata';
@@ -6,6 +7,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AUDIO_TYPES, IMAGE_TYPES, MediaStore } from '../media/media-store.service';
+import { ABS_SCAN_COMPLETE, ABS_SCAN_PROGRESS, ABS_SCAN_STARTED, AbsScanEvent } from './abs-events';
 import { CatalogueRepository } from './catalogue.repository';
 import type { Library, StoredFolder } from './entities/library.entity';
 import type {
@@ -82,6 +84,7 @@ export class LibraryScannerService {
   constructor(
     private readonly catalogue: CatalogueRepository,
     private readonly store: MediaStore,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** Scans `library` (waits for a scan of it already running, then scans again). */
@@ -106,6 +109,8 @@ export class LibraryScannerService {
 
   private async scanNow(library: Library, onProgress?: ScanProgress): Promise<ScanReport> {
     const started = Date.now();
+    const scan: AbsScanEvent = { id: newAbsId('scan'), libraryId: library.id, libraryName: library.name };
+    this.events.emit(ABS_SCAN_STARTED, scan);
     const folders = JSON.parse(library.folders) as StoredFolder[];
     const found: FoundItem[] = [];
     for (const folder of folders) found.push(...(await this.findItems(library, folder)));
@@ -133,7 +138,9 @@ export class LibraryScannerService {
           report.added++;
         }
       }
-      onProgress?.(++done, found.length, item.path);
+      done++;
+      onProgress?.(done, found.length, item.path);
+      this.events.emit(ABS_SCAN_PROGRESS, { ...scan, done, total: found.length } satisfies AbsScanEvent);
     }
     for (const gone of existing.values()) {
       const media = JSON.parse(gone.media) as StoredMedia;
@@ -143,6 +150,11 @@ export class LibraryScannerService {
     }
     await this.catalogue.markScanned(library.id, nowMicros());
     report.elapsedMs = Date.now() - started;
+    const { added, updated, missing, elapsedMs } = report;
+    this.events.emit(ABS_SCAN_COMPLETE, {
+      ...scan,
+      results: { added, updated, missing, failed: report.failed.length, elapsedMs },
+    } satisfies AbsScanEvent);
     this.logger.log(
       `Scanned library ${library.id}: ${report.added} added, ${report.updated} updated, ` +
         `${report.missing} missing, ${report.failed.length} unreadable files in ${report.elapsedMs} ms`,

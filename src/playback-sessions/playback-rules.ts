@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** An Audiobookshelf-style id: `prefix_` + 18 lowercase letters and digits (`play_i00492kps6ow4axlvq`). */
-export function newAbsId(prefix: 'play' | 'lib' | 'li' | 'ep' | 'fol'): string {
+export function newAbsId(prefix: 'play' | 'lib' | 'li' | 'ep' | 'fol' | 'scan'): string {
   let out = '';
   for (let i = 0; i < 18; i++) out += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return `${prefix}_${out}`;

@@ -2,18 +2,20 @@
  * Audiobookshelf realtime (issue 15 item 5, CLIENTS.md 2.10): socket.io at `/audiobookshelf/socket.io`, the
  * websocket transport without upgrade as the clients connect, the `auth` event with the access token →
  * `init` (or `auth_failed`), then `user_item_progress_updated` after a sync, `user_session_closed` after a
- * close, `user_stream_update` to admins; nothing reaches another user's socket. With two instances on
+ * close, `user_stream_update` and the scan events to admins; nothing reaches another user's socket. With two instances on
  * PostgreSQL a sync on one reaches a socket on the other (the socket.io PostgreSQL adapter); on SQLite
  * (one process) events stay in the instance that made them.
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../../src/app.setup';
 import { Role } from '../../src/common/auth-user';
 import { makeCatalogue, Catalogue } from '../playback-sessions/abs-helpers';
 import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
+import { put, wavFile } from './audio-fixtures';
 
 const onPostgres = !!process.env.TEST_DATABASE_URL;
 
@@ -178,6 +180,27 @@ describe('Audiobookshelf realtime (e2e)', () => {
       .expect(200);
     expect(res.body.results[0]).toMatchObject({ success: true, progressSynced: true });
     expect(await progress).toMatchObject({ sessionId: null, data: { currentTime: 77 } });
+  });
+
+  it('tells admins of a library scan (scan_start, scan_progress, scan_complete), and users nothing', async () => {
+    const admin = await connect(base, (await t.admin()).token);
+    const user = await connect(base, alice.token);
+    const userHeard = collect(user, 'scan_complete');
+    const progress = collect<{ done: number; total: number }>(admin, 'scan_progress');
+    const folder = `rt-books-${Date.now()}`;
+    put(join(t.env.MEDIA_DIR, folder, 'Ann', 'Book', '01.wav'), wavFile(1, { album: 'Book' }));
+    const start = next<{ libraryId: string; type: string }>(admin, 'scan_start');
+    const complete = next<{ libraryId: string; results: { added: number } }>(admin, 'scan_complete');
+    const library = await t.http
+      .post('/audiobookshelf/api/libraries')
+      .set('Authorization', bearer(await t.admin()))
+      .send({ name: 'Realtime', mediaType: 'book', folders: [{ fullPath: folder }] })
+      .expect(200);
+    expect(await start).toMatchObject({ libraryId: library.body.id, type: 'scan', name: 'Realtime' });
+    expect((await complete).results).toMatchObject({ added: 1, updated: 0, missing: 0 });
+    expect(progress).toEqual([expect.objectContaining({ done: 1, total: 1 })]);
+    await pause(100);
+    expect(userHeard).toEqual([]);
   });
 
   it(

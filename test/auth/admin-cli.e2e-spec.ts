@@ -8,6 +8,8 @@ import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/app.setup';
 import { ensureBuilt, ROOT } from '../utils/spawn-server';
+import { put, wavFile } from '../audiobookshelf/audio-fixtures';
+import { tempMediaDir } from '../project-content/helpers';
 import { ADMIN_PASSWORD, baseTestEnv, freshDatabase } from '../utils/test-app';
 
 const CLI_JS = join(ROOT, 'dist', 'src', 'cli.js');
@@ -33,7 +35,7 @@ describe('admin CLI (e2e)', () => {
     ensureBuilt();
     const db = await freshDatabase();
     drop = db.drop;
-    env = { ...baseTestEnv(), ...db.env };
+    env = { ...baseTestEnv(), ...db.env, MEDIA_DIR: tempMediaDir() };
     app = await createApp({ env });
     http = request(app.getHttpServer());
   }, 180_000);
@@ -103,5 +105,34 @@ describe('admin CLI (e2e)', () => {
     await http.get('/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
     const fresh = (await login('cli-user', 'chosen-password').expect(200)).body.access_token as string;
     await http.get('/auth/me').set('Authorization', `Bearer ${fresh}`).expect(200);
+  });
+  it('scan-library scans a library with a progress bar; without an id or --all it exits 1', async () => {
+    // an admin of its own (an earlier test changed the first admin's password)
+    expect(
+      cli(['create-user', 'cli-scanner', '--role', 'admin', '--password-stdin'], 'scanner-password\n').code,
+    ).toBe(0);
+    const admin = (await login('cli-scanner', 'scanner-password').expect(200)).body.access_token as string;
+    const created = await http
+      .post('/audiobookshelf/api/libraries')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ name: 'CLI books', mediaType: 'book', folders: [{ fullPath: 'cli-books' }] })
+      .expect(200);
+    put(join(env.MEDIA_DIR, 'cli-books', 'Ann', 'One', '01.wav'), wavFile(1, { album: 'One' }));
+    put(join(env.MEDIA_DIR, 'cli-books', 'Ann', 'Two', '01.wav'), wavFile(1, { album: 'Two' }));
+    const run = cli(['scan-library', created.body.id]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toContain('[############------------] 1/2  cli-books/Ann/One\n');
+    expect(run.stdout).toContain('[########################] 2/2  cli-books/Ann/Two\n');
+    expect(run.stdout).toContain(`Scanned ${created.body.id}: 2 added, 0 updated, 0 missing, 0 unreadable`);
+    const items = await http
+      .get(`/audiobookshelf/api/libraries/${created.body.id}/items?sort=media.metadata.title`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(
+      items.body.results.map((i: { media: { metadata: { title: string } } }) => i.media.metadata.title),
+    ).toEqual(['One', 'Two']);
+    expect(cli(['scan-library', '--all']).stdout).toContain('0 added, 2 updated');
+    expect(cli(['scan-library'])).toMatchObject({ code: 1, stderr: 'Give a library id or --all.\n' });
+    expect(cli(['scan-library', 'lib_nope'])).toMatchObject({ code: 1, stderr: 'Library not found\n' });
   });
 });
