@@ -114,6 +114,8 @@ describe('Audiobookshelf progress and listening views (e2e)', () => {
       expect(await progressOf(user, c.bookId)).toEqual(now);
       const other = await newBook('Ebook only');
       await as.patch(`/me/progress/${other}`, { ebookProgress: 0.1 }).expect(200);
+      // Android sends a null payload as an empty body without Content-Type
+      expectOk(await as.patch(`/me/progress/${other}`).expect(200));
       await as.get(`/me/progress/${other}`).expect(404);
     });
 
@@ -178,7 +180,7 @@ describe('Audiobookshelf progress and listening views (e2e)', () => {
     it('is all or nothing, and an empty or missing list is 400 Missing request payload', async () => {
       const user = await t.makeUser();
       const as = abs(t, user);
-      for (const body of [[], {}, { libraryItemId: c.bookId }]) {
+      for (const body of [[], {}, { libraryItemId: c.bookId }, undefined]) {
         const res = await as.patch('/me/progress/batch/update', body).expect(400);
         expect(res.text).toBe('Missing request payload');
       }
