@@ -386,8 +386,10 @@ const playbackById = db.prepare<[string], PlaybackRow>('SELECT * FROM abs_playba
 const progressOf = db.prepare<
   [number, string, string],
   {
+    id: number;
     library_item_id: string;
     episode_id: string;
+    hide_from_continue_listening: number;
     duration: number;
     progress: number;
     current_position: number;
@@ -789,18 +791,18 @@ const PATTERNS: Array<[method: string, pattern: RegExp, handler: Handler]> = [
       if (saved && (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0) {
         const p = progressOf.get(row.user_id, row.library_item_id, row.episode_id ?? '')!;
         io.to(room).emit('user_item_progress_updated', {
-          id: p.episode_id ? `${p.library_item_id}-${p.episode_id}` : p.library_item_id,
+          id: `mp_${p.id}`,
           sessionId: id,
           deviceDescription: 'Unknown device',
           data: {
-            id: p.episode_id ? `${p.library_item_id}-${p.episode_id}` : p.library_item_id,
+            id: `mp_${p.id}`,
             libraryItemId: p.library_item_id,
             episodeId: p.episode_id || null,
             duration: p.duration,
             progress: p.progress,
             currentTime: p.current_position,
             isFinished: !!p.is_finished,
-            hideFromContinueListening: false,
+            hideFromContinueListening: !!p.hide_from_continue_listening,
             lastUpdate: Math.floor(p.last_update / 1000),
             startedAt: Math.floor(p.started_at / 1000),
             finishedAt: p.finished_at === null ? null : Math.floor(p.finished_at / 1000),

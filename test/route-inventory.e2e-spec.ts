@@ -17,6 +17,8 @@ const NON_ADMIN_DELETES: Record<string, string> = {
     "a guide owner removes their guide's webhooks (issue 16)",
   'DELETE /open-api/v1.1/guides/:id/webhooks/:webhookId':
     "a guide owner removes their guide's webhooks (issue 16: v1.1)",
+  'DELETE /audiobookshelf/api/me/progress/:id':
+    'an Audiobookshelf user resets their own media progress (issue 15 item 4)',
 };
 
 describe('route inventory', () => {

@@ -6,6 +6,13 @@ import type { PlaybackSession } from './entities/playback-session.entity';
 
 /** A user's media progress moved (a sync, a local upload, a progress write). */
 export const ABS_PROGRESS_UPDATED = 'abs.progress.updated';
+/** A user's own data changed outside a sync (a progress written, reset or hidden): upstream's `user_updated`. */
+export const ABS_USER_UPDATED = 'abs.user.updated';
+
+export interface AbsUserEvent {
+  userId: number;
+}
+
 /** A playback session was opened or closed (admins watch streams). */
 export const ABS_SESSION_OPENED = 'abs.session.opened';
 export const ABS_SESSION_CLOSED = 'abs.session.closed';

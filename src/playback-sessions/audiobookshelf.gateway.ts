@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
+import { UsersService } from '../auth/users.service';
 import { AuthUser, Role } from '../common/auth-user';
 import { AppConfig } from '../config/app-config';
 import {
@@ -19,9 +20,10 @@ import {
   ABS_SCAN_STARTED,
   ABS_SESSION_CLOSED,
   ABS_SESSION_OPENED,
+  ABS_USER_UPDATED,
 } from './abs-events';
-import type { AbsProgressEvent, AbsScanEvent, AbsSessionEvent } from './abs-events';
-import { toAbsSession, toMediaProgressDto } from './audiobookshelf.mapper';
+import type { AbsProgressEvent, AbsScanEvent, AbsSessionEvent, AbsUserEvent } from './abs-events';
+import { toAbsSession, toAbsUser, toMediaProgressDto } from './audiobookshelf.mapper';
 import type { PlaybackSession } from './entities/playback-session.entity';
 import { PlaybackSessionsRepository } from './playback-sessions.repository';
 
@@ -61,6 +63,7 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: PlaybackSessionsRepository,
+    private readonly users: UsersService,
     config: AppConfig,
   ) {
     this.singleInstance = config.db.type === 'sqlite';
@@ -127,6 +130,19 @@ export class AudiobookshelfGateway implements OnGatewayConnection {
       });
     } catch (error) {
       this.logger.warn(`progress update not relayed: ${(error as Error).message}`);
+    }
+  }
+
+  /** Upstream's `user_updated`: the user's JSON (with its media progress) after a progress write. */
+  @OnEvent(ABS_USER_UPDATED)
+  async userUpdated({ userId }: AbsUserEvent): Promise<void> {
+    if (!this.heard(userRoom(userId))) return;
+    try {
+      const user = await this.users.findById(userId);
+      if (user)
+        this.emit(userRoom(userId), 'user_updated', toAbsUser(user, await this.sessions.progressOf(userId)));
+    } catch (error) {
+      this.logger.warn(`user update not relayed: ${(error as Error).message}`);
     }
   }
 

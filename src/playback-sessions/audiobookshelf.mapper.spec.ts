@@ -1,4 +1,9 @@
-import { titleIgnorePrefix, toAbsSession, toMediaProgressDto } from './audiobookshelf.mapper';
+import {
+  parseProgressId,
+  titleIgnorePrefix,
+  toAbsSession,
+  toMediaProgressDto,
+} from './audiobookshelf.mapper';
 import type { MediaProgress } from './entities/media-progress.entity';
 import type { PlaybackSession } from './entities/playback-session.entity';
 
@@ -52,26 +57,33 @@ describe('Audiobookshelf mapping', () => {
     });
   });
 
-  it('names progress of an episode item-episode and of a book by the item', () => {
+  it('names a progress by its row (`mp_<n>`), not by its item, and reads such ids back', () => {
     const base = {
+      id: 42,
       libraryItemId: 'li_x',
       duration: 100,
       progress: 0.5,
       currentPosition: 50,
       isFinished: false,
+      hideFromContinueListening: true,
       finishedAt: null,
       startedAt: 1_000_000,
       lastUpdate: 2_000_000,
     };
     expect(toMediaProgressDto({ ...base, episodeId: 'ep_y' } as MediaProgress)).toMatchObject({
-      id: 'li_x-ep_y',
+      id: 'mp_42',
+      libraryItemId: 'li_x',
       episodeId: 'ep_y',
       currentTime: 50,
+      hideFromContinueListening: true,
       lastUpdate: 2000,
     });
     expect(toMediaProgressDto({ ...base, episodeId: '' } as MediaProgress)).toMatchObject({
-      id: 'li_x',
+      id: 'mp_42',
       episodeId: null,
     });
+    expect(parseProgressId('mp_42')).toBe(42);
+    for (const bad of ['li_x', 'mp_', 'mp_0', 'mp_042', 'mp_1e3', 'mp_2147483648', '42'])
+      expect(parseProgressId(bad)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { microsToMillis } from '../common/time';
+import { parseIntId } from '../common/validation';
 import type { AudioTrackDto, LibraryDto, LibraryItemDto } from './dto/catalogue.dto';
 import type { MediaProgressDto, PlaybackSessionDto, PlaybackSessionExpandedDto } from './dto/sessions.dto';
 import type { Library, StoredFolder } from './entities/library.entity';
@@ -181,7 +182,8 @@ export function bookDuration(media: StoredMedia): number {
   return media.audioFiles.reduce((sum, f) => sum + f.duration, 0);
 }
 
-function episodeJson(item: LibraryItem, episode: StoredEpisode) {
+/** A podcast episode as upstream's `PodcastEpisode.toOldJSON` (an item's `episodes[]`, `recentEpisode`). */
+export function episodeJson(item: LibraryItem, episode: StoredEpisode) {
   return {
     libraryItemId: item.id,
     id: episode.id,
@@ -481,16 +483,26 @@ export function toExpandedSession(
   };
 }
 
+/** The id clients name a progress by (`DELETE /me/progress/:id`): `mp_` + the row's number. */
+export function progressId(row: Pick<MediaProgress, 'id'>): string {
+  return `mp_${row.id}`;
+}
+
+/** The row number of a progress id, or null when the text is not one (`mp_` + canonical digits). */
+export function parseProgressId(text: string): number | null {
+  return (text.startsWith('mp_') && parseIntId(text.slice(3))) || null;
+}
+
 export function toMediaProgressDto(row: MediaProgress): MediaProgressDto {
   return {
-    id: row.episodeId ? `${row.libraryItemId}-${row.episodeId}` : row.libraryItemId,
+    id: progressId(row),
     libraryItemId: row.libraryItemId,
     episodeId: row.episodeId || null,
     duration: row.duration,
     progress: row.progress,
     currentTime: row.currentPosition,
     isFinished: row.isFinished,
-    hideFromContinueListening: false,
+    hideFromContinueListening: row.hideFromContinueListening,
     lastUpdate: microsToMillis(row.lastUpdate),
     startedAt: microsToMillis(row.startedAt),
     finishedAt: row.finishedAt === null ? null : microsToMillis(row.finishedAt),

@@ -102,8 +102,8 @@ export class LibraryBrowseService {
   }
 
   /**
-   * Upstream's home shelves, those with entries: continue listening (the caller's unfinished progress,
-   * newest first), recently added, and listen again (finished); a podcast library's continue-listening
+   * Upstream's home shelves, those with entries: continue listening (the caller's unfinished progress not
+   * hidden from it, newest first), recently added, and listen again (finished); a podcast library's continue-listening
    * and newest-episodes shelves are of type `episode`, each entity carrying its `recentEpisode`.
    */
   async personalized(auth: AuthUser, id: string, query: PersonalizedQueryDto): Promise<ShelfDto[]> {
@@ -141,7 +141,9 @@ export class LibraryBrowseService {
           total: all.length,
         });
     };
-    const unfinished = progress.filter((p) => !p.isFinished && (p.currentPosition > 0 || p.progress > 0));
+    const unfinished = progress.filter(
+      (p) => !p.isFinished && !p.hideFromContinueListening && (p.currentPosition > 0 || p.progress > 0),
+    );
     shelf(
       'continue-listening',
       'Continue Listening',

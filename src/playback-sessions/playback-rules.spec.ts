@@ -1,5 +1,7 @@
 import {
   acceptedPosition,
+  applyProgressChange,
+  changesProgress,
   clampLocalListening,
   computeProgress,
   localDay,
@@ -122,5 +124,77 @@ describe('newAbsId', () => {
     expect(newAbsId('play')).toMatch(/^play_[a-z0-9]{18}$/);
     expect(newAbsId('li')).toMatch(/^li_[a-z0-9]{18}$/);
     expect(new Set(Array.from({ length: 200 }, () => newAbsId('play'))).size).toBe(200);
+  });
+});
+
+describe('applyProgressChange (PATCH /me/progress)', () => {
+  const DURATION = 1000;
+  const apply = (before: Parameters<typeof applyProgressChange>[0], change: object, at = 5_000) =>
+    applyProgressChange(before, change, DURATION, 10, at);
+  const midway = { currentTime: 400, progress: 0.4, isFinished: false, finishedAt: null, hidden: true };
+  const finished = { currentTime: 995, progress: 1, isFinished: true, finishedAt: 1_000, hidden: false };
+
+  it('finishes at progress 1 and keeps the first finishedAt', () => {
+    expect(apply(null, { isFinished: true })).toEqual({
+      currentTime: 0,
+      progress: 1,
+      isFinished: true,
+      finishedAt: 5_000,
+      hidden: false,
+    });
+    expect(apply(midway, { isFinished: true })).toMatchObject({
+      currentTime: 400,
+      finishedAt: 5_000,
+      hidden: true,
+    });
+    expect(apply(finished, { isFinished: true }).finishedAt).toBe(1_000);
+  });
+
+  it('un-finishing restarts a finished item; an unfinished one keeps the position given', () => {
+    expect(apply(finished, { isFinished: false })).toEqual({
+      currentTime: 0,
+      progress: 0,
+      isFinished: false,
+      finishedAt: null,
+      hidden: false,
+    });
+    expect(apply(midway, { isFinished: false, currentTime: 995 })).toMatchObject({
+      currentTime: 995,
+      isFinished: false,
+      progress: 0.995,
+      hidden: false,
+    });
+  });
+
+  it('a position follows the threshold rule; progress alone sets the position; no move, no change', () => {
+    expect(apply(midway, { currentTime: 992 })).toMatchObject({
+      isFinished: true,
+      progress: 1,
+      finishedAt: 5_000,
+    });
+    expect(apply(finished, { currentTime: 100 })).toMatchObject({
+      isFinished: false,
+      finishedAt: null,
+      progress: 0.1,
+    });
+    expect(apply(midway, { progress: 0.25 })).toMatchObject({ currentTime: 250, progress: 0.25 });
+    expect(apply(midway, { currentTime: 500, progress: 0.9 }).currentTime).toBe(500);
+    expect(apply(midway, { currentTime: 400 })).toEqual(midway);
+    expect(apply(finished, { currentTime: 995 })).toEqual(finished);
+    expect(apply(midway, { currentTime: 1_000.5 }).currentTime).toBe(DURATION);
+  });
+
+  it('a moved position shows the item again unless the change hides it', () => {
+    expect(apply(midway, { currentTime: 401 }).hidden).toBe(false);
+    expect(apply(midway, { currentTime: 401, hideFromContinueListening: true }).hidden).toBe(true);
+    expect(apply(midway, { hideFromContinueListening: false }).hidden).toBe(false);
+    expect(apply({ ...midway, hidden: false }, { hideFromContinueListening: true })).toEqual(midway);
+  });
+
+  it('only the stored fields count as a change', () => {
+    expect(changesProgress({})).toBe(false);
+    expect(changesProgress({ isFinished: false })).toBe(true);
+    expect(changesProgress({ progress: 0 })).toBe(true);
+    expect(changesProgress({ hideFromContinueListening: false })).toBe(true);
   });
 });

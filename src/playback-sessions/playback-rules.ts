@@ -121,3 +121,86 @@ export function clampLocalListening(
   const span = Math.max(0, updatedAtMs - startedAtMs) / 1000 + toleranceSeconds;
   return Math.min(Math.max(timeListening, 0), span);
 }
+
+/** A user's progress in one item as the rules see it; times in µs. */
+export interface StoredProgress {
+  currentTime: number;
+  /** 0..1 */
+  progress: number;
+  isFinished: boolean;
+  finishedAt: number | null;
+  hidden: boolean;
+}
+
+/** What a progress PATCH may change (Audiobookshelf's `createUpdateMediaProgressFromPayload`). */
+export interface ProgressChange {
+  isFinished?: boolean;
+  /** Seconds, already checked against the duration. */
+  currentTime?: number;
+  /** 0..1; read only without `currentTime` (it then sets the position: `progress × duration`). */
+  progress?: number;
+  hideFromContinueListening?: boolean;
+}
+
+/** Whether a change carries anything the progress stores (ebook fields alone do not). */
+export function changesProgress(change: ProgressChange): boolean {
+  return (
+    change.isFinished !== undefined ||
+    change.currentTime !== undefined ||
+    change.progress !== undefined ||
+    change.hideFromContinueListening !== undefined
+  );
+}
+
+/**
+ * The progress after a client's explicit change, written at `at` (µs), as upstream's `applyProgressUpdate`:
+ * - `isFinished: true` finishes it (progress 1, `finishedAt` = `at` unless it was already finished);
+ * - `isFinished: false` un-finishes a finished item and restarts it (position 0, progress 0), or, when it
+ *   was not finished, just stores the position given (never finished by the threshold: the client said so);
+ * - otherwise a position that moves follows the threshold rule of syncs (`computeProgress`): finished near
+ *   the end, un-finished by an earlier position; a position that does not move changes nothing;
+ * - a position that moves shows the item again in continue-listening, unless the change hides it.
+ */
+export function applyProgressChange(
+  before: StoredProgress | null,
+  change: ProgressChange,
+  duration: number,
+  thresholdSeconds: number,
+  at: number,
+): StoredProgress {
+  const prev: StoredProgress = before ?? {
+    currentTime: 0,
+    progress: 0,
+    isFinished: false,
+    finishedAt: null,
+    hidden: false,
+  };
+  const given =
+    change.currentTime ?? (change.progress !== undefined ? change.progress * duration : undefined);
+  const target = given === undefined ? undefined : Math.min(Math.max(given, 0), duration);
+  const ratio = (position: number) => (duration > 0 ? Math.min(position / duration, 1) : 0);
+  let next: Omit<StoredProgress, 'hidden'>;
+  if (change.isFinished === true) {
+    next = {
+      currentTime: target ?? prev.currentTime,
+      progress: 1,
+      isFinished: true,
+      finishedAt: prev.isFinished && prev.finishedAt !== null ? prev.finishedAt : at,
+    };
+  } else if (change.isFinished === false) {
+    const position = prev.isFinished ? 0 : (target ?? prev.currentTime);
+    next = { currentTime: position, progress: ratio(position), isFinished: false, finishedAt: null };
+  } else if (target !== undefined && target !== prev.currentTime) {
+    const state = computeProgress(target, duration, thresholdSeconds);
+    next = {
+      currentTime: target,
+      ...state,
+      finishedAt: state.isFinished ? (prev.isFinished ? prev.finishedAt : at) : null,
+    };
+  } else {
+    next = prev;
+  }
+  const moved = next.currentTime !== prev.currentTime;
+  const hidden = change.hideFromContinueListening ?? (moved ? false : prev.hidden);
+  return { ...next, hidden };
+}

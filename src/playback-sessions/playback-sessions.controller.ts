@@ -1,14 +1,32 @@
-import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { Role } from '../common/auth-user';
 import type { AuthUser } from '../common/auth-user';
 import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { ClientIp } from '../common/decorators/client-ip.decorator';
+import { IdPipe } from '../common/validation';
+import { ArrayBodyPipe } from './dto/array-body.pipe';
+import type { AbsUserDto } from './dto/abs-auth.dto';
 import { LenientBody } from './dto/lenient-body.decorator';
 import {
   AbsPageQueryDto,
   BatchDeleteSessionsDto,
+  BatchProgressUpdateDto,
   CloseSessionDto,
+  ItemsInProgressDto,
+  ItemsInProgressQueryDto,
   ListeningStatsDto,
   ListeningStatsItemDto,
   ListSessionsQueryDto,
@@ -16,11 +34,13 @@ import {
   LocalSessionsDto,
   LocalSyncResultDto,
   LocalSyncResultsDto,
+  MAX_BATCH_PROGRESS,
   MediaProgressDto,
   OpenSessionsQueryDto,
   PlaybackSessionDto,
   PlaybackSessionExpandedDto,
   PlayItemDto,
+  ProgressUpdateDto,
   SessionListDto,
   OpenSessionsDto,
   SessionPageDto,
@@ -44,6 +64,16 @@ import {
   StatsDocs,
   ProgressDocs,
   EpisodeProgressDocs,
+  UpdateProgressDocs,
+  UpdateEpisodeProgressDocs,
+  UpdateProgressBatchDocs,
+  RemoveProgressDocs,
+  HideProgressDocs,
+  ItemsInProgressDocs,
+  ListOwnItemSessionsDocs,
+  ListOwnEpisodeSessionsDocs,
+  ListUserSessionsDocs,
+  UserStatsDocs,
 } from './playback-sessions.openapi';
 
 /** Audiobookshelf listening sessions: open, sync, close, local uploads, lists, stats and progress. */
@@ -182,13 +212,75 @@ export class PlaybackSessionsController {
     return this.sessions.stats(auth);
   }
 
-  @Get('me/progress/:libraryItemId')
+  @Get('me/item/listening-sessions/:libraryItemId')
   @Auth()
-  @ProgressDocs()
-  progress(
+  @ListOwnItemSessionsDocs()
+  listOwnOfItem(
     @CurrentUser() auth: AuthUser,
     @Param('libraryItemId') libraryItemId: string,
-  ): Promise<MediaProgressDto> {
+    @Query() query: AbsPageQueryDto,
+  ): Promise<SessionPageDto> {
+    return this.sessions.listOwnOfItem(auth, libraryItemId, null, query);
+  }
+
+  @Get('me/item/listening-sessions/:libraryItemId/:episodeId')
+  @Auth()
+  @ListOwnEpisodeSessionsDocs()
+  listOwnOfEpisode(
+    @CurrentUser() auth: AuthUser,
+    @Param('libraryItemId') libraryItemId: string,
+    @Param('episodeId') episodeId: string,
+    @Query() query: AbsPageQueryDto,
+  ): Promise<SessionPageDto> {
+    return this.sessions.listOwnOfItem(auth, libraryItemId, episodeId, query);
+  }
+
+  @Get('users/:id/listening-sessions')
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
+  @ListUserSessionsDocs()
+  listOfUser(
+    @CurrentUser() auth: AuthUser,
+    @Param('id', IdPipe) userId: number,
+    @Query() query: AbsPageQueryDto,
+  ): Promise<SessionPageDto> {
+    return this.sessions.listOfUser(auth, userId, query);
+  }
+
+  @Get('users/:id/listening-stats')
+  @Auth({ roles: [Role.Admin, Role.Operator], denyAs: 404 })
+  @UserStatsDocs()
+  statsOfUser(
+    @CurrentUser() auth: AuthUser,
+    @Param('id', IdPipe) userId: number,
+  ): Promise<ListeningStatsDto> {
+    return this.sessions.statsOfUser(auth, userId);
+  }
+
+  @Get('me/items-in-progress')
+  @Auth()
+  @ItemsInProgressDocs()
+  itemsInProgress(
+    @CurrentUser() auth: AuthUser,
+    @Query() query: ItemsInProgressQueryDto,
+  ): Promise<ItemsInProgressDto> {
+    return this.sessions.itemsInProgress(auth, query);
+  }
+
+  // before `me/progress/:libraryItemId/:episodeId`, which would otherwise take this path
+  @Get('me/progress/:id/remove-from-continue-listening')
+  @Auth()
+  @HideProgressDocs()
+  hideFromContinueListening(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') progressId: string,
+  ): Promise<AbsUserDto> {
+    return this.sessions.hideFromContinueListening(auth, progressId);
+  }
+
+  @Get('me/progress/:id')
+  @Auth()
+  @ProgressDocs()
+  progress(@CurrentUser() auth: AuthUser, @Param('id') libraryItemId: string): Promise<MediaProgressDto> {
     return this.sessions.getProgress(auth, libraryItemId, null);
   }
 
@@ -201,5 +293,55 @@ export class PlaybackSessionsController {
     @Param('episodeId') episodeId: string,
   ): Promise<MediaProgressDto> {
     return this.sessions.getProgress(auth, libraryItemId, episodeId);
+  }
+
+  // before `me/progress/:libraryItemId/:episodeId`, which would otherwise take this path
+  @Patch('me/progress/batch/update')
+  @Auth()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @UpdateProgressBatchDocs()
+  async updateProgressBatch(
+    @CurrentUser() auth: AuthUser,
+    @Body(new ArrayBodyPipe(BatchProgressUpdateDto, MAX_BATCH_PROGRESS, 'Missing request payload'))
+    updates: BatchProgressUpdateDto[],
+  ): Promise<string> {
+    await this.sessions.updateProgressBatch(auth, updates);
+    return OK_TEXT;
+  }
+
+  @Patch('me/progress/:id')
+  @Auth()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @UpdateProgressDocs()
+  async updateProgress(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') libraryItemId: string,
+    @Body() dto: ProgressUpdateDto,
+  ): Promise<string> {
+    await this.sessions.updateProgress(auth, libraryItemId, null, dto);
+    return OK_TEXT;
+  }
+
+  @Patch('me/progress/:libraryItemId/:episodeId')
+  @Auth()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @UpdateEpisodeProgressDocs()
+  async updateEpisodeProgress(
+    @CurrentUser() auth: AuthUser,
+    @Param('libraryItemId') libraryItemId: string,
+    @Param('episodeId') episodeId: string,
+    @Body() dto: ProgressUpdateDto,
+  ): Promise<string> {
+    await this.sessions.updateProgress(auth, libraryItemId, episodeId, dto);
+    return OK_TEXT;
+  }
+
+  @Delete('me/progress/:id')
+  @Auth()
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @RemoveProgressDocs()
+  async removeProgress(@CurrentUser() auth: AuthUser, @Param('id') progressId: string): Promise<string> {
+    await this.sessions.removeProgress(auth, progressId);
+    return OK_TEXT;
   }
 }

@@ -1,8 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { ApiAbsErrors, ApiAbsPage } from '../common/api-responses';
 import {
+  ApiBody,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ApiAbsErrors, ApiAbsPage } from '../common/api-responses';
+import { AbsUserDto } from './dto/abs-auth.dto';
+import {
+  BatchProgressUpdateDto,
   CloseSessionDto,
+  ItemsInProgressDto,
   ListeningStatsDto,
   LOCAL_SESSION_BODY_SCHEMA,
   LocalSessionDto,
@@ -13,6 +23,7 @@ import {
   PlaybackSessionDto,
   PlaybackSessionExpandedDto,
   PlayItemDto,
+  ProgressUpdateDto,
   SyncSessionDto,
 } from './dto/sessions.dto';
 import {
@@ -41,6 +52,19 @@ const EPISODE_ID = {
   description: 'Podcast episode id (`ep_…`)',
   example: 'ep_lh6ko39pumnrma3dhv',
 };
+
+/** `me/progress/{id}`: one path for GET/PATCH (an item id) and DELETE (a progress id), as upstream's `:id`. */
+const PROGRESS_PATH_ITEM_ID = {
+  name: 'id',
+  description: 'Library item id (`li_…`)',
+  example: 'li_bufnnmp4y5o2gbbxfm',
+};
+const PROGRESS_ID = {
+  name: 'id',
+  description: "A progress id (`mp_…`, a progress's `id`), not a library item id",
+  example: 'mp_12',
+};
+const USER_ID = { name: 'id', description: 'User id', example: '2' };
 
 const OPEN_SESSION_404 = {
   status: 404,
@@ -137,9 +161,13 @@ export const SyncLocalDocs = () =>
         'Playback Session: the fields below are type-checked and every other field (`userId`, `mediaMetadata`, ' +
         '`displayTitle`, `date`, …) is ignored — the owner is the caller, item data comes from the catalogue and ' +
         "`date`/`dayOfWeek` from `APP_TIMEZONE`. `timeListening` is clamped to the session's own span " +
-        '(`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. Uploading the ' +
-        'same id again replaces the stored copy only if it is not older. Where upstream answers 500, this ' +
-        'answers 400, 404 or 409.',
+        '(`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. The id may be ' +
+        "new (`play_local_…`, a UUID) or one of the caller's stored sessions: a local one uploaded before, or " +
+        'one the server opened (`play_…`) whose syncs failed. A stored session is updated only by a copy that ' +
+        'is not older (`updatedAt`): its listening time and position are replaced, clamped to the span from the ' +
+        'start the server stored; a server-opened session keeps its player and device and stays open or closed ' +
+        'as it is (as upstream), and its later syncs are not credited the uploaded time again. Where upstream ' +
+        'answers 500, this answers 400, 404 or 409.',
     }),
     ApiExtraModels(LocalSessionDto),
     ApiBody({
@@ -161,8 +189,9 @@ export const SyncLocalDocs = () =>
       {
         status: 404,
         description:
-          'Unknown item or episode (`Library item not found`, `Episode not found`), or an id that belongs to ' +
-          'another user or to a server-opened session (`Session id is not available`, the same for both)',
+          'Unknown item or episode (`Library item not found`, `Episode not found`), or an id of another ' +
+          "user's session or of a session of another item or episode (`Session id is not available`, the " +
+          'same for all)',
         example: 'Session id is not available',
       },
       {
@@ -387,7 +416,7 @@ export const ProgressDocs = () =>
         "progress 0..1, finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remained. A podcast's " +
         'progress is per episode: `GET /audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}`.',
     }),
-    ApiParam(PROGRESS_ITEM_ID),
+    ApiParam(PROGRESS_PATH_ITEM_ID),
     ApiOkResponse({ type: MediaProgressDto, description: "The caller's progress" }),
     ApiAbsErrors({
       status: 404,
@@ -410,4 +439,223 @@ export const EpisodeProgressDocs = () =>
       status: 404,
       description: 'The caller has no progress in this episode (never synced, or no such item or episode)',
     }),
+  );
+
+const PROGRESS_RULES =
+  "The caller's progress is created if there is none. `isFinished: true` finishes it (progress 1, `finishedAt` " +
+  'set, kept if it was already finished); `isFinished: false` un-finishes a finished item and restarts it ' +
+  '(position 0, progress 0). Without `isFinished`, a `currentTime` (or, without one, `progress` × duration) ' +
+  'that moves the position follows the rule of syncs: finished when fewer than ' +
+  '`PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain, un-finished by an earlier position. A moved position shows ' +
+  'the item in continue-listening again unless `hideFromContinueListening` says otherwise. The duration is ' +
+  "the catalogue's (the client's `duration` is validated and ignored). The write applies only if its " +
+  '`lastUpdate` (default now) is not older than the stored one; an older write still answers `OK`. ' +
+  '`ebookLocation` and `ebookProgress` are validated and not stored (the hub serves no ebooks); a body with ' +
+  'nothing else stores nothing. Answers `OK` as plain text, as upstream (Android reads it as `{}`).';
+
+const PROGRESS_400 = {
+  status: 400,
+  description:
+    'A field of the wrong type or out of range, an unknown field, `currentTime` more than 1 s past the ' +
+    'duration, or a podcast without its episode (`Library item is not a book`)',
+  example: 'Library item is not a book',
+};
+const PROGRESS_404 = {
+  status: 404,
+  description:
+    'No such library item (`Library item not found`), or no such episode in it (`Episode not found`)',
+  example: 'Library item not found',
+};
+
+export const UpdateProgressDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'updateAbsItemProgress',
+      summary: "Set the caller's progress in a book (mark finished, position)",
+      description: `${PROGRESS_RULES} A podcast episode's progress: \`PATCH /audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}\`.`,
+    }),
+    ApiParam(PROGRESS_PATH_ITEM_ID),
+    ApiBody({
+      type: ProgressUpdateDto,
+      required: false,
+      examples: {
+        finished: { summary: 'Mark finished', value: { isFinished: true } },
+        position: { summary: 'A position', value: { currentTime: 636.09262 } },
+      },
+    }),
+    ApiOkResponse({ description: 'Stored (or older than the stored progress)', ...OK_RESPONSE }),
+    ApiAbsErrors(PROGRESS_400, PROGRESS_404),
+  );
+
+export const UpdateEpisodeProgressDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'updateAbsEpisodeProgress',
+      summary: "Set the caller's progress in a podcast episode",
+      description: PROGRESS_RULES,
+    }),
+    ApiParam(PROGRESS_ITEM_ID),
+    ApiParam(EPISODE_ID),
+    ApiBody({ type: ProgressUpdateDto, required: false }),
+    ApiOkResponse({ description: 'Stored (or older than the stored progress)', ...OK_RESPONSE }),
+    ApiAbsErrors(PROGRESS_400, PROGRESS_404),
+  );
+
+export const UpdateProgressBatchDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'batchUpdateAbsProgress',
+      summary: "Set the caller's progress in several items at once, all or nothing",
+      description:
+        'The web client\'s multi-select "mark finished": a JSON array of changes, each with its ' +
+        '`libraryItemId` (and `episodeId` for a podcast) and the fields of ' +
+        '`PATCH /audiobookshelf/api/me/progress/{id}`, with the same rules. Up to 500 entries, ' +
+        'stored in one transaction: an invalid entry, an unknown item or episode refuses the whole batch and ' +
+        'stores nothing (upstream skips such entries). Answers `OK` as plain text.',
+    }),
+    ApiExtraModels(BatchProgressUpdateDto),
+    ApiBody({
+      schema: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 500,
+        items: { $ref: getSchemaPath(BatchProgressUpdateDto) },
+      },
+      examples: {
+        finished: {
+          summary: 'Mark two books finished',
+          value: [
+            { libraryItemId: 'li_bufnnmp4y5o2gbbxfm', isFinished: true },
+            { libraryItemId: 'li_8gch9ve09orgn4fdz8', isFinished: true },
+          ],
+        },
+      },
+    }),
+    ApiOkResponse({ description: 'All stored', ...OK_RESPONSE }),
+    ApiAbsErrors(
+      {
+        status: 400,
+        description:
+          'Not an array or an empty one (`Missing request payload`, as upstream), over 500 entries, an ' +
+          'invalid entry (`[i] field: message`), or a podcast entry without its episode',
+        example: 'Missing request payload',
+      },
+      PROGRESS_404,
+    ),
+  );
+
+export const RemoveProgressDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'deleteAbsProgress',
+      summary: "Reset (delete) one of the caller's progress rows",
+      description:
+        "Deletes the caller's progress named by its id (the `id` of a progress in `user.mediaProgress` or " +
+        '`GET /audiobookshelf/api/me/progress/{id}`), not by the item id: the item then has no ' +
+        "progress (its sessions stay). Another user's progress id is not found. Answers `OK` as plain text.",
+    }),
+    ApiParam(PROGRESS_ID),
+    ApiOkResponse({ description: 'Deleted', ...OK_RESPONSE }),
+    ApiAbsErrors({ status: 404, description: 'The caller has no progress with this id' }),
+  );
+
+export const HideProgressDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'hideAbsProgressFromContinueListening',
+      summary: 'Remove a progress from continue-listening',
+      description:
+        "Hides one of the caller's progress rows (by progress id) from continue-listening " +
+        '(`GET /audiobookshelf/api/me/items-in-progress`): it keeps its position and is listed in ' +
+        '`user.mediaProgress` with `hideFromContinueListening: true`, until a sync, a local upload or a write ' +
+        "moves its position (as upstream). Hiding a hidden progress changes nothing. Answers the caller's " +
+        'user, as upstream.',
+    }),
+    ApiParam(PROGRESS_ID),
+    ApiOkResponse({ type: AbsUserDto, description: 'The caller, with their media progress' }),
+    ApiAbsErrors({ status: 404, description: 'The caller has no progress with this id' }),
+  );
+
+export const ItemsInProgressDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'listAbsItemsInProgress',
+      summary: "The caller's items in progress, most recently listened first",
+      description:
+        "Android Auto's continue shelf: the items (of every library) where the caller has a position past 0, " +
+        'not finished and not removed from continue-listening, most recently updated first, at most `limit` ' +
+        '(default 25). Each is the library item plus `progressLastUpdate` (epoch ms); a podcast appears once ' +
+        'per episode in progress, with that episode as `recentEpisode`. The item is in its full shape (a ' +
+        "superset of upstream's minified one).",
+    }),
+    ApiOkResponse({ type: ItemsInProgressDto, description: "The caller's items in progress" }),
+  );
+
+const ITEM_SESSIONS_TEXT =
+  'most recently updated first, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default ' +
+  "10), as `GET /audiobookshelf/api/me/listening-sessions`. Only the caller's sessions.";
+
+export const ListOwnItemSessionsDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'listAbsOwnItemSessions',
+      summary: "The caller's sessions of a book",
+      description: `The caller's sessions (open, closed, uploaded) of one book, ${ITEM_SESSIONS_TEXT} A podcast needs its episode: \`GET /audiobookshelf/api/me/item/listening-sessions/{libraryItemId}/{episodeId}\`.`,
+    }),
+    ApiParam(PROGRESS_ITEM_ID),
+    ApiAbsPage(PlaybackSessionDto, 'sessions', {}, "One page of the caller's sessions of the book"),
+    ApiAbsErrors({
+      status: 404,
+      description:
+        'No such library item (`Library item not found`), or it is a podcast (`Episode not found`)',
+      example: 'Library item not found',
+    }),
+  );
+
+export const ListOwnEpisodeSessionsDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'listAbsOwnEpisodeSessions',
+      summary: "The caller's sessions of a podcast episode",
+      description: `The caller's sessions of one podcast episode, ${ITEM_SESSIONS_TEXT}`,
+    }),
+    ApiParam(PROGRESS_ITEM_ID),
+    ApiParam(EPISODE_ID),
+    ApiAbsPage(PlaybackSessionDto, 'sessions', {}, "One page of the caller's sessions of the episode"),
+    ApiAbsErrors({
+      status: 404,
+      description:
+        'No such library item (`Library item not found`), or no such episode in it, or it is a book ' +
+        '(`Episode not found`)',
+      example: 'Episode not found',
+    }),
+  );
+
+export const ListUserSessionsDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'listAbsUserSessions',
+      summary: "A user's sessions (operators and admins; 404 for users, as GET /sessions)",
+      description:
+        "One user's sessions (open, closed, uploaded), most recently updated first, each with its `user` " +
+        '`{id, username}` as upstream; paged as `GET /audiobookshelf/api/me/listening-sessions`. Callers ' +
+        'below operator are answered 404, as by `GET /audiobookshelf/api/sessions`.',
+    }),
+    ApiParam(USER_ID),
+    ApiAbsPage(PlaybackSessionDto, 'sessions', {}, "One page of the user's sessions"),
+    ApiAbsErrors({ status: 404, description: 'No user with this id' }),
+  );
+
+export const UserStatsDocs = () =>
+  applyDecorators(
+    ApiOperation({
+      operationId: 'getAbsUserListeningStats',
+      summary: "A user's listening totals (operators and admins; 404 for users)",
+      description:
+        'The listening totals of `GET /audiobookshelf/api/me/listening-stats`, of the user named in the path. ' +
+        'Callers below operator are answered 404, as by `GET /audiobookshelf/api/sessions`.',
+    }),
+    ApiParam(USER_ID),
+    ApiOkResponse({ type: ListeningStatsDto, description: "The user's totals" }),
+    ApiAbsErrors({ status: 404, description: 'No user with this id' }),
   );

@@ -57,6 +57,34 @@ export interface ProgressWrite {
   updatedAt: number;
 }
 
+/** A whole progress row as an explicit write stores it (times in µs). */
+export interface ProgressRowWrite extends ProgressWrite {
+  hidden: boolean;
+}
+
+/** What a stored session is, for an upload that names it (`session/local`). */
+export interface SessionOwnership {
+  userId: number;
+  isLocal: boolean;
+  libraryItemId: string;
+  episodeId: string | null;
+  startedAt: number;
+  creditedUntil: number;
+}
+
+/** What an upload of an existing session writes (µs); the row changes only if `updatedAt` is not older. */
+export interface LocalUpdate {
+  id: string;
+  userId: number;
+  timeListening: number;
+  currentPosition: number;
+  updatedAt: number;
+  /** The credit watermark the upload accounts for; the stored one moves forward to it, never back. */
+  creditedUntil: number;
+  /** Local sessions only: the client's copy of these replaces ours. */
+  local?: Pick<PlaybackSession, 'startPosition' | 'playMethod' | 'mediaPlayer' | 'deviceInfo'>;
+}
+
 /** One row of the per-user daily listening totals. */
 export interface ListeningDayRow {
   date: string;
@@ -88,6 +116,7 @@ const where = (condition: SessionCondition, alias: string) =>
 @Injectable()
 export class PlaybackSessionsRepository {
   private readonly toSession: (row: Record<string, unknown>) => PlaybackSession;
+  private readonly toProgress: (row: Record<string, unknown>) => MediaProgress;
 
   constructor(
     @InjectRepository(PlaybackSession) private readonly sessions: Repository<PlaybackSession>,
@@ -95,6 +124,7 @@ export class PlaybackSessionsRepository {
     private readonly sql: Sql,
   ) {
     this.toSession = sql.rowMapper(PlaybackSession);
+    this.toProgress = sql.rowMapper(MediaProgress);
   }
 
   /** Runs `fn` in one transaction: every statement of this repository inside it commits with the rest or not at all. */
@@ -168,35 +198,65 @@ export class PlaybackSessionsRepository {
     return row ? this.toSession(row) : null;
   }
 
-  /** Who owns session `id` and whether it was uploaded as local; null when there is none. */
-  async findOwnership(id: string): Promise<{ userId: number; isLocal: boolean } | null> {
+  /** Who owns session `id`, what it plays and whether it was uploaded as local; null when there is none. */
+  async findOwnership(id: string): Promise<SessionOwnership | null> {
     const row = await this.sessions.findOne({
       where: { id },
-      select: { id: true, userId: true, isLocal: true },
+      select: {
+        id: true,
+        userId: true,
+        isLocal: true,
+        libraryItemId: true,
+        episodeId: true,
+        startedAt: true,
+        creditedUntil: true,
+      },
     });
-    return row ? { userId: row.userId, isLocal: row.isLocal } : null;
+    return row
+      ? {
+          userId: row.userId,
+          isLocal: row.isLocal,
+          libraryItemId: row.libraryItemId,
+          episodeId: row.episodeId,
+          startedAt: row.startedAt,
+          creditedUntil: row.creditedUntil,
+        }
+      : null;
   }
 
   async exists(id: string): Promise<boolean> {
     return this.sessions.existsBy({ id });
   }
 
-  /** Replaces a local session of `userId` by a copy not older than the stored one. */
-  async updateLocal(
-    id: string,
-    userId: number,
-    fields: Partial<PlaybackSession> & { updatedAt: number },
-  ): Promise<void> {
-    await this.sessions
-      .createQueryBuilder()
-      .update(PlaybackSession)
-      .set(fields)
-      .where('id = :id AND user_id = :userId AND is_local = TRUE AND updated_at <= :updatedAt', {
+  /**
+   * Replaces the listening time and position of `userId`'s session `id` by an uploaded copy that is not
+   * older than the stored one (uploads may arrive out of order); whether it applied. A local session also
+   * takes the client's start position, player and device; a server-opened one keeps its own, stays open
+   * or closed as it is, and its credit watermark never moves back (a later sync credits only time after
+   * both the watermark and what the upload claims, see playback-rules.ts).
+   */
+  async updateLocal(update: LocalUpdate): Promise<boolean> {
+    const { id, userId, timeListening, currentPosition, updatedAt, creditedUntil, local } = update;
+    const row = await this.sql.one(
+      `UPDATE abs_playback_sessions SET time_listening = :timeListening, current_position = :currentPosition,
+         updated_at = :updatedAt,
+         credited_until = (CASE WHEN credited_until > CAST(:creditedUntil AS bigint) THEN credited_until
+           ELSE CAST(:creditedUntil AS bigint) END)
+         ${local ? ', start_position = :startPosition, play_method = :playMethod, media_player = :mediaPlayer, device_info = :deviceInfo' : ''}
+       WHERE id = :id AND user_id = :userId AND is_local = :isLocal AND updated_at <= :updatedAt
+       RETURNING id`,
+      {
         id,
         userId,
-        updatedAt: fields.updatedAt,
-      })
-      .execute();
+        timeListening,
+        currentPosition,
+        updatedAt,
+        creditedUntil,
+        isLocal: local !== undefined,
+        ...(local ?? {}),
+      },
+    );
+    return row !== undefined;
   }
 
   /** Closes open sessions not synced since `cutoff`; how many. */
@@ -318,8 +378,88 @@ export class PlaybackSessionsRepository {
   }
 
   /**
+   * The user's progress in an item, read to be rewritten in the open transaction: on PostgreSQL the row is
+   * locked until the transaction ends, so a concurrent sync or write of the same progress waits for it
+   * (SQLite has one writer).
+   */
+  async findProgressForUpdate(
+    userId: number,
+    libraryItemId: string,
+    episodeId: string,
+  ): Promise<MediaProgress | null> {
+    const row = await this.sql.one<Record<string, unknown>>(
+      `SELECT * FROM abs_media_progress WHERE user_id = ? AND library_item_id = ? AND episode_id = ?${
+        this.sql.postgres ? ' FOR UPDATE' : ''
+      }`,
+      [userId, libraryItemId, episodeId],
+    );
+    return row ? this.toProgress(row) : null;
+  }
+
+  /** The user's progress with row number `id`, or null (another user's answers null too). */
+  findProgressById(userId: number, id: number): Promise<MediaProgress | null> {
+    return this.progress.findOneBy({ id, userId });
+  }
+
+  /**
+   * The user's progress in items not finished, not hidden from continue-listening and with a position past
+   * 0, most recently updated first (index `(user_id, last_update)`).
+   */
+  async inProgressOf(userId: number, limit: number): Promise<MediaProgress[]> {
+    const rows = await this.sql.all<Record<string, unknown>>(
+      `SELECT * FROM abs_media_progress
+       WHERE user_id = ? AND is_finished = ? AND hide_from_continue_listening = ? AND current_position > ?
+       ORDER BY last_update DESC, id DESC LIMIT ?`,
+      [userId, false, false, 0, limit],
+    );
+    return rows.map(this.toProgress);
+  }
+
+  /** Deletes the user's progress `id`; how many rows (0 when it is not the user's). */
+  async deleteProgress(userId: number, id: number): Promise<number> {
+    return (await this.progress.delete({ id, userId })).affected ?? 0;
+  }
+
+  /** Hides the user's progress `id` from continue-listening; whether it is the user's. */
+  async hideProgress(userId: number, id: number): Promise<boolean> {
+    const row = await this.sql.one(
+      'UPDATE abs_media_progress SET hide_from_continue_listening = ? WHERE id = ? AND user_id = ? RETURNING id',
+      [true, id, userId],
+    );
+    return row !== undefined;
+  }
+
+  /**
+   * Writes a whole progress row (an explicit change: mark finished, a PATCHed position), inserting it if
+   * there is none; like `saveProgress` it applies only when `updatedAt` is not older than the stored
+   * `lastUpdate`. Whether it applied.
+   */
+  async writeProgress(write: ProgressRowWrite): Promise<boolean> {
+    const saved = await this.sql.one(
+      `INSERT INTO abs_media_progress
+        (user_id, library_item_id, episode_id, duration, progress, current_position, is_finished,
+         hide_from_continue_listening, finished_at, started_at, last_update)
+      VALUES (:userId, :libraryItemId, :episodeId, :duration, :progress, :currentTime, :isFinished,
+         :hidden, :finishedAt, :startedAt, :updatedAt)
+      ON CONFLICT (user_id, library_item_id, episode_id) DO UPDATE SET
+        duration = excluded.duration,
+        progress = excluded.progress,
+        current_position = excluded.current_position,
+        is_finished = excluded.is_finished,
+        hide_from_continue_listening = excluded.hide_from_continue_listening,
+        finished_at = excluded.finished_at,
+        last_update = excluded.last_update
+      WHERE abs_media_progress.last_update <= excluded.last_update
+      RETURNING id`,
+      { ...write },
+    );
+    return saved !== undefined;
+  }
+
+  /**
    * Upserts the user's progress in one statement; the write applies only when `updatedAt` is not older
-   * than the stored `lastUpdate` (the newer one wins). Whether it applied.
+   * than the stored `lastUpdate` (the newer one wins). A position that moves shows a hidden progress in
+   * continue-listening again (as upstream). Whether it applied.
    */
   async saveProgress(write: ProgressWrite): Promise<boolean> {
     const saved = await this.sql.one(
@@ -333,10 +473,13 @@ export class PlaybackSessionsRepository {
         is_finished = excluded.is_finished,
         finished_at = CASE WHEN excluded.is_finished
           THEN COALESCE(abs_media_progress.finished_at, excluded.finished_at) ELSE NULL END,
+        hide_from_continue_listening = (CASE
+          WHEN abs_media_progress.current_position <> excluded.current_position THEN :shown
+          ELSE abs_media_progress.hide_from_continue_listening END),
         last_update = excluded.last_update
       WHERE abs_media_progress.last_update <= excluded.last_update
       RETURNING id`,
-      { ...write },
+      { ...write, shown: false },
     );
     return saved !== undefined;
   }

@@ -10,20 +10,30 @@ import { AuthUser } from '../common/auth-user';
 import { isIntId } from '../common/validation';
 import { microsToMillis, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
+import { UsersService } from '../auth/users.service';
 import {
   ABS_SERVER_VERSION,
   bookDuration,
+  episodeJson,
   parseMedia,
+  parseProgressId,
   sessionMetadata,
   toAbsSession,
+  toAbsUser,
   toExpandedSession,
+  toLibraryItemDto,
   toMediaProgressDto,
 } from './audiobookshelf.mapper';
+import type { AbsUserDto } from './dto/abs-auth.dto';
 import { CatalogueService } from './catalogue.service';
 import {
   AbsPageQueryDto,
+  BatchProgressUpdateDto,
   CloseSessionDto,
   DeviceInfoInputDto,
+  ItemInProgressDto,
+  ItemsInProgressDto,
+  ItemsInProgressQueryDto,
   ListeningStatsDto,
   ListSessionsQueryDto,
   LocalSessionDto,
@@ -33,6 +43,7 @@ import {
   PlaybackSessionDto,
   PlaybackSessionExpandedDto,
   PlayItemDto,
+  ProgressUpdateDto,
   SessionListDto,
   OpenSessionsDto,
   SessionPageDto,
@@ -45,6 +56,8 @@ import { PlaybackSessionAccess } from './playback-session.access';
 import {
   ABS_ID_PATTERN,
   acceptedPosition,
+  applyProgressChange,
+  changesProgress,
   clampLocalListening,
   computeProgress,
   localDay,
@@ -61,8 +74,10 @@ import {
   ABS_PROGRESS_UPDATED,
   ABS_SESSION_CLOSED,
   ABS_SESSION_OPENED,
+  ABS_USER_UPDATED,
   AbsProgressEvent,
   AbsSessionEvent,
+  AbsUserEvent,
 } from './abs-events';
 
 /** What a client connection tells us about the device when it opens a session. */
@@ -98,6 +113,7 @@ export class PlaybackSessionsService {
     private readonly sessions: PlaybackSessionsRepository,
     private readonly access: PlaybackSessionAccess,
     private readonly catalogue: CatalogueService,
+    private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
   ) {}
@@ -156,14 +172,7 @@ export class PlaybackSessionsService {
   ): Promise<PlayTarget | { error: string }> {
     const item = await this.catalogue.findItem(itemId);
     if (!item) return { error: 'Library item not found' };
-    const media = parseMedia(item);
-    if (item.mediaType === 'podcast') {
-      const episode = episodeId ? media.episodes.find((e) => e.id === episodeId) : undefined;
-      if (!episode) return { error: 'Episode not found' };
-      return { item, media, episode, duration: episode.audioFile.duration };
-    }
-    if (episodeId) return { error: 'Episode not found' };
-    return { item, media, episode: null, duration: bookDuration(media) };
+    return targetIn(item, episodeId);
   }
 
   /** The client's own device id when it sends one, else a hash of who and where it is. */
@@ -334,6 +343,145 @@ export class PlaybackSessionsService {
     return toMediaProgressDto(row);
   }
 
+  /**
+   * The caller marks an item (or episode) finished or not, or sets a position (`PATCH /me/progress/…`):
+   * creates the progress if there is none. Rules in `applyProgressChange`; the newest `lastUpdate` wins.
+   */
+  async updateProgress(
+    auth: AuthUser,
+    libraryItemId: string,
+    episodeId: string | null,
+    dto: ProgressUpdateDto,
+  ): Promise<void> {
+    const write = await this.progressWrite(libraryItemId, episodeId, dto);
+    await this.sessions.inTransaction(() => this.applyProgressWrite(auth, write));
+    this.userUpdated(auth);
+  }
+
+  /** Tells the user's sockets that their user JSON (its `mediaProgress`) changed. */
+  private userUpdated(auth: AuthUser): void {
+    this.events.emit(ABS_USER_UPDATED, { userId: auth.id } satisfies AbsUserEvent);
+  }
+
+  /** Several progress changes, all or nothing: any unknown item or bad position refuses the whole batch. */
+  async updateProgressBatch(auth: AuthUser, updates: BatchProgressUpdateDto[]): Promise<void> {
+    const writes: ProgressWriteRequest[] = [];
+    for (const update of updates)
+      writes.push(await this.progressWrite(update.libraryItemId, update.episodeId ?? null, update));
+    await this.sessions.inTransaction(async () => {
+      for (const write of writes) await this.applyProgressWrite(auth, write);
+    });
+    this.userUpdated(auth);
+  }
+
+  /** Checks a progress change against the catalogue (as upstream: 404 unknown, 400 a podcast without episode). */
+  private async progressWrite(
+    libraryItemId: string,
+    episodeId: string | null,
+    dto: ProgressUpdateDto,
+  ): Promise<ProgressWriteRequest> {
+    const item = await this.catalogue.findItem(libraryItemId);
+    if (!item) throw new NotFoundException('Library item not found');
+    if (item.mediaType === 'podcast' && !episodeId)
+      throw new BadRequestException('Library item is not a book');
+    const target = targetIn(item, episodeId);
+    if ('error' in target) throw new NotFoundException(target.error);
+    if (dto.currentTime !== undefined) this.position(dto.currentTime, target.duration);
+    const nowMs = microsToMillis(nowMicros());
+    return {
+      libraryItemId: target.item.id,
+      episodeId: target.episode?.id ?? '',
+      duration: target.duration,
+      dto,
+      at: Math.min(dto.lastUpdate ?? nowMs, nowMs) * 1000,
+    };
+  }
+
+  private async applyProgressWrite(auth: AuthUser, write: ProgressWriteRequest): Promise<void> {
+    if (!changesProgress(write.dto)) return;
+    const before = await this.sessions.findProgressForUpdate(auth.id, write.libraryItemId, write.episodeId);
+    const next = applyProgressChange(
+      before && {
+        currentTime: before.currentPosition,
+        progress: before.progress,
+        isFinished: before.isFinished,
+        finishedAt: before.finishedAt,
+        hidden: before.hideFromContinueListening,
+      },
+      {
+        isFinished: write.dto.isFinished,
+        currentTime: write.dto.currentTime,
+        progress: write.dto.progress,
+        hideFromContinueListening: write.dto.hideFromContinueListening,
+      },
+      write.duration,
+      this.config.playback.finishedThresholdSeconds,
+      write.at,
+    );
+    await this.sessions.writeProgress({
+      userId: auth.id,
+      libraryItemId: write.libraryItemId,
+      episodeId: write.episodeId,
+      duration: write.duration,
+      progress: next.progress,
+      currentTime: next.currentTime,
+      isFinished: next.isFinished,
+      finishedAt: next.finishedAt,
+      hidden: next.hidden,
+      startedAt: before?.startedAt ?? write.at,
+      updatedAt: write.at,
+    });
+  }
+
+  /** Deletes one of the caller's progress rows by its id (`mp_…`); another user's is not found. */
+  async removeProgress(auth: AuthUser, progressId: string): Promise<void> {
+    const id = parseProgressId(progressId);
+    if (id === null || !(await this.sessions.deleteProgress(auth.id, id))) throw new NotFoundException();
+    this.userUpdated(auth);
+  }
+
+  /**
+   * Hides one of the caller's progress rows from continue-listening (`items-in-progress`) until its position
+   * moves again; answers the caller's user, as upstream.
+   */
+  async hideFromContinueListening(auth: AuthUser, progressId: string): Promise<AbsUserDto> {
+    const id = parseProgressId(progressId);
+    if (id === null || !(await this.sessions.hideProgress(auth.id, id))) throw new NotFoundException();
+    this.userUpdated(auth);
+    const user = await this.users.findById(auth.id);
+    if (!user) throw new NotFoundException();
+    return toAbsUser(user, await this.sessions.progressOf(user.id));
+  }
+
+  /**
+   * The caller's unfinished, not hidden items with a position, most recently listened first, each as its
+   * library item plus `progressLastUpdate` (and a podcast's `recentEpisode`, once per episode in progress).
+   * Progress of items that no longer exist is skipped.
+   */
+  async itemsInProgress(auth: AuthUser, query: ItemsInProgressQueryDto): Promise<ItemsInProgressDto> {
+    const rows = await this.sessions.inProgressOf(auth.id, query.limit ?? 25);
+    const items = await this.catalogue.findItems([...new Set(rows.map((r) => r.libraryItemId))]);
+    const libraryItems: ItemInProgressDto[] = [];
+    for (const row of rows) {
+      const item = items.get(row.libraryItemId);
+      if (!item) continue;
+      const media = parseMedia(item);
+      const progressLastUpdate = microsToMillis(row.lastUpdate);
+      if (item.mediaType === 'podcast') {
+        const episode = media.episodes.find((e) => e.id === row.episodeId);
+        if (episode)
+          libraryItems.push({
+            ...toLibraryItemDto(item, media),
+            recentEpisode: episodeJson(item, episode),
+            progressLastUpdate,
+          });
+      } else if (!row.episodeId) {
+        libraryItems.push({ ...toLibraryItemDto(item, media), progressLastUpdate });
+      }
+    }
+    return { libraryItems };
+  }
+
   // ---------------------------------------------------------------- local sessions
 
   /** One local session; a failure answers its status (404 unknown item or id, 400 bad numbers, 409 race). */
@@ -353,9 +501,12 @@ export class PlaybackSessionsService {
   }
 
   /**
-   * Stores one local (offline) session of the caller and moves their progress if it is newer. The
-   * item data comes from our catalogue and the day from our clock zone; from the client we take the
-   * times and positions, clamped: its listening time cannot exceed its own wall-clock span.
+   * Stores one session a client played offline, or whose syncs failed, as the caller's, and moves their
+   * progress if it is newer. The id is a new one (`play_local_…`, a UUID: inserted) or one of the caller's
+   * stored sessions, local or server-opened (updated when the copy is not older). The item data comes from
+   * our catalogue and the day from our clock zone; from the client we take the times and positions,
+   * clamped: its listening time cannot exceed its own wall-clock span (for a stored session, from the
+   * start we stored).
    */
   private async syncOneLocal(auth: AuthUser, dto: LocalSessionDto): Promise<LocalOutcome> {
     const fail = (error: string, status: LocalOutcome['status']): LocalOutcome => ({
@@ -366,45 +517,61 @@ export class PlaybackSessionsService {
     if ('error' in target) return fail(target.error, 404);
     const { item, episode, duration } = target;
     if (dto.updatedAt < dto.startedAt) return fail('updatedAt is before startedAt', 400);
+    const position = acceptedPosition(dto.currentTime, duration);
+    if (position === null)
+      return fail(`currentTime ${dto.currentTime} is past the duration (${duration} s)`, 400);
+
+    const existing = await this.sessions.findOwnership(dto.id);
+    // another user's session, or one of another item or episode: one answer, revealing nothing
+    if (
+      existing &&
+      (existing.userId !== auth.id ||
+        existing.libraryItemId !== item.id ||
+        (existing.episodeId ?? null) !== (episode?.id ?? null))
+    )
+      return fail('Session id is not available', 404);
 
     const now = nowMicros();
     const updatedAtMs = Math.min(dto.updatedAt, microsToMillis(now));
-    const startedAtMs = Math.min(dto.startedAt, updatedAtMs);
+    const startedAtMs = Math.min(existing ? microsToMillis(existing.startedAt) : dto.startedAt, updatedAtMs);
     const timeListening = clampLocalListening(
       dto.timeListening,
       startedAtMs,
       updatedAtMs,
       this.config.playback.syncToleranceSeconds,
     );
-    const position = acceptedPosition(dto.currentTime, duration);
-    if (position === null)
-      return fail(`currentTime ${dto.currentTime} is past the duration (${duration} s)`, 400);
     const startTime = Math.min(dto.startTime ?? position, duration);
     const updatedAt = updatedAtMs * 1000;
     const startedAt = startedAtMs * 1000;
-
-    const existing = await this.sessions.findOwnership(dto.id);
-    if (existing && (existing.userId !== auth.id || !existing.isLocal)) {
-      return fail('Session id is not available', 404);
-    }
-    const fields = {
-      timeListening,
+    const clientFields = {
       startPosition: startTime,
-      currentPosition: position,
-      updatedAt,
-      creditedUntil: updatedAt,
       playMethod: dto.playMethod ?? 0,
       mediaPlayer: dto.mediaPlayer ?? 'unknown',
       deviceInfo: JSON.stringify(sanitizeDeviceInfo(dto.deviceInfo)),
     };
+
     if (existing) {
-      // Only a newer copy of the session replaces the stored one (uploads may arrive out of order).
-      await this.sessions.updateLocal(dto.id, auth.id, fields);
+      // Only a newer copy replaces the stored one (uploads may arrive out of order). A server-opened
+      // session keeps its player, device and open state (upstream overwrites only the times); its credit
+      // watermark covers what the copy claims, so a later sync cannot credit that time twice.
+      await this.sessions.updateLocal({
+        id: dto.id,
+        userId: auth.id,
+        timeListening,
+        currentPosition: position,
+        updatedAt,
+        creditedUntil: Math.max(updatedAt, startedAt + Math.round(timeListening * 1_000_000)),
+        local: existing.isLocal ? clientFields : undefined,
+      });
     } else {
       const day = localDay(startedAtMs, this.config.timezone);
       try {
         await this.sessions.insert({
-          ...fields,
+          ...clientFields,
+          timeListening,
+          currentPosition: position,
+          updatedAt,
+          creditedUntil: updatedAt,
           id: dto.id,
           userId: auth.id,
           ...itemColumns(target),
@@ -470,6 +637,36 @@ export class PlaybackSessionsService {
     return this.page({ where: 's.user_id = ?', values: [auth.id] }, 'updated_at', true, false, query, 10);
   }
 
+  /**
+   * The caller's sessions of one book (`episodeId` null) or one podcast episode, most recently updated
+   * first; 404 for an unknown item or episode, or a podcast without its episode (as upstream).
+   */
+  async listOwnOfItem(
+    auth: AuthUser,
+    libraryItemId: string,
+    episodeId: string | null,
+    query: AbsPageQueryDto,
+  ): Promise<SessionPageDto> {
+    const target = await this.playTarget(libraryItemId, episodeId);
+    if ('error' in target) throw new NotFoundException(target.error);
+    const condition: SessionCondition = target.episode
+      ? {
+          where: 's.user_id = ? AND s.library_item_id = ? AND s.episode_id = ?',
+          values: [auth.id, target.item.id, target.episode.id],
+        }
+      : {
+          where: 's.user_id = ? AND s.library_item_id = ? AND s.episode_id IS NULL',
+          values: [auth.id, target.item.id],
+        };
+    return this.page(condition, 'updated_at', true, false, query, 10);
+  }
+
+  /** One user's sessions, newest first, each with its `user` (operators and admins; 404 for an unknown user). */
+  async listOfUser(_auth: AuthUser, userId: number, query: AbsPageQueryDto): Promise<SessionPageDto> {
+    if (!(await this.users.findById(userId))) throw new NotFoundException();
+    return this.page({ where: 's.user_id = ?', values: [userId] }, 'updated_at', true, true, query, 10);
+  }
+
   /** One page of the sessions matching `condition`, and how many match. */
   private async page(
     condition: SessionCondition,
@@ -508,10 +705,20 @@ export class PlaybackSessionsService {
    * counted on the day it started), per item; plus the 10 latest sessions. Read from the per-user daily
    * totals, so the cost follows the days and items listened to, not the number of sessions.
    */
-  async stats(auth: AuthUser): Promise<ListeningStatsDto> {
+  stats(auth: AuthUser): Promise<ListeningStatsDto> {
+    return this.statsOf(auth.id);
+  }
+
+  /** `stats` of another user (operators and admins; 404 for an unknown user). */
+  async statsOfUser(_auth: AuthUser, userId: number): Promise<ListeningStatsDto> {
+    if (!(await this.users.findById(userId))) throw new NotFoundException();
+    return this.statsOf(userId);
+  }
+
+  private async statsOf(userId: number): Promise<ListeningStatsDto> {
     const [rows, recent] = await Promise.all([
-      this.sessions.listeningDays(auth.id),
-      this.sessions.latestOf(auth.id, 10),
+      this.sessions.listeningDays(userId),
+      this.sessions.latestOf(userId, 10),
     ]);
     const sum = (key: (r: (typeof rows)[number]) => string) => {
       const totals = new Map<string, number>();
@@ -567,13 +774,33 @@ export class PlaybackSessionsService {
   }
 }
 
+/** A checked progress change: the item's key and duration, and when it was made (µs). */
+interface ProgressWriteRequest {
+  libraryItemId: string;
+  episodeId: string;
+  duration: number;
+  dto: ProgressUpdateDto;
+  at: number;
+}
+
 interface LocalOutcome {
   result: LocalSyncResultDto;
   /** The status a single-session upload answers when the result is a failure. */
   status?: 400 | 404 | 409;
 }
 
-/** A client's deviceInfo, kept to short scalar values. */
+/** What plays in `item`: the book, or its episode `episodeId` (a podcast needs one, a book has none). */
+function targetIn(item: LibraryItem, episodeId: string | null): PlayTarget | { error: string } {
+  const media = parseMedia(item);
+  if (item.mediaType === 'podcast') {
+    const episode = episodeId ? media.episodes.find((e) => e.id === episodeId) : undefined;
+    if (!episode) return { error: 'Episode not found' };
+    return { item, media, episode, duration: episode.audioFile.duration };
+  }
+  if (episodeId) return { error: 'Episode not found' };
+  return { item, media, episode: null, duration: bookDuration(media) };
+}
+
 /** The columns a session copies from what it plays (the item or episode, and its media). */
 function itemColumns({ item, media, episode, duration }: PlayTarget) {
   return {
@@ -590,6 +817,7 @@ function itemColumns({ item, media, episode, duration }: PlayTarget) {
   };
 }
 
+/** A client's deviceInfo, kept to short scalar values. */
 function sanitizeDeviceInfo(info: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(info ?? {}).slice(0, 20)) {

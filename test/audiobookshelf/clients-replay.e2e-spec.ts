@@ -2,7 +2,7 @@
  * The real Audiobookshelf clients' whole session path, replayed request by request from ../shared/CLIENTS.md
  * section 2 (the clients are not on npm): the web client 2.36, the Android app and the iOS app 0.14, each
  * from `/status` to login, browsing, play, fetching audio with Range, syncing, closing, offline uploads,
- * mark-finished and token refresh, with the bodies and headers each sends, asserting every key each reads.
+ * mark-finished, continue-listening and token refresh, with the bodies and headers each sends, asserting every key each reads.
  * The library is scanned from real files written here (a two-file book, a podcast with two episodes).
  */
 import { Logger } from '@nestjs/common';
@@ -264,6 +264,46 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
       .expect(200);
     expect(resumed.body.currentTime).toBe(20.4);
 
+    // LazyBookCard "mark as finished": PATCH /api/me/progress/:libraryItemId {isFinished: true} → OK
+    const finished = await t.http
+      .patch(`/audiobookshelf/api/me/progress/${bookId}`)
+      .set('Authorization', auth)
+      .send({ isFinished: true })
+      .expect(200);
+    expect(finished.text).toBe('OK');
+    const done = (await get(`/api/items/${bookId}?expanded=1&include=progress,rssfeed,share`)).body
+      .userMediaProgress;
+    expect(done).toMatchObject({ isFinished: true, progress: 1, finishedAt: expect.any(Number) });
+    const shelvesAfter = (
+      await get(`/api/libraries/${books}/personalized?include=rssfeed,numEpisodesIncomplete,share`)
+    ).body;
+    expect(shelvesAfter.find((s: { id: string }) => s.id === 'listen-again').entities[0].id).toBe(bookId);
+    expect(shelvesAfter.some((s: { id: string }) => s.id === 'continue-listening')).toBe(false);
+    // a finished item plays again from 0 (upstream's start position)
+    const again = await t.http
+      .post(`/audiobookshelf/api/items/${bookId}/play`)
+      .set('Authorization', auth)
+      .send({ deviceInfo: { clientName: 'Abs Web', deviceId }, mediaPlayer: 'html5' })
+      .expect(200);
+    expect(again.body.currentTime).toBe(0);
+    // un-finish, move on, then "remove from continue listening" (GET …/:progressId/remove-from-continue-listening)
+    await t.http
+      .patch(`/audiobookshelf/api/me/progress/${bookId}`)
+      .set('Authorization', auth)
+      .send({ isFinished: false })
+      .expect(200);
+    await pause(1100);
+    await t.http
+      .post(`/audiobookshelf/api/session/${again.body.id}/sync`)
+      .set('Authorization', auth)
+      .send({ timeListened: 1, currentTime: 5 })
+      .expect(200);
+    const listening = (await get(`/api/libraries/${books}/personalized`)).body;
+    expect(listening.find((s: { id: string }) => s.id === 'continue-listening').entities[0].id).toBe(bookId);
+    await get(`/api/me/progress/${done.id}/remove-from-continue-listening`);
+    const hidden = (await get(`/api/libraries/${books}/personalized`)).body;
+    expect(hidden.some((s: { id: string }) => s.id === 'continue-listening')).toBe(false);
+
     // a 401 → POST /auth/refresh, no body, the httpOnly cookie
     const refreshed = await t.http.post('/audiobookshelf/auth/refresh').set('Cookie', cookie).expect(200);
     expect(typeof refreshed.body.user.accessToken).toBe('string');
@@ -368,6 +408,52 @@ describe('Audiobookshelf clients, replayed from CLIENTS.md (e2e)', () => {
     const progress = (await get(`/api/me/progress/${podcastId}/${episode.id}`)).body;
     expect(progress).toMatchObject({ libraryItemId: podcastId, episodeId: episode.id, currentTime: 15.5 });
     expect(typeof progress.id).toBe('string');
+
+    // Android Auto's continue shelf: GET /api/me/items-in-progress, progressLastUpdate read with getLong
+    const inProgress = (await get('/api/me/items-in-progress')).body.libraryItems;
+    expect(inProgress).toHaveLength(1);
+    expect(inProgress[0]).toMatchObject({ id: podcastId, recentEpisode: { id: episode.id } });
+    expect(Number.isInteger(inProgress[0].progressLastUpdate)).toBe(true);
+
+    // the streamed session's device copy, synced late (the network was down): local-all with its server id
+    const later = await t.http
+      .post(`/audiobookshelf/api/items/${podcastId}/play/${episode.id}`)
+      .set('Authorization', auth)
+      .send({ mediaPlayer: 'exo-player', forceDirectPlay: false, forceTranscode: false, deviceInfo })
+      .expect(200);
+    await pause(1200);
+    const offline = {
+      id: later.body.id,
+      userId: String(user.id),
+      libraryItemId: podcastId,
+      episodeId: episode.id,
+      mediaType: 'podcast',
+      displayTitle: later.body.displayTitle,
+      displayAuthor: later.body.displayAuthor,
+      duration: later.body.duration,
+      playMethod: 0,
+      startedAt: later.body.startedAt,
+      updatedAt: Date.now(),
+      timeListening: 1,
+      currentTime: 17,
+      mediaPlayer: 'exo-player',
+      deviceInfo,
+    };
+    const uploaded = await t.http
+      .post('/audiobookshelf/api/session/local-all')
+      .set('Authorization', auth)
+      .send({ sessions: [offline], deviceInfo })
+      .expect(200);
+    expect(uploaded.body.results).toEqual([{ id: later.body.id, success: true, progressSynced: true }]);
+    expect((await get(`/api/me/progress/${podcastId}/${episode.id}`)).body.currentTime).toBe(17);
+    // an older copy of the same session changes nothing
+    const stale = await t.http
+      .post('/audiobookshelf/api/session/local')
+      .set('Authorization', auth)
+      .send({ ...offline, updatedAt: offline.updatedAt - 500, currentTime: 3 })
+      .expect(200);
+    expect(stale.body).toEqual({ id: later.body.id, success: true, progressSynced: false });
+    expect((await get(`/api/me/progress/${podcastId}/${episode.id}`)).body.currentTime).toBe(17);
 
     // a 401 → POST /auth/refresh with x-refresh-token and an empty body
     const refreshed = await t.http

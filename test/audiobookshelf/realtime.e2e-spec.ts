@@ -134,7 +134,7 @@ describe('Audiobookshelf realtime (e2e)', () => {
       .send({ timeListened: 1, currentTime: 42.5, duration: c.bookDuration })
       .expect(200);
     expect(await progress).toEqual({
-      id: c.bookId,
+      id: expect.stringMatching(/^mp_\d+$/),
       sessionId: sid,
       deviceDescription: 'Google Pixel 8',
       data: expect.objectContaining({ libraryItemId: c.bookId, currentTime: 42.5, isFinished: false }),
@@ -180,6 +180,26 @@ describe('Audiobookshelf realtime (e2e)', () => {
       .expect(200);
     expect(res.body.results[0]).toMatchObject({ success: true, progressSynced: true });
     expect(await progress).toMatchObject({ sessionId: null, data: { currentTime: 77 } });
+  });
+
+  it('sends user_updated with the new media progress after a progress write, to that user only', async () => {
+    const mine = await connect(base, alice.token);
+    const theirs = await connect(base, bob.token);
+    const bobHeard = collect(theirs, 'user_updated');
+    const updated = next<{ id: string; mediaProgress: { libraryItemId: string; isFinished: boolean }[] }>(
+      mine,
+      'user_updated',
+    );
+    await t.http
+      .patch(`/audiobookshelf/api/me/progress/${c.bookId}`)
+      .set('Authorization', bearer(alice))
+      .send({ isFinished: true })
+      .expect(200);
+    const user = await updated;
+    expect(user.id).toBe(String(alice.id));
+    expect(user.mediaProgress.find((p) => p.libraryItemId === c.bookId)?.isFinished).toBe(true);
+    await pause(100);
+    expect(bobHeard).toEqual([]);
   });
 
   it('tells admins of a library scan (scan_start, scan_progress, scan_complete), and users nothing', async () => {

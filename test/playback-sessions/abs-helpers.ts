@@ -118,6 +118,10 @@ export function abs(t: { http: TestAgent }, user: TestUser) {
       const req = t.http.post(`/audiobookshelf/api${path}`).set('Authorization', auth);
       return body === undefined ? req : req.send(body as object);
     },
+    patch: (path: string, body?: unknown) => {
+      const req = t.http.patch(`/audiobookshelf/api${path}`).set('Authorization', auth);
+      return body === undefined ? req : req.send(body as object);
+    },
     delete: (path: string) => t.http.delete(`/audiobookshelf/api${path}`).set('Authorization', auth),
   };
 }

@@ -263,6 +263,16 @@ const ownerProgress = (ctx: MatrixContext): Promise<Catalogue> =>
     return own;
   });
 
+/** A new book with a progress of the owner in it (for calls that delete it); the progress id. */
+const freshOwnerProgressId = async (ctx: MatrixContext): Promise<string> => {
+  const c = await catalogue(ctx);
+  const path = `/audiobookshelf/api/libraries/${c.bookLibraryId}/items`;
+  const book = (await ctx.as(ctx.admin, 'POST', path, BOOK_MEDIA, 200)).id as string;
+  await ctx.as(ctx.owner, 'PATCH', `/audiobookshelf/api/me/progress/${book}`, { currentTime: 5 }, 200);
+  return (await ctx.as(ctx.owner, 'GET', `/audiobookshelf/api/me/progress/${book}`, undefined, 200))
+    .id as string;
+};
+
 // ---- project content (helper rwc): admin-made content in the owner's (private) project ----
 const TRACK_FIELDS = {
   minvolume: 0.5,
@@ -1013,7 +1023,7 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     request: () => ({ path: '/audiobookshelf/api/me/listening-stats' }),
     expect: anyCaller(200),
   },
-  'GET /audiobookshelf/api/me/progress/:libraryItemId': {
+  'GET /audiobookshelf/api/me/progress/:id': {
     request: async (ctx) => ({
       path: `/audiobookshelf/api/me/progress/${(await ownerProgress(ctx)).bookId}`,
     }),
@@ -1027,6 +1037,87 @@ export const AUTHZ_TABLE: Record<string, RouteCase> = {
     },
     expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
     note: "/me/ is the caller's own progress: only the owner has progress in the episode",
+  },
+
+  'PATCH /audiobookshelf/api/me/progress/batch/update': {
+    request: async (ctx) => ({
+      path: '/audiobookshelf/api/me/progress/batch/update',
+      body: [{ libraryItemId: (await catalogue(ctx)).bookId, isFinished: true }],
+    }),
+    expect: anyCaller(200),
+    note: '/me/: every caller writes their own progress',
+  },
+  'PATCH /audiobookshelf/api/me/progress/:id': {
+    request: async (ctx) => ({
+      path: `/audiobookshelf/api/me/progress/${(await catalogue(ctx)).bookId}`,
+      body: { isFinished: false },
+    }),
+    expect: anyCaller(200),
+    note: '/me/: every caller writes their own progress',
+  },
+  'PATCH /audiobookshelf/api/me/progress/:libraryItemId/:episodeId': {
+    request: async (ctx) => {
+      const c = await catalogue(ctx);
+      return {
+        path: `/audiobookshelf/api/me/progress/${c.podcastId}/${c.episodeId}`,
+        body: { currentTime: 3 },
+      };
+    },
+    expect: anyCaller(200),
+    note: '/me/: every caller writes their own progress',
+  },
+  'DELETE /audiobookshelf/api/me/progress/:id': {
+    request: async (ctx) => ({ path: `/audiobookshelf/api/me/progress/${await freshOwnerProgressId(ctx)}` }),
+    expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
+    note: "a progress id of the owner's (fresh each call): only the owner may delete it, anyone else gets 404",
+  },
+  'GET /audiobookshelf/api/me/progress/:id/remove-from-continue-listening': {
+    request: async (ctx) => {
+      const own = await ownerProgress(ctx);
+      const progress = await ctx.as(
+        ctx.owner,
+        'GET',
+        `/audiobookshelf/api/me/progress/${own.bookId}`,
+        undefined,
+        200,
+      );
+      return { path: `/audiobookshelf/api/me/progress/${progress.id}/remove-from-continue-listening` };
+    },
+    expect: { anonymous: 401, owner: 200, other: 404, operator: 404, admin: 404 },
+    note: "the owner's progress id: /me/ acts on the caller's own progress only",
+  },
+  'GET /audiobookshelf/api/me/items-in-progress': {
+    request: async (ctx) => (await ownerProgress(ctx), { path: '/audiobookshelf/api/me/items-in-progress' }),
+    expect: anyCaller(200),
+  },
+  'GET /audiobookshelf/api/me/item/listening-sessions/:libraryItemId': {
+    request: async (ctx) => (
+      await ownerPlay(ctx),
+      { path: `/audiobookshelf/api/me/item/listening-sessions/${(await catalogue(ctx)).bookId}` }
+    ),
+    expect: anyCaller(200),
+    note: 'every caller lists their own sessions of the item',
+  },
+  'GET /audiobookshelf/api/me/item/listening-sessions/:libraryItemId/:episodeId': {
+    request: async (ctx) => {
+      const c = await catalogue(ctx);
+      return { path: `/audiobookshelf/api/me/item/listening-sessions/${c.podcastId}/${c.episodeId}` };
+    },
+    expect: anyCaller(200),
+    note: 'every caller lists their own sessions of the episode',
+  },
+  'GET /audiobookshelf/api/users/:id/listening-sessions': {
+    request: async (ctx) => (
+      await ownerPlay(ctx),
+      { path: `/audiobookshelf/api/users/${ctx.owner.id}/listening-sessions` }
+    ),
+    expect: { anonymous: 401, owner: 404, other: 404, operator: 200, admin: 200 },
+    note: 'as GET /sessions: 404 below operator (the owner too: this is the admin view)',
+  },
+  'GET /audiobookshelf/api/users/:id/listening-stats': {
+    request: (ctx) => ({ path: `/audiobookshelf/api/users/${ctx.owner.id}/listening-stats` }),
+    expect: { anonymous: 401, owner: 404, other: 404, operator: 200, admin: 200 },
+    note: 'as GET /sessions: 404 below operator (the owner too: this is the admin view)',
   },
 
   // ---- project content and media (helper rwc) ----

@@ -389,6 +389,30 @@ const localSession = (ctx: HostileContext) => {
       date: '2022-11-16',
     }));
 };
+/** A progress PATCH as the clients send it: mark finished, a position, an e-reader position. */
+const progressChange = fc.record(
+  {
+    isFinished: fc.boolean(),
+    currentTime: position(1000),
+    duration: position(2000),
+    progress: fc.double({ min: 0, max: 1, noNaN: true }),
+    ebookLocation: fc.constantFrom('epubcfi(/6/4[chap01]!/4/2/1:0)', ''),
+    ebookProgress: fc.double({ min: 0, max: 1, noNaN: true }),
+    lastUpdate: recentMillis(0, 3_600_000),
+    hideFromContinueListening: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+const PROGRESS_FIELDS = [
+  'isFinished',
+  'currentTime',
+  'duration',
+  'progress',
+  'ebookLocation',
+  'ebookProgress',
+  'lastUpdate',
+  'hideFromContinueListening',
+];
 const LOCAL_FIELDS = [
   'id',
   'libraryItemId',
@@ -1200,6 +1224,41 @@ export const WRITE_ENDPOINTS: Record<string, WriteEndpoint> = {
       })),
     fields: ['sessions'],
   },
+  'PATCH /audiobookshelf/api/me/progress/:id': {
+    method: 'PATCH',
+    path: (ctx) => `/audiobookshelf/api/me/progress/${ctx.state.catalogue.bookId}`,
+    as: 'user',
+    setup: catalogue,
+    valid: () => progressChange,
+    fields: PROGRESS_FIELDS,
+  },
+  'PATCH /audiobookshelf/api/me/progress/:libraryItemId/:episodeId': {
+    method: 'PATCH',
+    path: (ctx) =>
+      `/audiobookshelf/api/me/progress/${ctx.state.catalogue.podcastId}/${ctx.state.catalogue.episodeId}`,
+    as: 'user',
+    setup: catalogue,
+    valid: () => progressChange,
+    fields: PROGRESS_FIELDS,
+  },
+  'PATCH /audiobookshelf/api/me/progress/batch/update': {
+    method: 'PATCH',
+    path: () => '/audiobookshelf/api/me/progress/batch/update',
+    as: 'user',
+    setup: catalogue,
+    valid: (ctx) =>
+      fc.tuple(progressChange, fc.boolean()).map(([change, book]) =>
+        book
+          ? { ...change, libraryItemId: ctx.state.catalogue.bookId }
+          : {
+              ...change,
+              libraryItemId: ctx.state.catalogue.podcastId,
+              episodeId: ctx.state.catalogue.episodeId,
+            },
+      ),
+    fields: [...PROGRESS_FIELDS, 'libraryItemId', 'episodeId'],
+    wrap: (json) => `[${json}]`,
+  },
   'POST /audiobookshelf/api/libraries': {
     method: 'POST',
     path: () => '/audiobookshelf/api/libraries',
@@ -1559,6 +1618,34 @@ export const LIST_FILTERS: Record<string, ListFilter> = {
     as: 'user',
     params: ['include'],
     plausible: { include: ['stats', 'filterdata'] },
+  },
+  'GET /audiobookshelf/api/me/item/listening-sessions/:libraryItemId': {
+    path: (ctx) => `/audiobookshelf/api/me/item/listening-sessions/${ctx.state.catalogue.bookId}`,
+    as: 'user',
+    setup: (ctx) => newPlay(ctx, 'itemListedPlay'),
+    params: ['itemsPerPage', 'page'],
+    plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+  'GET /audiobookshelf/api/me/item/listening-sessions/:libraryItemId/:episodeId': {
+    path: (ctx) =>
+      `/audiobookshelf/api/me/item/listening-sessions/${ctx.state.catalogue.podcastId}/${ctx.state.catalogue.episodeId}`,
+    as: 'user',
+    setup: catalogue,
+    params: ['itemsPerPage', 'page'],
+    plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+  'GET /audiobookshelf/api/users/:id/listening-sessions': {
+    path: (ctx) => `/audiobookshelf/api/users/${ctx.user.id}/listening-sessions`,
+    as: 'admin',
+    setup: (ctx) => newPlay(ctx, 'userListedPlay'),
+    params: ['itemsPerPage', 'page'],
+    plausible: { itemsPerPage: ['1', '500'], page: ['0', '3'] },
+  },
+  'GET /audiobookshelf/api/me/items-in-progress': {
+    path: () => '/audiobookshelf/api/me/items-in-progress',
+    as: 'user',
+    params: ['limit'],
+    plausible: { limit: ['1', '25', '500'] },
   },
 
   // ---- Roundware project content (helper rwc) ----

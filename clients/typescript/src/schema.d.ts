@@ -1398,6 +1398,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audiobookshelf/api/me/item/listening-sessions/{libraryItemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's sessions of a book
+         * @description The caller's sessions (open, closed, uploaded) of one book, most recently updated first, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), as `GET /audiobookshelf/api/me/listening-sessions`. Only the caller's sessions. A podcast needs its episode: `GET /audiobookshelf/api/me/item/listening-sessions/{libraryItemId}/{episodeId}`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsOwnItemSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/item/listening-sessions/{libraryItemId}/{episodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's sessions of a podcast episode
+         * @description The caller's sessions of one podcast episode, most recently updated first, one page at a time: pages are 0-indexed, `itemsPerPage` 1 to 500 (default 10), as `GET /audiobookshelf/api/me/listening-sessions`. Only the caller's sessions.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsOwnEpisodeSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/items-in-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's items in progress, most recently listened first
+         * @description Android Auto's continue shelf: the items (of every library) where the caller has a position past 0, not finished and not removed from continue-listening, most recently updated first, at most `limit` (default 25). Each is the library item plus `progressLastUpdate` (epoch ms); a podcast appears once per episode in progress, with that episode as `recentEpisode`. The item is in its full shape (a superset of upstream's minified one).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["listAbsItemsInProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audiobookshelf/api/me/listening-sessions": {
         parameters: {
             query?: never;
@@ -1442,7 +1508,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audiobookshelf/api/me/progress/{libraryItemId}": {
+    "/audiobookshelf/api/me/progress/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1456,6 +1522,40 @@ export interface paths {
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
         get: operations["getAbsItemProgress"];
+        put?: never;
+        post?: never;
+        /**
+         * Reset (delete) one of the caller's progress rows
+         * @description Deletes the caller's progress named by its id (the `id` of a progress in `user.mediaProgress` or `GET /audiobookshelf/api/me/progress/{id}`), not by the item id: the item then has no progress (its sessions stay). Another user's progress id is not found. Answers `OK` as plain text.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        delete: operations["deleteAbsProgress"];
+        options?: never;
+        head?: never;
+        /**
+         * Set the caller's progress in a book (mark finished, position)
+         * @description The caller's progress is created if there is none. `isFinished: true` finishes it (progress 1, `finishedAt` set, kept if it was already finished); `isFinished: false` un-finishes a finished item and restarts it (position 0, progress 0). Without `isFinished`, a `currentTime` (or, without one, `progress` × duration) that moves the position follows the rule of syncs: finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain, un-finished by an earlier position. A moved position shows the item in continue-listening again unless `hideFromContinueListening` says otherwise. The duration is the catalogue's (the client's `duration` is validated and ignored). The write applies only if its `lastUpdate` (default now) is not older than the stored one; an older write still answers `OK`. `ebookLocation` and `ebookProgress` are validated and not stored (the hub serves no ebooks); a body with nothing else stores nothing. Answers `OK` as plain text, as upstream (Android reads it as `{}`). A podcast episode's progress: `PATCH /audiobookshelf/api/me/progress/{libraryItemId}/{episodeId}`.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateAbsItemProgress"];
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/progress/{id}/remove-from-continue-listening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Remove a progress from continue-listening
+         * @description Hides one of the caller's progress rows (by progress id) from continue-listening (`GET /audiobookshelf/api/me/items-in-progress`): it keeps its position and is listed in `user.mediaProgress` with `hideFromContinueListening: true`, until a sync, a local upload or a write moves its position (as upstream). Hiding a hidden progress changes nothing. Answers the caller's user, as upstream.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        get: operations["hideAbsProgressFromContinueListening"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1483,7 +1583,35 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set the caller's progress in a podcast episode
+         * @description The caller's progress is created if there is none. `isFinished: true` finishes it (progress 1, `finishedAt` set, kept if it was already finished); `isFinished: false` un-finishes a finished item and restarts it (position 0, progress 0). Without `isFinished`, a `currentTime` (or, without one, `progress` × duration) that moves the position follows the rule of syncs: finished when fewer than `PLAYBACK_FINISHED_THRESHOLD_SECONDS` remain, un-finished by an earlier position. A moved position shows the item in continue-listening again unless `hideFromContinueListening` says otherwise. The duration is the catalogue's (the client's `duration` is validated and ignored). The write applies only if its `lastUpdate` (default now) is not older than the stored one; an older write still answers `OK`. `ebookLocation` and `ebookProgress` are validated and not stored (the hub serves no ebooks); a body with nothing else stores nothing. Answers `OK` as plain text, as upstream (Android reads it as `{}`).
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["updateAbsEpisodeProgress"];
+        trace?: never;
+    };
+    "/audiobookshelf/api/me/progress/batch/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the caller's progress in several items at once, all or nothing
+         * @description The web client's multi-select "mark finished": a JSON array of changes, each with its `libraryItemId` (and `episodeId` for a podcast) and the fields of `PATCH /audiobookshelf/api/me/progress/{id}`, with the same rules. Up to 500 entries, stored in one transaction: an invalid entry, an unknown item or episode refuses the whole batch and stores nothing (upstream skips such entries). Answers `OK` as plain text.
+         *
+         *     **Access:** any authenticated caller `admin`, `operator`, `user`.
+         */
+        patch: operations["batchUpdateAbsProgress"];
         trace?: never;
     };
     "/audiobookshelf/api/session/{id}": {
@@ -1563,7 +1691,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a local (offline) session; unknown Playback Session fields are ignored
-         * @description Stores a session that a client played offline, as the caller's, and moves the caller's media progress to its position if it is newer than the stored progress (`progressSynced`). Clients send a whole Playback Session: the fields below are type-checked and every other field (`userId`, `mediaMetadata`, `displayTitle`, `date`, …) is ignored — the owner is the caller, item data comes from the catalogue and `date`/`dayOfWeek` from `APP_TIMEZONE`. `timeListening` is clamped to the session's own span (`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. Uploading the same id again replaces the stored copy only if it is not older. Where upstream answers 500, this answers 400, 404 or 409.
+         * @description Stores a session that a client played offline, as the caller's, and moves the caller's media progress to its position if it is newer than the stored progress (`progressSynced`). Clients send a whole Playback Session: the fields below are type-checked and every other field (`userId`, `mediaMetadata`, `displayTitle`, `date`, …) is ignored — the owner is the caller, item data comes from the catalogue and `date`/`dayOfWeek` from `APP_TIMEZONE`. `timeListening` is clamped to the session's own span (`updatedAt − startedAt`) plus the tolerance; an `updatedAt` in the future counts as now. The id may be new (`play_local_…`, a UUID) or one of the caller's stored sessions: a local one uploaded before, or one the server opened (`play_…`) whose syncs failed. A stored session is updated only by a copy that is not older (`updatedAt`): its listening time and position are replaced, clamped to the span from the start the server stored; a server-opened session keeps its player and device and stays open or closed as it is (as upstream), and its later syncs are not credited the uploaded time again. Where upstream answers 500, this answers 400, 404 or 409.
          *
          *     **Access:** any authenticated caller `admin`, `operator`, `user`.
          */
@@ -1676,6 +1804,50 @@ export interface paths {
          *     **Access:** roles `admin`, `operator`.
          */
         get: operations["listAbsOpenSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/users/{id}/listening-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's sessions (operators and admins; 404 for users, as GET /sessions)
+         * @description One user's sessions (open, closed, uploaded), most recently updated first, each with its `user` `{id, username}` as upstream; paged as `GET /audiobookshelf/api/me/listening-sessions`. Callers below operator are answered 404, as by `GET /audiobookshelf/api/sessions`.
+         *
+         *     **Access:** roles `admin`, `operator`.
+         */
+        get: operations["listAbsUserSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audiobookshelf/api/users/{id}/listening-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's listening totals (operators and admins; 404 for users)
+         * @description The listening totals of `GET /audiobookshelf/api/me/listening-stats`, of the user named in the path. Callers below operator are answered 404, as by `GET /audiobookshelf/api/sessions`.
+         *
+         *     **Access:** roles `admin`, `operator`.
+         */
+        get: operations["getAbsUserListeningStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3176,6 +3348,40 @@ export interface components {
              */
             sessions: string[];
         };
+        BatchProgressUpdateDto: {
+            /**
+             * @description Position, seconds (at most 1 s past the duration)
+             * @example 636.09262
+             */
+            currentTime?: number;
+            /**
+             * @description The client's duration, seconds: validated and ignored (the catalogue's duration counts)
+             * @example 1454.18449
+             */
+            duration?: number;
+            /** @description E-reader position (EPUB CFI): accepted and not stored (the hub serves no ebooks) */
+            ebookLocation?: string | null;
+            /** @description E-reader progress 0..1: accepted and not stored (the hub serves no ebooks) */
+            ebookProgress?: number;
+            /** @example ep_lh6ko39pumnrma3dhv */
+            episodeId?: string | null;
+            /** @description Hide from (true) or show in (false) continue-listening */
+            hideFromContinueListening?: boolean;
+            /** @description true: finished (progress 1); false: not finished (restarts a finished item) */
+            isFinished?: boolean;
+            /**
+             * @description When the client made the change, epoch milliseconds (default now; a future time counts as now). The write applies only if it is not older than the stored progress
+             * @example 1668580396623
+             */
+            lastUpdate?: number;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            libraryItemId: string;
+            /**
+             * @description 0..1; without `currentTime` it sets the position (`progress × duration`), else ignored
+             * @example 0.437
+             */
+            progress?: number;
+        };
         CloseSessionDto: {
             /**
              * @description Playback position, seconds
@@ -4306,6 +4512,53 @@ export interface components {
             /** @example America/New_York */
             timezone: string;
         };
+        ItemInProgressDto: {
+            /** @description Epoch milliseconds */
+            addedAt: number;
+            birthtimeMs: number;
+            ctimeMs: number;
+            /** @example fol_crxarzs17jtw5k7ie9 */
+            folderId: string;
+            /** @example li_bufnnmp4y5o2gbbxfm */
+            id: string;
+            /** @example 652 */
+            ino: string;
+            isFile: boolean;
+            isInvalid: boolean;
+            isMissing: boolean;
+            lastScan?: number | null;
+            libraryFiles: {
+                [key: string]: unknown;
+            }[];
+            /** @example lib_p9wkw2i85qy9oltijt */
+            libraryId: string;
+            /** @description Book: `{libraryItemId, metadata, coverPath, tags, audioFiles, chapters, duration, size, tracks}`; podcast: `{libraryItemId, metadata, coverPath, tags, episodes, …, size}` */
+            media: {
+                [key: string]: unknown;
+            };
+            mediaType: components["schemas"]["AbsMediaType"];
+            mtimeMs: number;
+            /** @example /podcasts/Welcome to Night Vale */
+            path: string;
+            /**
+             * @description The progress's `lastUpdate`, epoch milliseconds
+             * @example 1668580396623
+             */
+            progressLastUpdate: number;
+            /** @description Podcasts: the episode in progress (the item appears once per episode in progress) */
+            recentEpisode?: {
+                [key: string]: unknown;
+            };
+            /** @example Welcome to Night Vale */
+            relPath: string;
+            scanVersion?: string | null;
+            size: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        ItemsInProgressDto: {
+            libraryItems: components["schemas"]["ItemInProgressDto"][];
+        };
         LibrariesDto: {
             libraries: components["schemas"]["LibraryDto"][];
         };
@@ -4678,7 +4931,10 @@ export interface components {
             /** @description Epoch milliseconds */
             finishedAt?: number | null;
             hideFromContinueListening: boolean;
-            /** @example li_bufnnmp4y5o2gbbxfm-ep_lh6ko39pumnrma3dhv */
+            /**
+             * @description The progress id (`DELETE /me/progress/{id}`, remove-from-continue-listening), not an item id
+             * @example mp_12
+             */
             id: string;
             isFinished: boolean;
             /** @description Epoch milliseconds */
@@ -4879,6 +5135,36 @@ export interface components {
              *     ]
              */
             supportedMimeTypes?: string[];
+        };
+        ProgressUpdateDto: {
+            /**
+             * @description Position, seconds (at most 1 s past the duration)
+             * @example 636.09262
+             */
+            currentTime?: number;
+            /**
+             * @description The client's duration, seconds: validated and ignored (the catalogue's duration counts)
+             * @example 1454.18449
+             */
+            duration?: number;
+            /** @description E-reader position (EPUB CFI): accepted and not stored (the hub serves no ebooks) */
+            ebookLocation?: string | null;
+            /** @description E-reader progress 0..1: accepted and not stored (the hub serves no ebooks) */
+            ebookProgress?: number;
+            /** @description Hide from (true) or show in (false) continue-listening */
+            hideFromContinueListening?: boolean;
+            /** @description true: finished (progress 1); false: not finished (restarts a finished item) */
+            isFinished?: boolean;
+            /**
+             * @description When the client made the change, epoch milliseconds (default now; a future time counts as now). The write applies only if it is not older than the stored progress
+             * @example 1668580396623
+             */
+            lastUpdate?: number;
+            /**
+             * @description 0..1; without `currentTime` it sets the position (`progress × duration`), else ignored
+             * @example 0.437
+             */
+            progress?: number;
         };
         /**
          * @description Ours (not upstream's): who reads the project
@@ -13481,6 +13767,211 @@ export interface operations {
             };
         };
     };
+    listAbsOwnItemSessions: {
+        parameters: {
+            query?: {
+                /** @description Sessions per page */
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Library item id (`li_…`) */
+                libraryItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's sessions of the book in Audiobookshelf's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such library item (`Library item not found`), or it is a podcast (`Episode not found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsOwnEpisodeSessions: {
+        parameters: {
+            query?: {
+                /** @description Sessions per page */
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Podcast episode id (`ep_…`) */
+                episodeId: string;
+                /** @description Library item id (`li_…`) */
+                libraryItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the caller's sessions of the episode in Audiobookshelf's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such library item (`Library item not found`), or no such episode in it, or it is a book (`Episode not found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Episode not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsItemsInProgress: {
+        parameters: {
+            query?: {
+                /** @description At most this many items (upstream: 25 by default) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's items in progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemsInProgressDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
     listAbsOwnSessions: {
         parameters: {
             query?: {
@@ -13594,7 +14085,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Library item id (`li_…`) */
-                libraryItemId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -13630,6 +14121,191 @@ export interface operations {
                 };
             };
             /** @description The caller has no progress in this item (never synced, or no such item) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    deleteAbsProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A progress id (`mp_…`, a progress's `id`), not a library item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description The caller has no progress with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    updateAbsItemProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Library item id (`li_…`) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProgressUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Stored (or older than the stored progress) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
+            };
+            /** @description A field of the wrong type or out of range, an unknown field, `currentTime` more than 1 s past the duration, or a podcast without its episode (`Library item is not a book`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item is not a book */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such library item (`Library item not found`), or no such episode in it (`Episode not found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    hideAbsProgressFromContinueListening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A progress id (`mp_…`, a progress's `id`), not a library item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller, with their media progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsUserDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description The caller has no progress with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13691,6 +14367,161 @@ export interface operations {
                 };
                 content: {
                     /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    updateAbsEpisodeProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Podcast episode id (`ep_…`) */
+                episodeId: string;
+                /** @description Library item id (`li_…`) */
+                libraryItemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProgressUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description Stored (or older than the stored progress) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
+            };
+            /** @description A field of the wrong type or out of range, an unknown field, `currentTime` more than 1 s past the duration, or a podcast without its episode (`Library item is not a book`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item is not a book */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such library item (`Library item not found`), or no such episode in it (`Episode not found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    batchUpdateAbsProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchProgressUpdateDto"][];
+            };
+        };
+        responses: {
+            /** @description All stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example OK */
+                    "text/plain": string;
+                };
+            };
+            /** @description Not an array or an empty one (`Missing request payload`, as upstream), over 500 entries, an invalid entry (`[i] field: message`), or a podcast entry without its episode */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Missing request payload */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description No such library item (`Library item not found`), or no such episode in it (`Episode not found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Library item not found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Request body larger than BODY_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Payload Too Large */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Body in a media type the route does not read (it reads application/json and application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unsupported media type "text/plain" in request. */
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
@@ -14194,7 +15025,7 @@ export interface operations {
                     "text/plain": components["schemas"]["AbsErrorText"];
                 };
             };
-            /** @description Unknown item or episode (`Library item not found`, `Episode not found`), or an id that belongs to another user or to a server-opened session (`Session id is not available`, the same for both) */
+            /** @description Unknown item or episode (`Library item not found`, `Episode not found`), or an id of another user's session or of a session of another item or episode (`Session id is not available`, the same for all) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14685,6 +15516,147 @@ export interface operations {
                 };
             };
             /** @description Not found for a caller who is not admin or operator */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    listAbsUserSessions: {
+        parameters: {
+            query?: {
+                /** @description Sessions per page */
+                itemsPerPage?: number;
+                /** @description Page, 0-indexed; a page past the last one answers an empty `sessions` list */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the user's sessions in Audiobookshelf's page envelope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Page size
+                         * @example 10
+                         */
+                        itemsPerPage: number;
+                        /**
+                         * @description Number of pages
+                         * @example 1
+                         */
+                        numPages: number;
+                        /**
+                         * @description This page, 0-based
+                         * @example 0
+                         */
+                        page: number;
+                        sessions: components["schemas"]["PlaybackSessionDto"][];
+                        /**
+                         * @description Number of items on all pages
+                         * @example 1
+                         */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /**
+             * @description No user with this id
+             *
+             *     Not found for a caller who is not admin or operator
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Not Found */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+        };
+    };
+    getAbsUserListeningStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListeningStatsDto"];
+                };
+            };
+            /** @description Invalid input: malformed body, a field that fails validation, or an unknown field or query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Bad Request */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /** @description Missing or invalid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example Unauthorized */
+                    "text/plain": components["schemas"]["AbsErrorText"];
+                };
+            };
+            /**
+             * @description No user with this id
+             *
+             *     Not found for a caller who is not admin or operator
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,7 @@ import { AssetVotes1763800011000 } from './1763800011000-AssetVotes';
 import { ListenEventAssetFk1763800012000 } from './1763800012000-ListenEventAssetFk';
 import { MainVenueUnique1763800013000 } from './1763800013000-MainVenueUnique';
 import { SessionImages1763800014000 } from './1763800014000-SessionImages';
+import { ProgressHide1763800020000 } from './1763800020000-ProgressHide';
 import { LibraryFolders1763800030000 } from './1763800030000-LibraryFolders';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   ListenEventAssetFk1763800012000,
   MainVenueUnique1763800013000,
   SessionImages1763800014000,
+  ProgressHide1763800020000,
   LibraryFolders1763800030000,
 ];

@@ -32,6 +32,17 @@ export const MAX_SYNC_SECONDS = 24 * 3600;
 /** No position or duration is longer than a year. */
 export const MAX_MEDIA_SECONDS = 366 * 24 * 3600;
 
+/** An optional position or duration in seconds: a finite number from 0 to a year. */
+function OptionalSeconds(doc: Parameters<typeof ApiPropertyOptional>[0]) {
+  return applyDecorators(
+    ApiPropertyOptional(doc),
+    IsOptional(),
+    IsNumber(finite),
+    Min(0),
+    Max(MAX_MEDIA_SECONDS),
+  );
+}
+
 export class DeviceInfoInputDto {
   @ApiPropertyOptional({ description: 'Stable id of the client device', example: '7c2a9e1f0b' })
   @IsOptional()
@@ -119,14 +130,10 @@ export class SyncSessionDto {
   @Max(MAX_SYNC_SECONDS)
   timeListened: number;
 
-  @ApiPropertyOptional({
+  @OptionalSeconds({
     description: "The item's duration as the client knows it, seconds",
     example: 1454.18449,
   })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_MEDIA_SECONDS)
   duration?: number;
 }
 
@@ -164,11 +171,7 @@ export class LocalSessionDto {
   @Max(MAX_MEDIA_SECONDS)
   timeListening: number;
 
-  @ApiPropertyOptional({ example: 616.291374 })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_MEDIA_SECONDS)
+  @OptionalSeconds({ example: 616.291374 })
   startTime?: number;
 
   @ApiProperty({ example: 636.09262 })
@@ -178,11 +181,7 @@ export class LocalSessionDto {
   @Max(MAX_MEDIA_SECONDS)
   currentTime: number;
 
-  @ApiPropertyOptional({ example: 1454.18449 })
-  @IsOptional()
-  @IsNumber(finite)
-  @Min(0)
-  @Max(MAX_MEDIA_SECONDS)
+  @OptionalSeconds({ example: 1454.18449 })
   duration?: number;
 
   @ApiProperty({ description: 'Epoch milliseconds', example: 1668580247687 })
@@ -423,7 +422,12 @@ export class LocalSyncResultsDto {
 }
 
 export class MediaProgressDto {
-  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm-ep_lh6ko39pumnrma3dhv' }) id: string;
+  @ApiProperty({
+    example: 'mp_12',
+    description:
+      'The progress id (`DELETE /me/progress/{id}`, remove-from-continue-listening), not an item id',
+  })
+  id: string;
   @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' }) libraryItemId: string;
   @ApiPropertyOptional({ type: String, nullable: true }) episodeId: string | null;
   @ApiProperty({ example: 1454.18449 }) duration: number;
@@ -465,4 +469,126 @@ export class ListeningStatsDto {
   @ApiProperty({ description: 'Seconds of sessions that started today (APP_TIMEZONE)' }) today: number;
   @ApiProperty({ type: [PlaybackSessionDto], description: 'The 10 most recently updated sessions' })
   recentSessions: PlaybackSessionDto[];
+}
+
+/**
+ * A progress write (`PATCH /me/progress/:libraryItemId[/:episodeId]`) as the clients send it: mark
+ * finished `{isFinished}`, a position, or an e-reader position. Every field is optional; unknown fields
+ * are refused (400).
+ */
+export class ProgressUpdateDto {
+  @ApiPropertyOptional({
+    description: 'true: finished (progress 1); false: not finished (restarts a finished item)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isFinished?: boolean;
+
+  @OptionalSeconds({
+    description: 'Position, seconds (at most 1 s past the duration)',
+    example: 636.09262,
+  })
+  currentTime?: number;
+
+  @OptionalSeconds({
+    description: "The client's duration, seconds: validated and ignored (the catalogue's duration counts)",
+    example: 1454.18449,
+  })
+  duration?: number;
+
+  @ApiPropertyOptional({
+    description: '0..1; without `currentTime` it sets the position (`progress × duration`), else ignored',
+    example: 0.437,
+  })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(1)
+  progress?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'E-reader position (EPUB CFI): accepted and not stored (the hub serves no ebooks)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  ebookLocation?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'E-reader progress 0..1: accepted and not stored (the hub serves no ebooks)',
+  })
+  @IsOptional()
+  @IsNumber(finite)
+  @Min(0)
+  @Max(1)
+  ebookProgress?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'When the client made the change, epoch milliseconds (default now; a future time counts as now). The ' +
+      'write applies only if it is not older than the stored progress',
+    example: 1668580396623,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(8_640_000_000_000)
+  lastUpdate?: number;
+
+  @ApiPropertyOptional({ description: 'Hide from (true) or show in (false) continue-listening' })
+  @IsOptional()
+  @IsBoolean()
+  hideFromContinueListening?: boolean;
+}
+
+/** One entry of `PATCH /me/progress/batch/update`: the item (and episode) and the change. */
+export class BatchProgressUpdateDto extends ProgressUpdateDto {
+  @ApiProperty({ example: 'li_bufnnmp4y5o2gbbxfm' })
+  @IsDefined()
+  @IsString()
+  @Matches(ABS_ID_PATTERN, { message: ID_MESSAGE })
+  libraryItemId: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ep_lh6ko39pumnrma3dhv' })
+  @IsOptional()
+  @IsString()
+  @Matches(ABS_ID_PATTERN, { message: ID_MESSAGE })
+  episodeId?: string | null;
+}
+
+/** The most entries one batch progress update takes. */
+export const MAX_BATCH_PROGRESS = 500;
+
+export class ItemsInProgressQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_ITEMS_PER_PAGE,
+    default: 25,
+    description: 'At most this many items (upstream: 25 by default)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ITEMS_PER_PAGE)
+  limit?: number;
+}
+
+export class ItemInProgressDto extends LibraryItemDto {
+  @ApiProperty({ description: "The progress's `lastUpdate`, epoch milliseconds", example: 1668580396623 })
+  progressLastUpdate: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Podcasts: the episode in progress (the item appears once per episode in progress)',
+  })
+  recentEpisode?: Record<string, unknown>;
+}
+
+export class ItemsInProgressDto {
+  @ApiProperty({ type: [ItemInProgressDto] }) libraryItems: ItemInProgressDto[];
 }

@@ -37,6 +37,10 @@ export class MediaProgress {
   @Column({ name: 'is_finished', type: 'boolean', default: false })
   isFinished: boolean;
 
+  /** Hidden from continue-listening until the position moves again (Audiobookshelf's `hideFromContinueListening`). */
+  @Column({ name: 'hide_from_continue_listening', type: 'boolean', default: false })
+  hideFromContinueListening: boolean;
+
   @Column({ name: 'finished_at', type: 'bigint', nullable: true })
   finishedAt: number | null;
 

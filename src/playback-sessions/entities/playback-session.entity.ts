@@ -10,6 +10,7 @@ import type { MediaType } from './library.entity';
 /** Every list sorts by one column then `id`; each sort column has an index on (column, id). */
 @Entity('abs_playback_sessions')
 @Index('IDX_abs_sessions_user_updated', ['userId', 'updatedAt', 'id'])
+@Index('IDX_abs_sessions_user_item_updated', ['userId', 'libraryItemId', 'updatedAt', 'id'])
 @Index('IDX_abs_sessions_user_device_open', ['userId', 'deviceKey', 'isOpen'])
 @Index('IDX_abs_sessions_open_updated', ['isOpen', 'updatedAt'])
 @Index('IDX_abs_sessions_updated_at', ['updatedAt', 'id'])
