@@ -42,7 +42,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
     logger: new PinoNestLogger(logger),
   });
   configureApp(app, config, logger);
-  app.useWebSocketAdapter(await HubIoAdapter.create(app));
+  app.useWebSocketAdapter(HubIoAdapter.create(app));
   await app.init();
   return app;
 }

@@ -17,6 +17,7 @@ import { MainVenueUnique1763800013000 } from './1763800013000-MainVenueUnique';
 import { SessionImages1763800014000 } from './1763800014000-SessionImages';
 import { ProgressHide1763800020000 } from './1763800020000-ProgressHide';
 import { LibraryFolders1763800030000 } from './1763800030000-LibraryFolders';
+import { SocketIoAttachments1763800040000 } from './1763800040000-SocketIoAttachments';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionImages1763800014000,
   ProgressHide1763800020000,
   LibraryFolders1763800030000,
+  SocketIoAttachments1763800040000,
 ];
