@@ -43,7 +43,11 @@ export class HubIoAdapter extends IoAdapter {
     return server;
   }
 
-  override async dispose(): Promise<void> {
-    await this.pool?.end();
+  private ended?: Promise<void>;
+
+  /** Ends the adapter's pool once, however many times the app is closed. */
+  override dispose(): Promise<void> {
+    this.ended ??= this.pool?.end() ?? Promise.resolve();
+    return this.ended;
   }
 }
