@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
 import { Role } from '../common/auth-user';
 import { User } from '../auth/entities/user.entity';
@@ -173,5 +174,36 @@ describe('Sql (SQLite, in memory, migrated)', () => {
     expect(
       await sql.all("SELECT username FROM users WHERE username IN ('plan-inside', 'plan-outside')"),
     ).toEqual([{ username: 'plan-outside' }]);
+  });
+
+  // While an AsyncLocalStorage is enabled, Node 20 runs a hook on every new promise of the process, so the
+  // transaction context must be disabled whenever no transaction is open, and only then.
+  it('disables the transaction context once no transaction is open, and only then', async () => {
+    const disable = jest.spyOn(AsyncLocalStorage.prototype, 'disable');
+    try {
+      let releaseFirst = () => undefined as void;
+      const first = sql.transaction(async () => {
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+        await insertUser('hook-a');
+      });
+      // SQLite queues the second behind the first's write lock: each then runs alone
+      const second = sql.transaction(() => insertUser('hook-b'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(disable).not.toHaveBeenCalled();
+      releaseFirst();
+      await Promise.all([first, second]);
+      expect(disable).toHaveBeenCalledTimes(2);
+      // the next transaction has its context again: its statements join it
+      await expect(
+        sql.transaction(async () => {
+          await insertUser('hook-c');
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await sql.one('SELECT id FROM users WHERE username = ?', ['hook-c'])).toBeUndefined();
+      expect(disable).toHaveBeenCalledTimes(3);
+    } finally {
+      disable.mockRestore();
+    }
   });
 });

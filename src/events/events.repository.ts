@@ -16,6 +16,11 @@ const SELECT_EVENTS = `SELECT ${EVENT_COLUMNS} FROM events e JOIN event_types t 
 export const EVENT_ROW_OVERHEAD_BYTES = 256;
 
 const SIZE = `OCTET_LENGTH(e.data) + ${EVENT_ROW_OVERHEAD_BYTES}`;
+/**
+ * Rows per statement of a byte-bounded list: one statement for most sessions' lists; the most a list
+ * reads past its byte bound is one chunk (256 × EVENT_DATA_MAX_BYTES at worst, 16 MB by default).
+ */
+const BOUNDED_CHUNK = 256;
 
 /** An insert named a session that no longer exists (deleted between the visibility check and the insert). */
 export class SessionGoneError extends Error {}
@@ -79,11 +84,12 @@ export class EventsRepository {
   }
 
   /**
-   * The events passing `conditions`, in id order, `limit` from `offset`, read in one statement that
-   * stops handing rows over once their answer would pass `maxBytes` (stored `data` plus a fixed allowance
-   * per row, summed in SQL): at most `maxBytes` and one row more ever reach the app. `complete` is false
-   * when rows were held back for that reason. The offset runs on the ids alone (a deferred join), so a
-   * deep page costs what page 1 does.
+   * The events passing `conditions`, in id order, `limit` from `offset`, read in chunks of
+   * BOUNDED_CHUNK rows that stop once the answer would pass `maxBytes` (stored `data` plus a fixed
+   * allowance per row): at most `maxBytes`, one row and one chunk more ever reach the app. `complete` is
+   * false when rows were held back for that reason. The offset runs on the ids alone (a deferred join),
+   * so a deep page costs what page 1 does; later chunks continue after the last id. (One statement with a
+   * running SUM() OVER the rows did the same bound in SQL at twice the cost of reading the rows.)
    */
   async boundedRows(
     conditions: SqlCondition[],
@@ -91,20 +97,39 @@ export class EventsRepository {
     offset: number,
     maxBytes: number,
   ): Promise<{ rows: EventRow[]; complete: boolean }> {
-    const [where, values] = whereOf(conditions);
-    const rows = await this.sql.all<EventRow & { bytes: number; running: number }>(
-      `SELECT * FROM (SELECT ${EVENT_COLUMNS}, COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES}) AS bytes, ` +
-        `SUM(COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES})) OVER (ORDER BY e.id) AS running ` +
-        `FROM events e JOIN event_types t ON t.id = e.event_type_id WHERE e.id IN ` +
-        `(SELECT e.id FROM events e${where} ORDER BY e.id LIMIT ? OFFSET ?)) b ` +
-        'WHERE b.running - b.bytes <= ? ORDER BY b.id',
-      [...values, limit, offset, maxBytes],
+    const rows: EventRow[] = [];
+    let total = 0;
+    let last: number | undefined;
+    while (rows.length < limit) {
+      const take = Math.min(BOUNDED_CHUNK, limit - rows.length);
+      const chunk = await this.sizedChunk(conditions, take, last === undefined ? offset : 0, last);
+      for (const { bytes, ...row } of chunk) {
+        rows.push(row);
+        total += Number(bytes);
+        if (total > maxBytes) return { rows, complete: false };
+      }
+      if (chunk.length < take) break;
+      last = Number(chunk[chunk.length - 1].id);
+    }
+    return { rows, complete: true };
+  }
+
+  /** Up to `limit` events (with their counted bytes) from `offset`, or after the id `afterId`. */
+  private sizedChunk(
+    conditions: SqlCondition[],
+    limit: number,
+    offset: number,
+    afterId?: number,
+  ): Promise<Array<EventRow & { bytes: number }>> {
+    const [where, values] = whereOf(
+      afterId === undefined ? conditions : [...conditions, ['e.id > ?', [afterId]]],
     );
-    const complete = rows.length === 0 || Number(rows[rows.length - 1].running) <= maxBytes;
-    return {
-      rows: rows.map(({ bytes: _bytes, running: _running, ...row }) => row),
-      complete,
-    };
+    const select = `SELECT ${EVENT_COLUMNS}, COALESCE(${SIZE}, ${EVENT_ROW_OVERHEAD_BYTES}) AS bytes FROM events e JOIN event_types t ON t.id = e.event_type_id`;
+    if (!offset) return this.sql.all(`${select}${where} ORDER BY e.id LIMIT ?`, [...values, limit]);
+    return this.sql.all(
+      `${select} WHERE e.id IN (SELECT e.id FROM events e${where} ORDER BY e.id LIMIT ? OFFSET ?) ORDER BY e.id`,
+      [...values, limit, offset],
+    );
   }
 
   /** The events `ids` (ascending), in id order. */

@@ -314,11 +314,7 @@ export function toMinifiedItem(item: LibraryItem, media: StoredMedia): Record<st
           coverPath: coverPathOf(media),
           tags: media.tags,
           numEpisodes: media.episodes.length,
-          autoDownloadEpisodes: false,
-          autoDownloadSchedule: '0 0 * * 1',
-          lastEpisodeCheck: addedAt,
-          maxEpisodesToKeep: 0,
-          maxNewEpisodesToDownload: 3,
+          ...podcastDownloadSettings(addedAt),
           size,
         }
       : {
@@ -340,6 +336,20 @@ export function toMinifiedItem(item: LibraryItem, media: StoredMedia): Record<st
     media: mediaJson,
     numFiles: files.length,
     size,
+  };
+}
+
+/**
+ * A podcast's episode-download settings as upstream's defaults: the hub downloads no episodes, so they are
+ * never anything else (README, "What is not supported").
+ */
+function podcastDownloadSettings(addedAt: number) {
+  return {
+    autoDownloadEpisodes: false,
+    autoDownloadSchedule: '0 0 * * 1',
+    lastEpisodeCheck: addedAt,
+    maxEpisodesToKeep: 0,
+    maxNewEpisodesToDownload: 3,
   };
 }
 
@@ -396,11 +406,7 @@ export function toLibraryItemDto(item: LibraryItem, media: StoredMedia = parseMe
       ? {
           ...common,
           episodes: media.episodes.map((e) => episodeJson(item, e)),
-          autoDownloadEpisodes: false,
-          autoDownloadSchedule: '0 0 * * 1',
-          lastEpisodeCheck: addedAt,
-          maxEpisodesToKeep: 0,
-          maxNewEpisodesToDownload: 3,
+          ...podcastDownloadSettings(addedAt),
           size,
         }
       : {

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEDIA_TYPES } from '../entities/library.entity';
+import { MAX_PAGE, QueryInt } from './query.decorators';
 import type { MediaType } from '../entities/library.entity';
 
 /** Longest audio file or episode we accept: ten days. */
@@ -340,20 +341,10 @@ export class LibrariesQueryDto {
 export class LibraryQueryDto extends LibrariesQueryDto {}
 
 export class LibraryItemsQueryDto extends LibrariesQueryDto {
-  @ApiPropertyOptional({ description: 'Items per page; 0 or absent: all', example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
+  @QueryInt(0, 1000, { description: 'Items per page; 0 or absent: all', example: 20 })
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Page, 0-indexed', example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @QueryInt(0, MAX_PAGE, { description: 'Page, 0-indexed', example: 0 })
   page?: number;
 
   @ApiPropertyOptional({

@@ -23,6 +23,7 @@ import { MEDIA_TYPES } from '../entities/library.entity';
 import type { MediaType } from '../entities/library.entity';
 import { ABS_ID_PATTERN } from '../playback-rules';
 import { AudioTrackDto, LibraryItemDto } from './catalogue.dto';
+import { MAX_PAGE, QueryInt } from './query.decorators';
 
 const finite = { allowNaN: false, allowInfinity: false };
 const ID_MESSAGE = 'Must be 1-64 letters, digits, "_" or "-".';
@@ -267,34 +268,23 @@ export type SessionSortKey = (typeof SESSION_SORT_KEYS)[number];
 
 /** Page size bounds of every Audiobookshelf list. */
 export const MAX_ITEMS_PER_PAGE = 500;
-
 export class AbsPageQueryDto {
-  @ApiPropertyOptional({
+  @QueryInt(1, MAX_ITEMS_PER_PAGE, {
     type: 'integer',
     minimum: 1,
     maximum: MAX_ITEMS_PER_PAGE,
     default: 10,
     description: 'Sessions per page',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_ITEMS_PER_PAGE)
   itemsPerPage?: number;
 
-  @ApiPropertyOptional({
+  @QueryInt(0, MAX_PAGE, {
     type: 'integer',
     minimum: 0,
-    maximum: 1_000_000,
+    maximum: MAX_PAGE,
     default: 0,
     description: 'Page, 0-indexed; a page past the last one answers an empty `sessions` list',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
   page?: number;
 }
 
