@@ -37,6 +37,8 @@ export interface BenchRequest {
   vary?: (n: number) => { path?: string; body?: string };
 }
 
+export type StatsUser = 'small' | 'large' | 'huge';
+
 export interface BenchCase {
   name: string;
   /**
@@ -47,6 +49,18 @@ export interface BenchCase {
   kind: 'single-row' | 'list' | 'write' | 'batch';
   /** A throughput target of its own (playback sync). */
   minRps?: number;
+  /** Events each request stores (batch ingest): the targets read events/s from req/s. */
+  eventsPerRequest?: number;
+  /** Batch ingest targets (issue 17.7): events/s, and req/s against the reference's. */
+  minEventsPerSecond?: number;
+  minRatio?: number;
+  /** The lightest routes (issue 17.6): at least this share of the minimal Nest app's req/s, same run. */
+  minFloorShare?: number;
+  /**
+   * Cases that must cost about the same whatever their size (issue 17.3 and 17.4: deep pages, listening
+   * stats at 1k–100k sessions): each case's p50 within 2× of the first case of its group.
+   */
+  flatGroup?: string;
   /**
    * socket.io clients connected to the server under load for the whole measurement, authenticated as the
    * admin (the owner of the synced sessions), so each write is also pushed to that many sockets.
@@ -64,10 +78,15 @@ export interface Seeded {
   guideId: number;
   scheduleSessionsPerGuide: number;
   playbackSessions: number;
+  /** The first of the INGEST_SESSIONS sessions the large batch spreads its events over. */
+  ingestFirst: number;
   /** Open playback sessions of the admin, synced by the playback case. */
   openPlayback: string[];
-  /** API keys of the two listening-stats users: 1/100 and 1/10 of the playback sessions (1k, 10k at full). */
-  statsKeys: { small: string; large: string };
+  /**
+   * API keys of the three listening-stats users: 1/100 and 1/10 of the playback sessions, and as many
+   * sessions again of a user of their own (1k, 10k and 100k at full scale).
+   */
+  statsKeys: Record<StatsUser, string>;
   /** An open session of the admin on a scanned book whose one track is a real file (`audio range read`). */
   audioSession: string;
 }
@@ -115,6 +134,9 @@ const EVENT_TYPES = [
   'vote_asset',
 ];
 const OPEN_PLAYBACK = 1_000;
+/** Roundware sessions of their own for the large batch. */
+const INGEST_SESSIONS = 1_000;
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
  * Seeds every module's tables at `scale` in one transaction (the caller drops and rebuilds indexes).
@@ -158,6 +180,13 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
       Number(insertSession.run(projectId, ctx.adminId, t, ctx.adminId, t, ctx.adminId, t).lastInsertRowid),
     );
   }
+  // sessions only the large batch writes into (no list case reads them, so ingest never grows a list)
+  const ingest = () =>
+    Number(
+      insertSession.run(projectId, ctx.adminId, now, ctx.adminId, now, ctx.adminId, now).lastInsertRowid,
+    );
+  const ingestFirst = ingest();
+  for (let s = 1; s < INGEST_SESSIONS; s++) ingest();
   const typeIds = EVENT_TYPES.map((name) => {
     db.prepare('INSERT OR IGNORE INTO event_types (name) VALUES (?)').run(name);
     return (db.prepare('SELECT id FROM event_types WHERE name = ?').get(name) as { id: number }).id;
@@ -253,11 +282,24 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
        device_info, device_key, date, day_of_week, time_listening, start_position, current_position, started_at,
        updated_at, credited_until, is_open, is_local, closed_at)
      VALUES (?, ?, 'lib_bench', 'li_bench', NULL, 'book', ?, '[]', 'Bench Book', 'Bench Author', NULL, 36000, 0,
-       'html5', ?, ?, '2026-11-22', 'Sunday', ?, 0, ?, ?, ?, ?, ?, 0, ?)`,
+       'html5', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0, ?)`,
   );
-  // the listening-stats users: the first 1/100 of the sessions are one user's, the next 1/10 another's
-  const statsKeys = { small: 'shk_bench_stats_small', large: 'shk_bench_stats_large' };
-  const statsUsers = (['small', 'large'] as const).map((size) => {
+  /** A session's day and weekday as the hub stores them, from its start (µs). */
+  const day = (t: number) => {
+    const d = new Date(t / 1000);
+    return [d.toISOString().slice(0, 10), WEEKDAYS[d.getUTCDay()]] as const;
+  };
+  // the listening-stats users: the first 1/100 of the sessions are one user's, the next 1/10 another's,
+  // and a third user has as many sessions again of their own. Each user's k-th session is on day k mod
+  // 365 back, so all three listened on the same days (as many as they have sessions, up to a year) and
+  // only the number of sessions differs between them.
+  const statsDay = (k: number) => day(now - (k % 365) * 86_400_000_000);
+  const statsKeys: Record<StatsUser, string> = {
+    small: 'shk_bench_stats_small',
+    large: 'shk_bench_stats_large',
+    huge: 'shk_bench_stats_huge',
+  };
+  const statsUsers = (['small', 'large', 'huge'] as const).map((size) => {
     const id = Number(user.run(`bench-stats-${size}`, now, now).lastInsertRowid);
     key.run(id, 'bench', createHash('sha256').update(statsKeys[size]).digest('hex'), 'shk_bench', now);
     return id;
@@ -282,6 +324,7 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
       metadata,
       `{"ipAddress":"127.0.0.1","deviceId":"bench-${i}"}`,
       `id:bench-${i}`,
+      ...(i < small ? statsDay(i) : i < large ? statsDay(i - small) : day(t)),
       (i % 3600) + 1,
       (i % 30_000) + 1,
       t,
@@ -292,12 +335,31 @@ export function seedAll(db: Database.Database, scale: Scale, ctx: BenchContext):
     );
     if (open) openPlayback.push(id);
   }
+  for (let i = 0; i < n.playback; i++) {
+    const t = now - (n.playback - i) * 300_000_000;
+    insertPlayback.run(
+      `play_bench_huge_${String(i).padStart(7, '0')}`,
+      statsUsers[2],
+      metadata,
+      `{"ipAddress":"127.0.0.1","deviceId":"bench-huge-${i}"}`,
+      `id:bench-huge-${i}`,
+      ...statsDay(i),
+      (i % 3600) + 1,
+      (i % 30_000) + 1,
+      t,
+      t,
+      t,
+      0,
+      t,
+    );
+  }
   const audioSession = seedAudio(db, ctx, now);
   return {
     audioSession,
     users: n.users,
     projectId,
     sessions: n.sessions,
+    ingestFirst,
     events,
     guideId: guideIds[0],
     scheduleSessionsPerGuide: n.perGuide,
@@ -389,6 +451,33 @@ const eventBody = (sessionId: number, i: number) => ({
   data: 'some random data',
 });
 export const BATCH_SIZE = 100;
+/** The batch of the ingest target (issue 17.7): 1,000 events per request, answered `{count, ids}`. */
+export const LARGE_BATCH = 1_000;
+
+/**
+ * 64 prepared batch bodies of `size` events, each spreading its events over `count` sessions from `first`
+ * (a few sessions taking every batch would soon hold more events than an unpaginated list may answer).
+ */
+function batchRequest(
+  ctx: BenchContext,
+  size: number,
+  first: number,
+  count: number,
+  query = '',
+): BenchRequest {
+  const bodies = Array.from({ length: 64 }, (_, b) =>
+    JSON.stringify(
+      Array.from({ length: size }, (_, i) => eventBody(first - 1 + pageOf(b * size + i, count), i)),
+    ),
+  );
+  return {
+    method: 'POST',
+    path: `/api/2/events/batch/${query}`,
+    headers: { ...json, authorization: `token ${ctx.apiKey}` },
+    body: bodies[0],
+    vary: (n) => ({ body: bodies[n % bodies.length] }),
+  };
+}
 
 /** A playback sync of one of the admin's open sessions, spread over all of them. */
 function syncRequest(ctx: BenchContext): BenchRequest {
@@ -406,16 +495,19 @@ export const CASES: BenchCase[] = [
   {
     name: 'GET /health',
     kind: 'single-row',
+    minFloorShare: 0.9,
     request: () => ({ method: 'GET', path: '/health' }),
   },
   {
     name: 'GET /auth/me (JWT)',
     kind: 'single-row',
+    minFloorShare: 0.9,
     request: (ctx) => ({ method: 'GET', path: '/auth/me', headers: { authorization: `Bearer ${ctx.jwt}` } }),
   },
   {
     name: 'GET /auth/me (API key)',
     kind: 'single-row',
+    minFloorShare: 0.9,
     request: (ctx) => ({
       method: 'GET',
       path: '/auth/me',
@@ -436,23 +528,16 @@ export const CASES: BenchCase[] = [
   {
     name: `POST /api/2/events/batch/ (${BATCH_SIZE})`,
     kind: 'batch',
-    request: (ctx) => {
-      // 64 prepared bodies, each spreading its events over the 10k sessions (a few sessions taking every
-      // batch would soon hold more events than an unpaginated list may answer)
-      const { sessions } = seeded(ctx);
-      const bodies = Array.from({ length: 64 }, (_, b) =>
-        JSON.stringify(
-          Array.from({ length: BATCH_SIZE }, (_, i) => eventBody(pageOf(b * BATCH_SIZE + i, sessions), i)),
-        ),
-      );
-      return {
-        method: 'POST',
-        path: '/api/2/events/batch/',
-        headers: { ...json, authorization: `token ${ctx.apiKey}` },
-        body: bodies[0],
-        vary: (n) => ({ body: bodies[n % bodies.length] }),
-      };
-    },
+    eventsPerRequest: BATCH_SIZE,
+    request: (ctx) => batchRequest(ctx, BATCH_SIZE, 1, seeded(ctx).sessions),
+  },
+  {
+    name: `POST /api/2/events/batch/?echo=false (${LARGE_BATCH.toLocaleString('en-US')})`,
+    kind: 'batch',
+    eventsPerRequest: LARGE_BATCH,
+    minEventsPerSecond: 50_000,
+    minRatio: 1,
+    request: (ctx) => batchRequest(ctx, LARGE_BATCH, seeded(ctx).ingestFirst, INGEST_SESSIONS, '?echo=false'),
   },
   {
     name: 'GET /api/2/events/?session_id= (1 session)',
@@ -515,16 +600,20 @@ export const CASES: BenchCase[] = [
   ...[0, 5_000, 9_999].map((page): BenchCase => ({
     name: `GET /audiobookshelf/api/sessions?page=${page} (admin, 10/page, deep page)`,
     kind: 'list',
+    flatGroup: 'deep pages',
     request: (ctx) => ({
       method: 'GET',
       path: `/audiobookshelf/api/sessions?itemsPerPage=10&page=${page}`,
       headers: { authorization: `Bearer ${ctx.jwt}` },
     }),
   })),
-  // listening stats of a user with 1k / 10k sessions (at full scale): read from the daily totals
-  ...(['small', 'large'] as const).map((size): BenchCase => ({
-    name: `GET /audiobookshelf/api/me/listening-stats (${size === 'small' ? '1k' : '10k'} sessions)`,
+  // listening stats of a user with 1k / 10k / 100k sessions (at full scale): read from the daily totals
+  ...(['small', 'large', 'huge'] as const).map((size): BenchCase => ({
+    name: `GET /audiobookshelf/api/me/listening-stats (${{ small: '1k', large: '10k', huge: '100k' }[size]} sessions)`,
     kind: 'single-row',
+    flatGroup: 'listening stats',
+    // 20× the 11 req/s measured before the daily totals, at 10k sessions
+    ...(size === 'large' ? { minRps: 220 } : {}),
     request: (ctx) => ({
       method: 'GET',
       path: '/audiobookshelf/api/me/listening-stats',

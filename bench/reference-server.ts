@@ -208,7 +208,7 @@ function eventInput(body: EventBody): NewEvent | null {
   };
 }
 
-/** One transaction; returns the stored events as the hub answers them. */
+/** One transaction; returns each stored event's id, server time and tag text. */
 const storeEvents = db.transaction((items: NewEvent[]) =>
   items.map((item) => {
     let typeId = typeIds.get(item.eventType);
@@ -232,19 +232,23 @@ const storeEvents = db.transaction((items: NewEvent[]) =>
       ).lastInsertRowid,
     );
     for (const tag of item.tags) insertTag.run(id, tag);
-    return renderEvent({
-      id,
-      server_time: serverTime,
-      client_time: item.clientTime,
-      event_type: item.eventType,
-      data: item.data,
-      latitude: item.latitude,
-      longitude: item.longitude,
-      session_id: item.sessionId,
-      tag_ids: tagText,
-    });
+    return { id, serverTime, tagText };
   }),
 );
+
+/** A stored event as the hub answers it. */
+const storedEvent = (item: NewEvent, stored: { id: number; serverTime: number; tagText: string | null }) =>
+  renderEvent({
+    id: stored.id,
+    server_time: stored.serverTime,
+    client_time: item.clientTime,
+    event_type: item.eventType,
+    data: item.data,
+    latitude: item.latitude,
+    longitude: item.longitude,
+    session_id: item.sessionId,
+    tag_ids: stored.tagText,
+  });
 
 function postEvents(req: IncomingMessage, res: ServerResponse, body: string, batch: boolean): void {
   const who = caller(req);
@@ -264,8 +268,10 @@ function postEvents(req: IncomingMessage, res: ServerResponse, body: string, bat
       return send(res, 400, { session_id: [`Invalid pk "${id}" - object does not exist.`] });
   }
   const stored = storeEvents(items);
-  if (batch) send(res, 201, { count: stored.length, results: stored });
-  else send(res, 200, stored[0]);
+  if (!batch) send(res, 200, storedEvent(items[0], stored[0]));
+  else if (query(req).get('echo') === 'false')
+    send(res, 201, { count: stored.length, ids: stored.map((s) => s.id) });
+  else send(res, 201, { count: stored.length, results: stored.map((s, i) => storedEvent(items[i], s)) });
 }
 
 // ---------------------------------------------------------------- sessions (Roundware, AERPAW)
