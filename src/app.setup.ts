@@ -9,7 +9,6 @@ import { createValidationPipe } from './common/errors';
 import { assertJsonDepth } from './common/json-depth';
 import { unsupportedMediaType } from './common/media-type';
 import { NullCharactersPipe } from './common/null-characters.pipe';
-import { UnknownQueryInterceptor } from './common/unknown-query.interceptor';
 import { DB_ERROR_LOCAL, DialectExceptionFilter, dialectOf } from './common/filters/dialect-exception.filter';
 import { MetricsService } from './metrics/metrics.service';
 import { PUBLIC_URL_LOCAL } from './common/pagination';
@@ -83,7 +82,6 @@ function configureApp(app: NestExpressApplication, config: AppConfig, logger: pi
   });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   app.useGlobalPipes(new NullCharactersPipe(), createValidationPipe());
-  app.useGlobalInterceptors(new UnknownQueryInterceptor());
   app.useGlobalFilters(new DialectExceptionFilter());
   app.enableShutdownHooks();
   if (config.docsEnabled) setupSwagger(app);

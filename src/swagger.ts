@@ -129,7 +129,7 @@ export function buildOpenApiDocument(
  * Adds what every route answers because of the platform, in the dialect of the route's surface (DRF JSON
  * or Audiobookshelf plain text): 401 for routes that need a credential, 403 for role-restricted ones
  * (from `@Auth`), 400 and 413 for routes with a body (body parser, validation pipe), 400 for every route
- * (unknown query parameters are refused everywhere: the validation pipe or UnknownQueryInterceptor), 404
+ * (unknown query parameters are refused everywhere: the validation pipe or UnknownQueryGuard), 404
  * for routes with a path id (IdPipe). Error responses
  * declared without a body get the dialect's error schema. Numeric path parameters are ids (IdPipe).
  */

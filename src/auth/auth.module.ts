@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { UnknownQueryGuard } from '../common/unknown-query.guard';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -52,7 +53,9 @@ import { UsersService } from './users.service';
     AdminBootstrap,
     JwtStrategy,
     ApiKeyStrategy,
+    // the global guards, in this order: credentials and roles first, then unknown query parameters
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: UnknownQueryGuard },
   ],
   exports: [UsersService, AuthService],
 })

@@ -3,8 +3,9 @@ import { SelectQueryBuilder } from 'typeorm';
 import { AuthUser, canReadAll } from '../common/auth-user';
 import type { SqlCondition } from '../common/sql-condition';
 import { Project, ProjectVisibility } from './entities/project.entity';
+import { isIntId } from '../common/validation';
 import { OwnerAccess } from './owner-access';
-import { ProjectsRepository } from './projects.repository';
+import { ProjectsRepository, ProjectStartRef } from './projects.repository';
 
 const PUBLIC: ProjectVisibility = 'public';
 
@@ -18,8 +19,14 @@ const PUBLIC: ProjectVisibility = 'public';
  */
 @Injectable()
 export class ProjectAccess extends OwnerAccess<Project> {
-  constructor(projects: ProjectsRepository) {
+  constructor(private readonly projects: ProjectsRepository) {
     super(projects);
+  }
+
+  /** A project `auth` may see, as much of it as a session start needs. */
+  async findVisibleStartRef(auth: AuthUser, id: number): Promise<ProjectStartRef | null> {
+    if (!isIntId(String(id))) return null;
+    return this.projects.findStartRef(id, this.visibleTo(auth));
   }
 
   /** The rule as a condition on `projects` (`ownerColumn` may be qualified, e.g. `p.owner_id`). */

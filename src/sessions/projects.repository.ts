@@ -21,6 +21,9 @@ export interface ProjectListFilters {
   geoSpeakEnabled?: boolean;
 }
 
+/** The part of a project a session start needs. */
+export type ProjectStartRef = Pick<Project, 'id' | 'geoListenEnabled'>;
+
 @Injectable()
 export class ProjectsRepository {
   private readonly toProject: (row: Record<string, unknown>) => Project;
@@ -32,11 +35,24 @@ export class ProjectsRepository {
     this.toProject = sql.rowMapper(Project);
   }
 
-  /** The project `id` if it passes `scope` (on the hot path of every session start). */
+  /** The project `id` if it passes `scope`. */
   async findById(id: number, scope: SqlCondition): Promise<Project | null> {
     const [where, values] = whereOf([['id = ?', [id]], scope]);
     const row = await this.sql.one<Record<string, unknown>>(`SELECT * FROM projects${where}`, values);
     return row ? this.toProject(row) : null;
+  }
+
+  /**
+   * What a session start reads of project `id` (its id and session defaults) if it passes `scope`: two of
+   * the project's columns instead of all of them (the hot path of every session start).
+   */
+  async findStartRef(id: number, scope: SqlCondition): Promise<ProjectStartRef | null> {
+    const [where, values] = whereOf([['id = ?', [id]], scope]);
+    const row = await this.sql.one<{ id: number; geo_listen_enabled: number | boolean }>(
+      `SELECT id, geo_listen_enabled FROM projects${where}`,
+      values,
+    );
+    return row ? { id: Number(row.id), geoListenEnabled: Boolean(row.geo_listen_enabled) } : null;
   }
 
   /** Which of `ids` name projects passing `scope`. */

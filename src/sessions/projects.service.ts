@@ -8,7 +8,7 @@ import { CreateExperimentDto, ExperimentDto } from './dto/experiment.dto';
 import { Project } from './entities/project.entity';
 import { toExperiment } from './experiments.mapper';
 import { ProjectAccess } from './project-access.service';
-import { ProjectsRepository } from './projects.repository';
+import { ProjectsRepository, ProjectStartRef } from './projects.repository';
 
 /** Projects (= experiments): operators and admins see all of them, everyone else their own. */
 @Injectable()
@@ -18,7 +18,7 @@ export class ProjectsService {
     private readonly access: ProjectAccess,
   ) {}
 
-  /** The project `id` if `auth` may see it, else null (on the hot path of every session start). */
+  /** The project `id` if `auth` may see it, else null. */
   findVisible(auth: AuthUser, id: number): Promise<Project | null> {
     return this.access.findVisible(auth, id);
   }
@@ -34,8 +34,8 @@ export class ProjectsService {
    * A project named in a request body (`project_id`, `experiment_id`): one the caller cannot see is
    * answered like one that does not exist, as DRF's PrimaryKeyRelatedField does.
    */
-  async getForBody(auth: AuthUser, id: number, field: string): Promise<Project> {
-    const project = await this.findVisible(auth, id);
+  async getForBody(auth: AuthUser, id: number, field: string): Promise<ProjectStartRef> {
+    const project = await this.access.findVisibleStartRef(auth, id);
     if (!project) throw FieldErrorsException.of(field, DRF_MESSAGES.invalidPk(id));
     return project;
   }

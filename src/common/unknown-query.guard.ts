@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
-import { Observable } from 'rxjs';
 import { FieldErrors, FieldErrorsException } from './errors';
 
 /** The validation pipe's wording for a field a DTO does not declare. */
@@ -13,12 +12,16 @@ export const UNKNOWN_FIELD_MESSAGE = 'This field is not allowed.';
  * DTO, where the validation pipe (`forbidNonWhitelisted`) does it: a route that takes no query parameters
  * answers `?anything=1` with `{"anything": ["This field is not allowed."]}` in its dialect instead of
  * silently ignoring it. Whether a handler reads the query is read once from Nest's own parameter metadata.
+ *
+ * A global guard registered right after AccessGuard (auth.module.ts), so a bad credential still answers 401
+ * first. It used to be the app's one global interceptor, which made Nest wrap every request's handler in an
+ * rxjs pipeline and an `AsyncResource.bind` (whose deprecation getters Node builds on every call).
  */
 @Injectable()
-export class UnknownQueryInterceptor implements NestInterceptor {
+export class UnknownQueryGuard implements CanActivate {
   private readonly readsQuery = new WeakMap<object, boolean>();
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const query = context.switchToHttp().getRequest<Request>().query;
     if (query && Object.keys(query).length && !this.handlerReadsQuery(context)) {
       const errors: FieldErrors = Object.fromEntries(
@@ -26,7 +29,7 @@ export class UnknownQueryInterceptor implements NestInterceptor {
       );
       throw new FieldErrorsException(errors);
     }
-    return next.handle();
+    return true;
   }
 
   private handlerReadsQuery(context: ExecutionContext): boolean {
