@@ -113,8 +113,7 @@ export async function copyToPostgres(sqlitePath: string, url: string): Promise<n
             );
       }
       await pg.query('COMMIT');
-      // as autovacuum leaves a database that has been running: statistics and the visibility map (which
-      // lets PostgreSQL count from an index alone)
+      // as autovacuum leaves a database that has been running: statistics and the visibility map
       await pg.query('VACUUM ANALYZE');
       return copied;
     });
