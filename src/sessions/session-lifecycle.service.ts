@@ -35,12 +35,6 @@ export class SessionLifecycle {
 
   /** Starts a session owned by `auth` (the caller has already been checked against the project). */
   async start(auth: AuthUser, fields: NewSession): Promise<Session> {
-    // the session and its start_session event in one transaction: one commit (one fsync with
-    // synchronous=FULL) instead of two
-    return this.sessions.inTransaction(() => this.insertAndPublish(auth, fields));
-  }
-
-  private async insertAndPublish(auth: AuthUser, fields: NewSession): Promise<Session> {
     const now = nowMicros();
     const session = await this.sessions.insert({
       projectId: fields.projectId,

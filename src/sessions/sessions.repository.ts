@@ -40,10 +40,6 @@ export class SessionsRepository {
     this.roundwareColumns = sql.columnList(Session, ROUNDWARE_SESSION_COLUMNS);
     this.experimentColumns = sql.columnList(Session, EXPERIMENT_SESSION_COLUMNS);
   }
-  /** Runs `fn` in one transaction: the statements inside it (any module's) commit together, once. */
-  inTransaction<T>(fn: () => Promise<T>): Promise<T> {
-    return this.sql.transaction(() => fn());
-  }
 
   /** The session `id` if it passes `scope`. */
   async findById(id: number, scope: SqlCondition): Promise<Session | null> {
