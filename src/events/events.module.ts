@@ -10,7 +10,7 @@ import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
 import { ExportSlots } from './export-slots';
-import { SessionEventsListener } from './session-events.listener';
+import { SessionEventsRecorder } from './session-events.recorder';
 import { SessionHistoryController } from './roundware-session-history.controller';
 import { ListenEventsController } from './listen-events.controller';
 import { ListenEventsRepository } from './listen-events.repository';
@@ -24,7 +24,7 @@ import { ListenEventsService } from './listen-events.service';
     EventAccess,
     EventsService,
     ExportSlots,
-    SessionEventsListener,
+    SessionEventsRecorder,
     ListenEventsRepository,
     ListenEventsService,
   ],

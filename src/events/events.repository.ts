@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isConstraintError } from '../database/errors';
-import { Sql, SqlRunResult, SqlValue, step } from '../database/sql';
+import { Sql, SqlPlan, SqlRunResult, SqlValue, step } from '../database/sql';
 import { SqlCondition, whereOf } from '../common/sql-condition';
 import { escapeLike, EventFilters, prefixUpperBound } from './event-filters';
 import { NewEvent, NewEventRow, tagIdsText } from './event-input';
@@ -215,40 +215,61 @@ export class EventsRepository {
   }
 
   private insertRows(rows: NewEventRow[]): Promise<{ ids: number[]; types: Map<string, number> }> {
-    const typeIds = this.typeIds;
-    return this.sql.atomic(function* () {
-      const types = new Map<string, number>();
-      for (const name of new Set(rows.map((row) => row.eventType))) {
-        if (typeIds.has(name)) continue;
-        yield step.run('INSERT INTO event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING', [name]);
-        const row = (yield step.one('SELECT id FROM event_types WHERE name = ?', [name])) as { id: number };
-        types.set(name, Number(row.id));
+    return this.sql.atomic(() => this.insertSteps(rows));
+  }
+
+  /**
+   * The steps storing a server-logged event (`start_session`, `stop_session`) inside the plan of the
+   * write that causes it, so both commit together. A type created here is not cached: the plan's
+   * transaction is another module's and may still roll back.
+   */
+  serverEventSteps(sessionId: number, eventType: string, at: number): SqlPlan<unknown> {
+    const row: NewEventRow = {
+      sessionId,
+      eventType,
+      serverTime: at,
+      clientTime: null,
+      data: null,
+      latitude: null,
+      longitude: null,
+      tagIds: [],
+    };
+    return this.insertSteps([row]);
+  }
+
+  /** The statements of `insert` (types resolved, rows and tags stored); the new types' ids. */
+  private *insertSteps(rows: NewEventRow[]): SqlPlan<{ ids: number[]; types: Map<string, number> }> {
+    const types = new Map<string, number>();
+    for (const name of new Set(rows.map((row) => row.eventType))) {
+      if (this.typeIds.has(name)) continue;
+      yield step.run('INSERT INTO event_types (name) VALUES (?) ON CONFLICT (name) DO NOTHING', [name]);
+      const row = (yield step.one('SELECT id FROM event_types WHERE name = ?', [name])) as { id: number };
+      types.set(name, Number(row.id));
+    }
+    const ids: number[] = [];
+    for (let start = 0; start < rows.length; start += EVENT_ROWS_PER_INSERT) {
+      const chunk = rows.slice(start, start + EVENT_ROWS_PER_INSERT);
+      const values = chunk.flatMap((row) => [
+        row.sessionId,
+        this.typeIds.get(row.eventType) ?? types.get(row.eventType)!,
+        row.serverTime,
+        row.clientTime,
+        row.data,
+        row.latitude,
+        row.longitude,
+        tagIdsText(row.tagIds),
+      ]);
+      // RETURNING yields the rows in the order of VALUES on both engines
+      const returned = (yield step.all(insertEventsSql(chunk.length), values)) as { id: number }[];
+      const chunkIds = returned.map((r) => Number(r.id));
+      ids.push(...chunkIds);
+      const tags = chunk.flatMap((row, i) => row.tagIds.flatMap((tagId) => [chunkIds[i], tagId]));
+      for (let t = 0; t < tags.length; t += 2 * EVENT_ROWS_PER_INSERT) {
+        const part = tags.slice(t, t + 2 * EVENT_ROWS_PER_INSERT);
+        yield step.run(insertTagsSql(part.length / 2), part);
       }
-      const ids: number[] = [];
-      for (let start = 0; start < rows.length; start += EVENT_ROWS_PER_INSERT) {
-        const chunk = rows.slice(start, start + EVENT_ROWS_PER_INSERT);
-        const values = chunk.flatMap((row) => [
-          row.sessionId,
-          typeIds.get(row.eventType) ?? types.get(row.eventType)!,
-          row.serverTime,
-          row.clientTime,
-          row.data,
-          row.latitude,
-          row.longitude,
-          tagIdsText(row.tagIds),
-        ]);
-        // RETURNING yields the rows in the order of VALUES on both engines
-        const returned = (yield step.all(insertEventsSql(chunk.length), values)) as { id: number }[];
-        const chunkIds = returned.map((r) => Number(r.id));
-        ids.push(...chunkIds);
-        const tags = chunk.flatMap((row, i) => row.tagIds.flatMap((tagId) => [chunkIds[i], tagId]));
-        for (let t = 0; t < tags.length; t += 2 * EVENT_ROWS_PER_INSERT) {
-          const part = tags.slice(t, t + 2 * EVENT_ROWS_PER_INSERT);
-          yield step.run(insertTagsSql(part.length / 2), part);
-        }
-      }
-      return { ids, types };
-    });
+    }
+    return { ids, types };
   }
 
   /**

@@ -10,6 +10,7 @@ import { offsetOf, Page, PageRequest } from '../common/pagination';
 import { Micros, nowMicros } from '../common/time';
 import { AppConfig } from '../config/app-config';
 import type { SqlCondition } from '../common/sql-condition';
+import type { SqlPlan } from '../database/sql';
 import { SessionAccess } from '../sessions/session-access.service';
 import { RoundwareSessionsService } from '../sessions/roundware-sessions.service';
 import {
@@ -243,20 +244,12 @@ export class EventsService {
     return { session, events, listen_events: listenEvents };
   }
 
-  /** Records an event the server itself observed (session started / stopped) at `at`. */
-  async logServerEvent(sessionId: number, eventType: string, at: Micros): Promise<void> {
-    await this.events.insert([
-      {
-        sessionId,
-        eventType,
-        serverTime: at,
-        clientTime: null,
-        data: null,
-        latitude: null,
-        longitude: null,
-        tagIds: [],
-      },
-    ]);
+  /**
+   * The statements recording an event the server itself observed (session started / stopped) at `at`,
+   * for the plan of the start or stop that causes it (`SessionEventsRecorder`).
+   */
+  serverEventSteps(sessionId: number, eventType: string, at: Micros): SqlPlan<unknown> {
+    return this.events.serverEventSteps(sessionId, eventType, at);
   }
 
   /** The 400 message for `data` over EVENT_DATA_MAX_BYTES, or undefined. */

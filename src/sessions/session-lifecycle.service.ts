@@ -4,6 +4,7 @@ import { AuthUser } from '../common/auth-user';
 import { SESSION_STARTED, SESSION_STOPPED, SessionLifecycleEvent } from '../common/domain-events';
 import { ConflictError } from '../common/errors';
 import { Micros, nowMicros } from '../common/time';
+import type { SqlPlan } from '../database/sql';
 import { Session, SessionType } from './entities/session.entity';
 import { SessionsRepository } from './sessions.repository';
 
@@ -20,35 +21,53 @@ export interface NewSession {
 }
 
 /**
- * Starting and stopping the one Session, whichever surface asks. Each committed start or stop is
- * published as a domain event (SESSION_STARTED / SESSION_STOPPED), which the Events module records as
- * `start_session` / `stop_session`; this module does not know who listens.
+ * The statements another module adds to a start or stop, run in its transaction: the Events module's
+ * `start_session` / `stop_session` rows, which must exist exactly when the start or stop does.
+ */
+export type SessionRecorder = (sessionId: number, change: 'start' | 'stop', at: Micros) => SqlPlan<unknown>;
+
+/**
+ * Starting and stopping the one Session, whichever surface asks. The recorder registered with
+ * `recordWith` (the Events module's) writes its rows in the same transaction, so a start and its
+ * `start_session` event commit together, once. Each committed start or stop is then published as a
+ * domain event (SESSION_STARTED / SESSION_STOPPED); this module does not know who records or listens.
  */
 @Injectable()
 export class SessionLifecycle {
   private readonly logger = new Logger(SessionLifecycle.name);
+  private recorder?: SessionRecorder;
 
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly events: EventEmitter2,
   ) {}
 
+  /** Registers the one recorder of starts and stops (see `SessionRecorder`). */
+  recordWith(recorder: SessionRecorder): void {
+    if (this.recorder) throw new Error('SessionLifecycle: a recorder is registered already');
+    this.recorder = recorder;
+  }
+
   /** Starts a session owned by `auth` (the caller has already been checked against the project). */
   async start(auth: AuthUser, fields: NewSession): Promise<Session> {
     const now = nowMicros();
-    const session = await this.sessions.insert({
-      projectId: fields.projectId,
-      ownerId: auth.id,
-      startTime: now,
-      sessionType: fields.sessionType ?? 'development',
-      deviceId: fields.deviceId ?? null,
-      clientType: fields.clientType ?? null,
-      clientSystem: fields.clientSystem ?? null,
-      languageId: fields.languageId ?? null,
-      timezone: fields.timezone ?? null,
-      geoListenEnabled: fields.geoListenEnabled ?? false,
-      demoStreamEnabled: fields.demoStreamEnabled ?? false,
-    });
+    const recorder = this.recorder;
+    const session = await this.sessions.insert(
+      {
+        projectId: fields.projectId,
+        ownerId: auth.id,
+        startTime: now,
+        sessionType: fields.sessionType ?? 'development',
+        deviceId: fields.deviceId ?? null,
+        clientType: fields.clientType ?? null,
+        clientSystem: fields.clientSystem ?? null,
+        languageId: fields.languageId ?? null,
+        timezone: fields.timezone ?? null,
+        geoListenEnabled: fields.geoListenEnabled ?? false,
+        demoStreamEnabled: fields.demoStreamEnabled ?? false,
+      },
+      recorder && ((started) => recorder(started.id, 'start', now)),
+    );
     await this.publish(SESSION_STARTED, { sessionId: session.id, userId: auth.id, at: now });
     return session;
   }
@@ -59,12 +78,11 @@ export class SessionLifecycle {
    */
   async stop(auth: AuthUser, session: Session, at: Micros = nowMicros()): Promise<Session> {
     const modifiedAt = nowMicros();
-    const stopped = await this.sessions.stopIfRunning({
-      id: session.id,
-      stopTime: at,
-      endedById: auth.id,
-      modifiedAt,
-    });
+    const recorder = this.recorder;
+    const stopped = await this.sessions.stopIfRunning(
+      { id: session.id, stopTime: at, endedById: auth.id, modifiedAt },
+      recorder && (() => recorder(session.id, 'stop', at)),
+    );
     if (!stopped) throw new ConflictError('This session has already been stopped.');
     await this.publish(SESSION_STOPPED, { sessionId: session.id, userId: auth.id, at });
     return Object.assign(session, {

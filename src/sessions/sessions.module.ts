@@ -23,7 +23,9 @@ import { SessionsRepository } from './sessions.repository';
 /**
  * Projects (= experiments), languages and the one Session, with its two views: Roundware v2
  * (`/api/2/sessions/`, `/api/2/projects/`) and AERPAW (`/api/sessions`, `/api/experiments`).
- * Starting and stopping a session publishes SESSION_STARTED / SESSION_STOPPED (src/common/domain-events.ts).
+ * Starting and stopping a session runs the recorder the Events module registers (its start_session /
+ * stop_session rows, in the same transaction), then publishes SESSION_STARTED / SESSION_STOPPED
+ * (src/common/domain-events.ts).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Project, Language, Session]), AuthModule],
@@ -46,6 +48,6 @@ import { SessionsRepository } from './sessions.repository';
     RoundwareProjectsService,
     ExperimentSessionsService,
   ],
-  exports: [SessionAccess, RoundwareSessionsService, ProjectAccess],
+  exports: [SessionAccess, RoundwareSessionsService, ProjectAccess, SessionLifecycle],
 })
 export class SessionsModule {}

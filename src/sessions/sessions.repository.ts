@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Micros } from '../common/time';
 import { SqlCondition, whereOf } from '../common/sql-condition';
-import { Sql } from '../database/sql';
+import { Sql, SqlPlan, SqlRunResult, step } from '../database/sql';
 import { Session, SessionType } from './entities/session.entity';
 import { EXPERIMENT_SESSION_COLUMNS } from './experiments.mapper';
 import { ROUNDWARE_SESSION_COLUMNS } from './roundware.mapper';
@@ -57,43 +57,57 @@ export class SessionsRepository {
     return new Set(rows.map((row) => Number(row.id)));
   }
 
-  /** Inserts a running session and returns it (one INSERT … RETURNING, no transaction needed). */
-  async insert(s: NewSessionRow): Promise<Session> {
-    const row = await this.sql.one<Record<string, unknown>>(
-      `INSERT INTO sessions (project_id, owner_id, ended_by_id, start_time, stop_time, is_active, session_type,
-         device_id, client_type, client_system, language_id, timezone, geo_listen_enabled, demo_stream_enabled,
-         created_by_id, created_at, modified_by_id, modified_at)
-       VALUES (?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-      [
-        s.projectId,
-        s.ownerId,
-        s.startTime,
-        true,
-        s.sessionType,
-        s.deviceId,
-        s.clientType,
-        s.clientSystem,
-        s.languageId,
-        s.timezone,
-        s.geoListenEnabled,
-        s.demoStreamEnabled,
-        s.ownerId,
-        s.startTime,
-        s.ownerId,
-        s.startTime,
-      ],
-    );
-    return this.toSession(row!);
+  /**
+   * Inserts a running session and returns it; `andThen`'s statements (another module's rows caused by
+   * the start) run in the same transaction, so both commit together, with one commit.
+   */
+  insert(s: NewSessionRow, andThen?: (session: Session) => SqlPlan<unknown>): Promise<Session> {
+    const toSession = this.toSession;
+    return this.sql.atomic(function* () {
+      const row = (yield step.one(
+        `INSERT INTO sessions (project_id, owner_id, ended_by_id, start_time, stop_time, is_active, session_type,
+           device_id, client_type, client_system, language_id, timezone, geo_listen_enabled, demo_stream_enabled,
+           created_by_id, created_at, modified_by_id, modified_at)
+         VALUES (?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        [
+          s.projectId,
+          s.ownerId,
+          s.startTime,
+          true,
+          s.sessionType,
+          s.deviceId,
+          s.clientType,
+          s.clientSystem,
+          s.languageId,
+          s.timezone,
+          s.geoListenEnabled,
+          s.demoStreamEnabled,
+          s.ownerId,
+          s.startTime,
+          s.ownerId,
+          s.startTime,
+        ],
+      )) as Record<string, unknown>;
+      const session = toSession(row);
+      if (andThen) yield* andThen(session);
+      return session;
+    });
   }
 
-  /** Ends the session if it is still running; false when it had ended already. */
-  async stopIfRunning(stop: SessionStop): Promise<boolean> {
-    const result = await this.sql.run(
-      'UPDATE sessions SET is_active = ?, stop_time = ?, ended_by_id = ?, modified_by_id = ?, modified_at = ? ' +
-        'WHERE id = ? AND is_active = ?',
-      [false, stop.stopTime, stop.endedById, stop.endedById, stop.modifiedAt, stop.id, true],
-    );
-    return result.changes > 0;
+  /**
+   * Ends the session if it is still running; false when it had ended already. `andThen`'s statements
+   * run in the same transaction when it did end here.
+   */
+  stopIfRunning(stop: SessionStop, andThen?: () => SqlPlan<unknown>): Promise<boolean> {
+    return this.sql.atomic(function* () {
+      const { changes } = (yield step.run(
+        'UPDATE sessions SET is_active = ?, stop_time = ?, ended_by_id = ?, modified_by_id = ?, modified_at = ? ' +
+          'WHERE id = ? AND is_active = ?',
+        [false, stop.stopTime, stop.endedById, stop.endedById, stop.modifiedAt, stop.id, true],
+      )) as SqlRunResult;
+      if (changes > 0 && andThen) yield* andThen();
+      return changes > 0;
+    });
   }
 
   /** Deletes a session (its events go with it); false when there was none. */

@@ -1,6 +1,4 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Role } from '../../src/common/auth-user';
-import { SESSION_STARTED, SESSION_STOPPED } from '../../src/common/domain-events';
 import { parseDateTimeMicros } from '../../src/common/time';
 import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
 import { countEvents, makeSession, setServerTime } from './sessions';
@@ -536,31 +534,6 @@ describe('Roundware events (e2e)', () => {
       const asOperator = await get(operator, `/api/2/sessions/${session}/history/`).expect(200);
       expect(asOperator.body.events).toHaveLength(2);
       await get(alice, `/api/2/sessions/999999/history/`).expect(404);
-    });
-  });
-
-  describe('server-logged session events', () => {
-    it('records start_session and stop_session at the times the Sessions module announces', async () => {
-      const session = await makeSession(t, alice.id);
-      const emitter = t.app.get(EventEmitter2);
-      const startedAt = us('2024-01-02T03:04:05.678901');
-      const stoppedAt = us('2024-01-02T04:00:00.000002');
-      await emitter.emitAsync(SESSION_STARTED, { sessionId: session, userId: alice.id, at: startedAt });
-      await emitter.emitAsync(SESSION_STOPPED, { sessionId: session, userId: alice.id, at: stoppedAt });
-      const res = await get(alice, `/api/2/events/?session_id=${session}`).expect(200);
-      expect(res.body).toEqual([
-        expect.objectContaining({
-          event_type: 'start_session',
-          server_time: '2024-01-02T03:04:05.678901',
-          session_id: session,
-          tag_ids: null,
-        }),
-        expect.objectContaining({ event_type: 'stop_session', server_time: '2024-01-02T04:00:00.000002' }),
-      ]);
-      // A session that no longer exists is logged as an error, not thrown at the publisher.
-      await expect(
-        emitter.emitAsync(SESSION_STARTED, { sessionId: 987654, userId: alice.id, at: startedAt }),
-      ).resolves.toBeDefined();
     });
   });
 });

@@ -1,7 +1,7 @@
 import { bearer, startTestApp, TestApp, TestUser } from './../utils/test-app';
 
 /**
- * The Sessions module announces starts and stops; the Events module records them. Checked end to end
+ * Every session start and stop is recorded by the Events module in the same transaction. Checked end to end
  * through both public surfaces, as an analyst would see them.
  */
 describe('server-logged start_session / stop_session events (e2e)', () => {

@@ -1,6 +1,9 @@
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { SESSION_STARTED } from '../../src/common/domain-events';
 import { Role } from '../../src/common/auth-user';
+import { step } from '../../src/database/sql';
+import { EventsService } from '../../src/events/events.service';
 import { Session } from '../../src/sessions/entities/session.entity';
 import { bearer, startTestApp, TestApp, TestUser } from '../utils/test-app';
 import {
@@ -13,8 +16,9 @@ import {
 } from './helpers';
 
 /**
- * Starting and stopping a session publishes SESSION_STARTED / SESSION_STOPPED (the Events module records
- * them as start_session / stop_session), once per committed start or stop, on both views.
+ * Starting and stopping a session publishes SESSION_STARTED / SESSION_STOPPED once per committed start or
+ * stop, on both views; the Events module's start_session / stop_session rows commit with the start or
+ * stop itself.
  */
 describe('session lifecycle events (e2e)', () => {
   let t: TestApp;
@@ -98,10 +102,17 @@ describe('session lifecycle events (e2e)', () => {
     expect(events.stopped).toEqual([]);
   });
 
-  it('publishes after the write committed: a listener can read the new session', async () => {
-    const seen: Array<Session | null> = [];
+  it('publishes after the write committed: a listener on another connection reads the session and its start_session', async () => {
+    const db = t.app.get(DataSource);
+    const seen: unknown[] = [];
     const dispose = onSessionEvent(t, SESSION_STARTED, async (e) => {
-      seen.push(await t.app.get(DataSource).getRepository(Session).findOneBy({ id: e.sessionId }));
+      seen.push({
+        session: await db.getRepository(Session).findOneBy({ id: e.sessionId }),
+        events: await db.query(
+          'SELECT t.name AS type, e.server_time AS at FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
+            `WHERE e.session_id = ${Number(e.sessionId)}`,
+        ),
+      });
     });
     try {
       const res = await t.http
@@ -109,11 +120,62 @@ describe('session lifecycle events (e2e)', () => {
         .set('Authorization', bearer(user))
         .send({ experiment_id: projectId })
         .expect(201);
-      expect(seen).toHaveLength(1);
-      expect(seen[0]).toMatchObject({ id: res.body.session_id, ownerId: user.id, isActive: true });
+      expect(seen).toEqual([
+        {
+          session: expect.objectContaining({ id: res.body.session_id, ownerId: user.id, isActive: true }),
+          events: [{ type: 'start_session', at: micros(res.body.start_date_time) }],
+        },
+      ]);
     } finally {
       dispose();
     }
+  });
+
+  describe('when the start_session / stop_session row cannot be written', () => {
+    // a NOT NULL violation on both engines, inside the start's or stop's transaction
+    const failing = function* () {
+      yield step.run('INSERT INTO events (session_id, event_type_id, server_time) VALUES (?, NULL, 0)', [0]);
+    };
+    afterEach(() => jest.restoreAllMocks());
+    // an undocumented 500 (the injected fault), so not through the contract-checking agent
+    const raw = () => request(t.app.getHttpServer());
+
+    it('a start stores neither the session nor its event, and publishes nothing', async () => {
+      const sessions = t.app.get(DataSource).getRepository(Session);
+      const before = await sessions.countBy({ ownerId: user.id });
+      jest.spyOn(t.app.get(EventsService), 'serverEventSteps').mockImplementation(failing);
+      await raw()
+        .post('/api/sessions')
+        .set('Authorization', bearer(user))
+        .send({ experiment_id: projectId })
+        .expect(500, { detail: 'A server error occurred.' });
+      jest.restoreAllMocks();
+      expect(await sessions.countBy({ ownerId: user.id })).toBe(before);
+      expect(events.started).toEqual([]);
+    });
+
+    it('a stop leaves the session running, and a later stop succeeds with one stop_session', async () => {
+      const started = await t.http
+        .post('/api/sessions')
+        .set('Authorization', bearer(user))
+        .send({ experiment_id: projectId })
+        .expect(201);
+      const id = started.body.session_id as number;
+      jest.spyOn(t.app.get(EventsService), 'serverEventSteps').mockImplementation(failing);
+      await raw().post(`/api/sessions/${id}/stop`).set('Authorization', bearer(user)).expect(500);
+      jest.restoreAllMocks();
+      const running = await t.http.get(`/api/sessions/${id}`).set('Authorization', bearer(user)).expect(200);
+      expect(running.body.end_date_time).toBeNull();
+      expect(events.stopped).toEqual([]);
+      await t.http.post(`/api/sessions/${id}/stop`).set('Authorization', bearer(user)).expect(200);
+      const types = await t.app
+        .get(DataSource)
+        .query(
+          'SELECT t.name AS type FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
+            `WHERE e.session_id = ${Number(id)} ORDER BY e.id`,
+        );
+      expect(types).toEqual([{ type: 'start_session' }, { type: 'stop_session' }]);
+    });
   });
 
   it('a failing listener does not turn a committed start into an error', async () => {
