@@ -26,6 +26,7 @@ db.pragma('busy_timeout = 5000');
 // the same durability as the hub it is measured against (bench/run.ts passes the hub's setting)
 db.pragma(`synchronous = ${process.env.SQLITE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
 db.pragma('foreign_keys = ON');
+db.pragma('journal_size_limit = 67108864'); // as the hub: the WAL file is cut back to 64 MB at each reset
 const secret = process.env.JWT_SECRET!;
 
 interface UserRow {

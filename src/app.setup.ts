@@ -6,6 +6,7 @@ import type pino from 'pino';
 import { dirname } from 'node:path';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors';
+import { IdleCollector } from './common/idle-collector';
 import { assertJsonDepth } from './common/json-depth';
 import { unsupportedMediaType } from './common/media-type';
 import { NullCharactersPipe } from './common/null-characters.pipe';
@@ -47,6 +48,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 }
 
 function configureApp(app: NestExpressApplication, config: AppConfig, logger: pino.Logger): void {
+  if (config.http.idleGcMs > 0) {
+    const collector = new IdleCollector(config.http.idleGcMs);
+    app.use(collector.middleware);
+    collector.start();
+    app.getHttpServer().once('close', () => collector.stop());
+  }
   app.use(requestLogger(logger));
   const metrics = app.get(MetricsService);
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -6,6 +6,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { getMetadataStorage, ValidatorOptions } from 'class-validator';
 import { DRF_MESSAGES } from './validation/messages';
 
 /** Field errors in Django REST Framework's shape: `{"field": ["message", …]}`. */
@@ -91,8 +92,27 @@ export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldErro
  * them is each parameter pipe's job (`IdPipe`).
  */
 class DrfValidationPipe extends ValidationPipe {
+  /** Whether a DTO class declares any validation rule (rules are registered when classes load). */
+  private readonly hasRules = new WeakMap<object, boolean>();
+
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+
+  /**
+   * An empty value of a class without rules (the empty query DTOs of `/health`, `/auth/me`…) cannot fail,
+   * so class-validator is not asked: it collects the rules of the whole metadata store on every call, 9%
+   * of all allocation of a `/health` request.
+   */
+  protected override validate(object: object, options?: ValidatorOptions) {
+    const target = object.constructor;
+    let rules = this.hasRules.get(target);
+    if (rules === undefined) {
+      rules = getMetadataStorage().getTargetValidationMetadatas(target, '', true, false).length > 0;
+      this.hasRules.set(target, rules);
+    }
+    if (!rules && Object.keys(object).length === 0) return [];
+    return super.validate(object, options);
   }
 }
 

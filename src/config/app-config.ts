@@ -93,6 +93,8 @@ export class AppConfig {
     allowedHosts: string[];
     /** `GET /metrics` (Prometheus text), admin only. */
     metricsEnabled: boolean;
+    /** One full garbage collection once no request came for this long after busy time (`IdleCollector`); 0: off. */
+    idleGcMs: number;
   };
   /** The media store (helper rwc): audio files served by the hub, Roundware asset uploads. */
   media: {
@@ -382,6 +384,7 @@ function httpConfig(env: Env, host: string): AppConfig['http'] {
     publicUrl,
     allowedHosts,
     metricsEnabled: bool(env, 'METRICS_ENABLED', false),
+    idleGcMs: int(env, 'IDLE_GC_MS', 1000, 0, 3_600_000),
   };
 }
 

@@ -1,0 +1,65 @@
+import type { NextFunction, Request, Response } from 'express';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * Gives the memory of a busy period back once the server is idle: when requests came in since the last
+ * collection and none in the last `idleMs`, runs one full V8 garbage collection.
+ *
+ * Why: under load, objects of the requests in flight outlive two scavenges and are promoted to the old
+ * space, where they wait for the next full collection. V8 starts one only as the old space grows (its
+ * memory reducer does not run under Node here), so after a burst the process kept 100–200 MB of such
+ * garbage indefinitely (measured: old space 173 MB used, 39 MB of it live, 12 s after a /health load).
+ * One collection when the load stops costs a pause of a few milliseconds while nothing is waiting, and
+ * sets no heap limit. `idleMs` 0 turns it off.
+ */
+export class IdleCollector {
+  private requests = 0;
+  private seen = 0;
+  private collected = 0;
+  private timer?: NodeJS.Timeout;
+  /** Full collections run (for tests and metrics). */
+  runs = 0;
+
+  constructor(
+    private readonly idleMs: number,
+    private readonly gc: () => void = exposedGc(),
+  ) {}
+
+  /** Express middleware counting requests (one increment per request). */
+  readonly middleware = (_req: Request, _res: Response, next: NextFunction): void => {
+    this.requests++;
+    next();
+  };
+
+  start(): void {
+    if (this.idleMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.idleMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One check: a request since the last tick means busy; a quiet tick after busy ones collects. */
+  tick(): void {
+    if (this.requests !== this.seen) {
+      this.seen = this.requests;
+      return;
+    }
+    if (this.collected === this.requests) return;
+    this.collected = this.requests;
+    this.runs++;
+    this.gc();
+  }
+}
+
+/** V8's `gc()` without `--expose-gc` on the command line (the flag set at run time, read in a new context). */
+function exposedGc(): () => void {
+  const global = globalThis as { gc?: () => void };
+  if (typeof global.gc === 'function') return global.gc;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
