@@ -207,15 +207,13 @@ export class EventsRepository {
    * ids through `event_types` (created on first use).
    */
   async insert(rows: NewEventRow[]): Promise<number[]> {
-    const { ids, types } = await this.insertRows(rows).catch((error: unknown) => {
-      throw isConstraintError(error, 'foreign_key') ? new SessionGoneError() : error;
-    });
+    const { ids, types } = await this.sql
+      .atomic(() => this.insertSteps(rows))
+      .catch((error: unknown) => {
+        throw isConstraintError(error, 'foreign_key') ? new SessionGoneError() : error;
+      });
     for (const [name, id] of types) this.typeIds.set(name, id);
     return ids;
-  }
-
-  private insertRows(rows: NewEventRow[]): Promise<{ ids: number[]; types: Map<string, number> }> {
-    return this.sql.atomic(() => this.insertSteps(rows));
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   micros,
   onSessionEvent,
   registerDevice,
+  startExperimentSession,
   token,
 } from './helpers';
 
@@ -102,28 +103,29 @@ describe('session lifecycle events (e2e)', () => {
     expect(events.stopped).toEqual([]);
   });
 
+  /** The events stored for a session, read straight from the tables (another connection on PostgreSQL). */
+  const storedEvents = (sessionId: number): Promise<Array<{ type: string; at: number }>> =>
+    t.app
+      .get(DataSource)
+      .query(
+        'SELECT t.name AS type, e.server_time AS at FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
+          `WHERE e.session_id = ${Number(sessionId)} ORDER BY e.id`,
+      );
+
   it('publishes after the write committed: a listener on another connection reads the session and its start_session', async () => {
-    const db = t.app.get(DataSource);
     const seen: unknown[] = [];
     const dispose = onSessionEvent(t, SESSION_STARTED, async (e) => {
       seen.push({
-        session: await db.getRepository(Session).findOneBy({ id: e.sessionId }),
-        events: await db.query(
-          'SELECT t.name AS type, e.server_time AS at FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
-            `WHERE e.session_id = ${Number(e.sessionId)}`,
-        ),
+        session: await t.app.get(DataSource).getRepository(Session).findOneBy({ id: e.sessionId }),
+        events: await storedEvents(e.sessionId),
       });
     });
     try {
-      const res = await t.http
-        .post('/api/sessions')
-        .set('Authorization', bearer(user))
-        .send({ experiment_id: projectId })
-        .expect(201);
+      const started = await startExperimentSession(t, user, projectId);
       expect(seen).toEqual([
         {
-          session: expect.objectContaining({ id: res.body.session_id, ownerId: user.id, isActive: true }),
-          events: [{ type: 'start_session', at: micros(res.body.start_date_time) }],
+          session: expect.objectContaining({ id: started.session_id, ownerId: user.id, isActive: true }),
+          events: [{ type: 'start_session', at: micros(started.start_date_time as string) }],
         },
       ]);
     } finally {
@@ -155,12 +157,7 @@ describe('session lifecycle events (e2e)', () => {
     });
 
     it('a stop leaves the session running, and a later stop succeeds with one stop_session', async () => {
-      const started = await t.http
-        .post('/api/sessions')
-        .set('Authorization', bearer(user))
-        .send({ experiment_id: projectId })
-        .expect(201);
-      const id = started.body.session_id as number;
+      const id = (await startExperimentSession(t, user, projectId)).session_id;
       jest.spyOn(t.app.get(EventsService), 'serverEventSteps').mockImplementation(failing);
       await raw().post(`/api/sessions/${id}/stop`).set('Authorization', bearer(user)).expect(500);
       jest.restoreAllMocks();
@@ -168,13 +165,7 @@ describe('session lifecycle events (e2e)', () => {
       expect(running.body.end_date_time).toBeNull();
       expect(events.stopped).toEqual([]);
       await t.http.post(`/api/sessions/${id}/stop`).set('Authorization', bearer(user)).expect(200);
-      const types = await t.app
-        .get(DataSource)
-        .query(
-          'SELECT t.name AS type FROM events e JOIN event_types t ON t.id = e.event_type_id ' +
-            `WHERE e.session_id = ${Number(id)} ORDER BY e.id`,
-        );
-      expect(types).toEqual([{ type: 'start_session' }, { type: 'stop_session' }]);
+      expect((await storedEvents(id)).map((e) => e.type)).toEqual(['start_session', 'stop_session']);
     });
   });
 
