@@ -48,12 +48,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 }
 
 function configureApp(app: NestExpressApplication, config: AppConfig, logger: pino.Logger): void {
-  if (config.http.idleGcMs > 0) {
-    const collector = new IdleCollector(config.http.idleGcMs);
-    app.use(collector.middleware);
-    collector.start();
-    app.getHttpServer().once('close', () => collector.stop());
-  }
+  if (config.http.idleGcMs > 0) new IdleCollector(config.http.idleGcMs).watch(app.getHttpServer());
   app.use(requestLogger(logger));
   const metrics = app.get(MetricsService);
   app.use((req: Request, res: Response, next: NextFunction) => {

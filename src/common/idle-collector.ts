@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { EventEmitter } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -19,7 +19,7 @@ export class IdleCollector {
   private seen = 0;
   private collected = 0;
   private timer?: NodeJS.Timeout;
-  /** Full collections run (for tests and metrics). */
+  /** Full collections run (for tests). */
   runs = 0;
 
   constructor(
@@ -27,19 +27,23 @@ export class IdleCollector {
     private readonly gc: () => void = exposedGc(),
   ) {}
 
-  /** Express middleware counting requests (one increment per request). */
-  readonly middleware = (_req: Request, _res: Response, next: NextFunction): void => {
-    this.requests++;
-    next();
-  };
-
-  start(): void {
+  /**
+   * Counts the requests of `server` (its own `request` event: no middleware on the request path) and
+   * checks every `idleMs` until the server closes.
+   */
+  watch(server: EventEmitter): void {
     if (this.idleMs <= 0 || this.timer) return;
+    server.on('request', this.count);
+    server.once('close', () => this.stop());
     this.timer = setInterval(() => this.tick(), this.idleMs);
     this.timer.unref();
   }
 
-  stop(): void {
+  private readonly count = (): void => {
+    this.requests++;
+  };
+
+  private stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
   }
