@@ -20,6 +20,7 @@ import { Auth, CurrentUser } from '../common/decorators/auth.decorator';
 import { IdPipe } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { mediaUrlBase } from '../common/media-links';
+import { UploadCleanupInterceptor } from '../media/media.module';
 import { AssetDto } from './dto/asset.dto';
 import {
   CreateEnvelopeDto,
@@ -83,7 +84,7 @@ export class EnvelopesController {
   }
 
   @Patch(':id')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(FileInterceptor('file'), UploadCleanupInterceptor)
   @ApiOperation({
     operationId: 'uploadRoundwareEnvelopeAsset',
     summary: 'Upload a recording into an envelope (multipart), creating an asset',

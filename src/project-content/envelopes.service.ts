@@ -59,7 +59,7 @@ function coordinate(
  * (`PATCH`, multipart), which creates an asset of the session's project. An upload is all or nothing:
  * the file is checked (declared type, readable audio, duration read with music-metadata), the asset row
  * is committed, and only then is the file moved from `.incoming/` to its final name; any failure before
- * leaves neither row nor file.
+ * leaves neither row nor file (the route's `UploadCleanupInterceptor` removes an upload that was not kept).
  */
 @Injectable()
 export class EnvelopesService {
@@ -97,72 +97,68 @@ export class EnvelopesService {
     body: UploadEnvelopeDto,
     base: MediaBase,
   ): Promise<AssetDto> {
+    const envelope = await this.visible(auth, id);
+    if (!file) throw FieldErrorsException.of('file', 'No file was submitted.');
+    // a Blob appended without a type (the web client's FormData) arrives as application/octet-stream: the
+    // content decides then, as upstream's ValidatedFileField sniffs it
+    const declared = audioExtensionOf(file.mimetype);
+    const untyped = ['', 'application/octet-stream'].includes(
+      file.mimetype.split(';')[0].trim().toLowerCase(),
+    );
+    if (!declared && !untyped) throw unsupported(file.mimetype);
+    const errors: FieldErrors = {};
+    if (body.session_id !== undefined && body.session_id !== String(envelope.sessionId))
+      errors.session_id = [`The envelope belongs to session ${envelope.sessionId}.`];
+    const latitude = coordinate(body.latitude, 90, 'latitude', errors);
+    const longitude = coordinate(body.longitude, 180, 'longitude', errors);
+    if (body.media_type !== undefined && body.media_type !== '' && body.media_type !== 'audio')
+      errors.media_type = ['Only audio assets can be uploaded here: use audio.'];
+    if (body.description !== undefined && body.description.length > 2048)
+      errors.description = ['Ensure this field has no more than 2048 characters.'];
+    if (body.tag_ids !== undefined && parseIdList(body.tag_ids) === undefined)
+      errors.tag_ids = [ID_LIST_MESSAGE];
+    if (Object.keys(errors).length) throw new FieldErrorsException(errors);
+    const tagIds = await tagsOfProject(this.tags, envelope.projectId, body.tag_ids ?? '', 'tag_ids');
+    const { seconds, container } = await this.audioOf(file);
+    const ext = declared ?? extensionOfContainer(container);
+    if (!ext) throw unsupported(file.mimetype);
+    const mediaPath = `${ROUNDWARE_FOLDER}/${this.media.newName(ext)}`;
+    const now = nowMicros();
+    const asset = await this.assetRows.inTransaction((manager) =>
+      this.assetRows.insert(
+        {
+          projectId: envelope.projectId,
+          sessionId: envelope.sessionId,
+          userId: auth.id,
+          envelopeId: envelope.id,
+          latitude,
+          longitude,
+          filename: file.originalname.replace(/\0/g, '').slice(0, 256) || null,
+          mediaPath,
+          audioLength: seconds,
+          tagIds,
+          mediaType: 'audio',
+          description: body.description ?? '',
+          submitted: true,
+          volume: 1,
+          weight: 50,
+          created: now,
+          updated: now,
+        },
+        manager,
+      ),
+    );
     try {
-      const envelope = await this.visible(auth, id);
-      if (!file) throw FieldErrorsException.of('file', 'No file was submitted.');
-      // a Blob appended without a type (the web client's FormData) arrives as application/octet-stream: the
-      // content decides then, as upstream's ValidatedFileField sniffs it
-      const declared = audioExtensionOf(file.mimetype);
-      const untyped = ['', 'application/octet-stream'].includes(
-        file.mimetype.split(';')[0].trim().toLowerCase(),
+      await this.media.commit(file.path, mediaPath);
+    } catch (err) {
+      this.logger.error(
+        { err, assetId: asset.id },
+        'Moving an upload into the media store failed; asset removed',
       );
-      if (!declared && !untyped) throw unsupported(file.mimetype);
-      const errors: FieldErrors = {};
-      if (body.session_id !== undefined && body.session_id !== String(envelope.sessionId))
-        errors.session_id = [`The envelope belongs to session ${envelope.sessionId}.`];
-      const latitude = coordinate(body.latitude, 90, 'latitude', errors);
-      const longitude = coordinate(body.longitude, 180, 'longitude', errors);
-      if (body.media_type !== undefined && body.media_type !== '' && body.media_type !== 'audio')
-        errors.media_type = ['Only audio assets can be uploaded here: use audio.'];
-      if (body.description !== undefined && body.description.length > 2048)
-        errors.description = ['Ensure this field has no more than 2048 characters.'];
-      if (body.tag_ids !== undefined && parseIdList(body.tag_ids) === undefined)
-        errors.tag_ids = [ID_LIST_MESSAGE];
-      if (Object.keys(errors).length) throw new FieldErrorsException(errors);
-      const tagIds = await tagsOfProject(this.tags, envelope.projectId, body.tag_ids ?? '', 'tag_ids');
-      const { seconds, container } = await this.audioOf(file);
-      const ext = declared ?? extensionOfContainer(container);
-      if (!ext) throw unsupported(file.mimetype);
-      const mediaPath = `${ROUNDWARE_FOLDER}/${this.media.newName(ext)}`;
-      const now = nowMicros();
-      const asset = await this.assetRows.inTransaction((manager) =>
-        this.assetRows.insert(
-          {
-            projectId: envelope.projectId,
-            sessionId: envelope.sessionId,
-            userId: auth.id,
-            envelopeId: envelope.id,
-            latitude,
-            longitude,
-            filename: file.originalname.replace(/\0/g, '').slice(0, 256) || null,
-            mediaPath,
-            audioLength: seconds,
-            tagIds,
-            mediaType: 'audio',
-            description: body.description ?? '',
-            submitted: true,
-            volume: 1,
-            weight: 50,
-            created: now,
-            updated: now,
-          },
-          manager,
-        ),
-      );
-      try {
-        await this.media.commit(file.path, mediaPath);
-      } catch (err) {
-        this.logger.error(
-          { err, assetId: asset.id },
-          'Moving an upload into the media store failed; asset removed',
-        );
-        await this.assetRows.deleteById(asset.id);
-        throw err;
-      }
-      return (await this.assets.toDtos(auth, [asset], base))[0];
-    } finally {
-      await this.media.discard(file?.path);
+      await this.assetRows.deleteById(asset.id);
+      throw err;
     }
+    return (await this.assets.toDtos(auth, [asset], base))[0];
   }
 
   /** The audio's duration in seconds and its container; a file that is not readable audio is a 415. */
