@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, canReadAll } from '../common/auth-user';
-import { PlaybackSessionsRepository, SessionCondition } from './playback-sessions.repository';
+import {
+  ALL_SESSIONS,
+  PlaybackSessionsRepository,
+  SessionCondition,
+  sessionsOfUser,
+} from './playback-sessions.repository';
 
 /**
  * Who sees which playback session, once: operators and admins see every user's sessions, anyone else only
@@ -12,7 +17,7 @@ export class PlaybackSessionAccess {
 
   /** The sessions `auth` may see, as a condition on the sessions table aliased `s`. */
   visibleTo(auth: AuthUser): SessionCondition {
-    return canReadAll(auth) ? { where: '', values: [] } : { where: 's.user_id = ?', values: [auth.id] };
+    return canReadAll(auth) ? ALL_SESSIONS : sessionsOfUser(auth.id);
   }
 
   /**

@@ -65,9 +65,11 @@ import {
   startPosition,
 } from './playback-rules';
 import {
+  ALL_SESSIONS,
   PlaybackSessionsRepository,
   SessionCondition,
   SessionSortColumn,
+  sessionsOfUser,
 } from './playback-sessions.repository';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import {
@@ -607,10 +609,8 @@ export class PlaybackSessionsService {
   async list(_auth: AuthUser, query: ListSessionsQueryDto): Promise<SessionListDto> {
     const userFilter = query.user ?? null;
     // An id that cannot be a user id matches no session (the filter is never silently dropped).
-    const condition: SessionCondition =
-      userFilter === null
-        ? { where: '', values: [] }
-        : { where: 's.user_id = ?', values: [isIntId(userFilter) ? Number(userFilter) : -1] };
+    const condition =
+      userFilter === null ? ALL_SESSIONS : sessionsOfUser(isIntId(userFilter) ? Number(userFilter) : -1);
     // upstream: descending only with `desc=1` (absent means ascending)
     const desc = query.desc === '1' || query.desc === 'true';
     const sort = SORT_COLUMNS[query.sort ?? 'updatedAt'];
@@ -634,7 +634,7 @@ export class PlaybackSessionsService {
 
   /** The caller's own sessions, most recently updated first. */
   async listOwn(auth: AuthUser, query: AbsPageQueryDto): Promise<SessionPageDto> {
-    return this.page({ where: 's.user_id = ?', values: [auth.id] }, 'updated_at', true, false, query, 10);
+    return this.page(sessionsOfUser(auth.id), 'updated_at', true, false, query, 10);
   }
 
   /**
@@ -664,7 +664,7 @@ export class PlaybackSessionsService {
   /** One user's sessions, newest first, each with its `user` (operators and admins; 404 for an unknown user). */
   async listOfUser(_auth: AuthUser, userId: number, query: AbsPageQueryDto): Promise<SessionPageDto> {
     if (!(await this.users.findById(userId))) throw new NotFoundException();
-    return this.page({ where: 's.user_id = ?', values: [userId] }, 'updated_at', true, true, query, 10);
+    return this.page(sessionsOfUser(userId), 'updated_at', true, true, query, 10);
   }
 
   /** One page of the sessions matching `condition`, and how many match. */
@@ -678,17 +678,17 @@ export class PlaybackSessionsService {
   ): Promise<SessionPageDto> {
     const itemsPerPage = query.itemsPerPage ?? defaultSize;
     const page = query.page ?? 0;
-    const [rows, total] = await Promise.all([
-      this.sessions.page({
-        condition,
-        sort,
-        desc,
-        offset: page * itemsPerPage,
-        limit: itemsPerPage,
-        withUser,
-      }),
-      this.sessions.count(condition),
-    ]);
+    // the count first: the page reads a deep page from the end of it
+    const total = await this.sessions.count(condition);
+    const rows = await this.sessions.page({
+      condition,
+      sort,
+      desc,
+      offset: page * itemsPerPage,
+      limit: itemsPerPage,
+      withUser,
+      total,
+    });
     return {
       total,
       numPages: Math.ceil(total / itemsPerPage),

@@ -6,6 +6,25 @@ import { bearer, TestApp, TestUser } from '../utils/test-app';
 
 export const NIGHT_VALE_DURATION = 1454.18449;
 
+/**
+ * Stores a playback session with plain SQL, as rows stored before a migration are (`q` runs it on a
+ * DataSource whose migrations stop before the one under test).
+ */
+export function insertRawSession(
+  q: { query: (sql: string) => Promise<unknown>; options: { type: string } },
+  row: { id: string; userId: number; itemId: string; date: string; seconds: number },
+) {
+  const f = q.options.type === 'postgres' ? 'FALSE' : '0';
+  return q.query(
+    `INSERT INTO abs_playback_sessions (id, user_id, library_id, library_item_id, episode_id, media_type,
+       media_metadata, chapters, display_title, display_author, cover_path, duration, play_method, media_player,
+       device_info, device_key, date, day_of_week, time_listening, start_position, current_position, started_at,
+       updated_at, credited_until, is_open, is_local, closed_at)
+     VALUES ('${row.id}', ${row.userId}, 'lib', '${row.itemId}', NULL, 'book', '{}', '[]', 'T', NULL, NULL, 600, 0,
+       'html5', '{}', NULL, '${row.date}', 'Friday', ${row.seconds}, 0, 0, 1, 1, 1, ${f}, ${f}, 1)`,
+  );
+}
+
 /** The seed's podcast metadata. */
 export const NIGHT_VALE_METADATA = {
   title: 'Welcome to Night Vale',

@@ -4,6 +4,7 @@ import { dataSourceOptions } from '../../src/database/database.options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { PlaybackListeningDays1763800004100 } from '../../src/database/migrations/1763800004100-PlaybackListeningDays';
 import { baseTestEnv, freshDatabase } from '../utils/test-app';
+import { insertRawSession } from './abs-helpers';
 
 /** The daily totals migration backfills the sessions stored before it, on this run's engine. */
 describe('PlaybackListeningDays migration (e2e)', () => {
@@ -15,7 +16,6 @@ describe('PlaybackListeningDays migration (e2e)', () => {
     await before.initialize();
     try {
       await before.runMigrations();
-      const pg = before.options.type === 'postgres';
       const [{ id: userId }] = await before.query(
         `INSERT INTO users (username, password_hash, role, created_at, updated_at)
          VALUES ('backfill', NULL, 'user', 1, 1) RETURNING id`,
@@ -27,17 +27,8 @@ describe('PlaybackListeningDays migration (e2e)', () => {
         ['play_d', '2024-01-06', 'li_x', 0],
         ['play_e', '2024-01-07', 'li_y', 3],
       ];
-      for (const [id, date, item, seconds] of sessions) {
-        const f = pg ? 'FALSE' : '0';
-        await before.query(
-          `INSERT INTO abs_playback_sessions (id, user_id, library_id, library_item_id, episode_id, media_type,
-             media_metadata, chapters, display_title, display_author, cover_path, duration, play_method, media_player,
-             device_info, device_key, date, day_of_week, time_listening, start_position, current_position, started_at,
-             updated_at, credited_until, is_open, is_local, closed_at)
-           VALUES ('${id}', ${Number(userId)}, 'lib', '${item}', NULL, 'book', '{}', '[]', 'T', NULL, NULL, 600, 0,
-             'html5', '{}', NULL, '${date}', 'Friday', ${seconds}, 0, 0, 1, 1, 1, ${f}, ${f}, 1)`,
-        );
-      }
+      for (const [id, date, itemId, seconds] of sessions)
+        await insertRawSession(before, { id, userId: Number(userId), itemId, date, seconds });
       await before.destroy();
       const after = new DataSource(dataSourceOptions(config.db));
       await after.initialize();

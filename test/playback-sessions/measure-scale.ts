@@ -13,7 +13,10 @@
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../utils/test-app';
 import { Role } from '../../src/common/auth-user';
-import { PlaybackSessionsRepository } from '../../src/playback-sessions/playback-sessions.repository';
+import {
+  PlaybackSessionsRepository,
+  ALL_SESSIONS,
+} from '../../src/playback-sessions/playback-sessions.repository';
 import { PlaybackSessionsService } from '../../src/playback-sessions/playback-sessions.service';
 import { makeCatalogue } from './abs-helpers';
 
@@ -107,9 +110,11 @@ async function main(): Promise<void> {
         ),
       );
       const repo = t.app.get(PlaybackSessionsRepository);
+      const total = await repo.count(ALL_SESSIONS);
       const now = await time(20, () =>
         repo.page({
-          condition: { where: '', values: [] },
+          condition: ALL_SESSIONS,
+          total,
           sort: 'updated_at',
           desc: true,
           offset: page * 10,

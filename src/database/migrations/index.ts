@@ -18,6 +18,7 @@ import { SessionImages1763800014000 } from './1763800014000-SessionImages';
 import { ProgressHide1763800020000 } from './1763800020000-ProgressHide';
 import { LibraryFolders1763800030000 } from './1763800030000-LibraryFolders';
 import { SocketIoAttachments1763800040000 } from './1763800040000-SocketIoAttachments';
+import { PlaybackSessionCounts1763800050000 } from './1763800050000-PlaybackSessionCounts';
 
 /** Every migration in order; append new ones here (the TypeORM CLI and the app both read this list). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ProgressHide1763800020000,
   LibraryFolders1763800030000,
   SocketIoAttachments1763800040000,
+  PlaybackSessionCounts1763800050000,
 ];
