@@ -25,7 +25,7 @@ export class PlaybackSessionAccess {
    * an open session's random id (about 93 bits) is what grants reading its audio.
    */
   byCapability(): SessionCondition {
-    return { where: '', values: [] };
+    return ALL_SESSIONS;
   }
 
   /** The ones among `ids` that exist and `auth` may see (one query). */

@@ -350,20 +350,16 @@ export class PlaybackSessionsRepository {
    */
   async count(condition: SessionCondition): Promise<number> {
     const { counted } = condition;
-    const row =
+    const [sql, values]: [string, SqlValue[]] =
       counted === 'all'
-        ? await this.sql.one<{ count: number | string | null }>(
-            'SELECT SUM(sessions) AS count FROM abs_session_counts',
-          )
+        ? ['SELECT SUM(sessions) AS count FROM abs_session_counts', []]
         : counted
-          ? await this.sql.one<{ count: number | string }>(
-              'SELECT sessions AS count FROM abs_session_counts WHERE user_id = ?',
-              [counted.userId],
-            )
-          : await this.sql.one<{ count: number | string }>(
+          ? ['SELECT sessions AS count FROM abs_session_counts WHERE user_id = ?', [counted.userId]]
+          : [
               `SELECT COUNT(*) AS count FROM abs_playback_sessions s${where(condition, 's')}`,
               condition.values,
-            );
+            ];
+    const row = await this.sql.one<{ count: number | string | null }>(sql, values);
     return Number(row?.count ?? 0);
   }
 
